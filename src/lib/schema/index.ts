@@ -1,0 +1,4 @@
+export * from './conversation';
+export * from './kbArticle';
+export { normalizeTimestamp, timestampSchema } from './timestamp';
+export { formatIssues } from './formatIssues';

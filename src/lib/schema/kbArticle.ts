@@ -1,0 +1,14 @@
+// The canonical knowledge-base article (DESIGN.md: one per line).
+import { z } from 'zod';
+import { timestampSchema } from './timestamp';
+
+export const kbArticleSchema = z.object({
+	id: z.string().trim().min(1, 'must not be empty'),
+	title: z.string().trim().min(1, 'must not be empty'),
+	body: z.string(),
+	url: z.string().optional(),
+	locale: z.string().optional(),
+	updated_at: timestampSchema.optional()
+});
+
+export type KbArticle = z.output<typeof kbArticleSchema>;

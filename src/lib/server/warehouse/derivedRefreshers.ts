@@ -1,0 +1,11 @@
+// Derived tables (KPI facts, rollups) that must be refreshed inside every import's
+// transaction. Each part registers its refresher here once; the import calls them all.
+import type { WarehouseConnection } from './WarehouseConnection';
+
+/**
+ * Refreshes derived rows. `affectedTable` names a table with columns (source, id) holding the
+ * conversations the import inserted, replaced or removed; null means rebuild everything.
+ */
+export type DerivedRefresher = (db: WarehouseConnection, affectedTable: string | null) => Promise<void>;
+
+export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [];

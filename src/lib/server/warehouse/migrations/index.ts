@@ -1,0 +1,12 @@
+// Every schema migration, in the order applied. Number ranges per part keep parallel work
+// from colliding: 001-009 core, 010-019 KPI facts, 020-029 dashboard/users,
+// 030-039 gap miner, 040-049 grader.
+import core from './001_core';
+
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [core].sort((a, b) => a.version - b.version);
