@@ -1,0 +1,1 @@
+export { canonicalAdapter } from './canonicalAdapter';

@@ -1,0 +1,10 @@
+// Every import format, in detection order: the most specific first, CSV (the most
+// permissive) last.
+import type { FormatAdapter, FormatName } from '../types';
+import { canonicalAdapter } from './canonical';
+
+export const ADAPTERS: FormatAdapter[] = [canonicalAdapter];
+
+export function adapterFor(format: FormatName): FormatAdapter | undefined {
+	return ADAPTERS.find((a) => a.format === format);
+}

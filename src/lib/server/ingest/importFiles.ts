@@ -1,0 +1,87 @@
+// Imports help-desk export files into the warehouse: resolves paths, picks an adapter per
+// file (auto-detected or forced), streams every record through validation, and merges.
+import path from 'node:path';
+import { UnknownFormatError, UsageError } from '../errors';
+import type { Warehouse } from '../warehouse';
+import { ADAPTERS, adapterFor } from './adapters';
+import { detectFormat } from './detectFormat';
+import type { ImportProgress } from './ImportProgress';
+import { importRecords, type ImportSummary } from './importRecords';
+import { resolveInputFiles } from './resolveInputFiles';
+import { FORMATS, type AdapterRecord, type CsvMapping, type FormatAdapter, type FormatName } from './types';
+
+export interface ImportOptions {
+	format?: FormatName | 'auto';
+	aiAuthors?: string[];
+	csvMapping?: CsvMapping;
+	origin?: 'cli' | 'upload' | 'demo' | 'test' | 'bench';
+	onProgress?: (progress: ImportProgress) => void;
+	/** Names shown in quarantine reports instead of the on-disk path (uploads). */
+	displayNames?: Record<string, string>;
+	tmpDir?: string;
+}
+
+export async function importFiles(
+	warehouse: Warehouse,
+	paths: string[],
+	options: ImportOptions = {}
+): Promise<ImportSummary> {
+	const format = options.format ?? 'auto';
+	if (format !== 'auto' && !FORMATS.includes(format)) {
+		throw new UsageError(`unknown format "${format}"; use one of auto, ${FORMATS.join(', ')}`);
+	}
+	const files = resolveInputFiles(paths);
+	const groups = new Map<FormatAdapter, string[]>();
+	const skipped: string[] = [];
+	for (const file of files) {
+		const adapter = format === 'auto' ? detectFormat(file.path) : adapterFor(format);
+		if (!adapter) {
+			if (file.named) {
+				throw new UnknownFormatError(
+					`cannot tell the format of ${file.path}: not ${FORMATS.join(', ')} as far as its first lines show; pass --format`
+				);
+			}
+			skipped.push(file.path);
+			continue;
+		}
+		groups.set(adapter, [...(groups.get(adapter) ?? []), file.path]);
+	}
+	if (groups.size === 0) {
+		throw new UnknownFormatError(`no importable file in ${paths.join(', ')}: none is ${FORMATS.join(', ')}`);
+	}
+
+	let bytesRead = 0;
+	const display = (file: string) => {
+		if (options.displayNames?.[file]) return options.displayNames[file];
+		const relative = path.relative(process.cwd(), file);
+		return relative.startsWith('..') ? file : relative;
+	};
+	async function* allRecords(): AsyncGenerator<AdapterRecord> {
+		for (const [adapter, adapterFiles] of groups) {
+			const records = adapter.read(adapterFiles, {
+				aiAuthors: options.aiAuthors ?? [],
+				csvMapping: options.csvMapping,
+				onBytes: (n) => {
+					bytesRead += n;
+				}
+			});
+			for await (const record of records) {
+				yield { ...record, location: { ...record.location, file: display(record.location.file) } } as AdapterRecord;
+			}
+		}
+	}
+
+	const used = [...groups.entries()];
+	const summary = await importRecords(warehouse, allRecords(), {
+		origin: options.origin,
+		files: used.flatMap(([, f]) => f.map(display)),
+		formats: [...new Set(used.map(([a]) => a.format))],
+		totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+		bytesRead: () => bytesRead,
+		onProgress: options.onProgress,
+		tmpDir: options.tmpDir
+	});
+	return { ...summary, skipped_files: skipped.map(display) };
+}
+
+export { ADAPTERS };

@@ -1,0 +1,174 @@
+// Loads one import's staging files into the warehouse in a single transaction: new
+// conversations are inserted, newer copies replace older ones, identical or older copies
+// change nothing, and quarantined records are kept once. A crash before COMMIT leaves the
+// warehouse exactly as it was.
+import { listValue } from '@duckdb/node-api';
+import { DERIVED_REFRESHERS } from '../warehouse/derivedRefreshers';
+import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
+import type { StagingFiles } from './StagingFiles';
+
+const CONVERSATION_COLUMNS = {
+	source: 'VARCHAR', id: 'VARCHAR', ord: 'BIGINT', channel: 'VARCHAR', created_at: 'TIMESTAMP',
+	updated_at: 'TIMESTAMP', subject: 'VARCHAR', language: 'VARCHAR', language_detected: 'BOOLEAN',
+	intent: 'VARCHAR', priority: 'VARCHAR', tags: 'VARCHAR[]', customer_id: 'VARCHAR',
+	customer_tier: 'VARCHAR', customer_plan: 'VARCHAR', csat_score: 'DOUBLE', csat_scale: 'DOUBLE',
+	csat_rating: 'VARCHAR', csat_comment: 'VARCHAR', content_hash: 'VARCHAR'
+};
+const EVENT_COLUMNS = {
+	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', seq: 'INTEGER', id: 'VARCHAR',
+	occurred_at: 'TIMESTAMP', type: 'VARCHAR', author: 'VARCHAR', body: 'VARCHAR', agent_id: 'VARCHAR',
+	answer_type: 'VARCHAR', confidence: 'DOUBLE', kb_article_ids: 'VARCHAR[]', to_queue: 'VARCHAR',
+	reason: 'VARCHAR', note: 'VARCHAR', customer_message: 'VARCHAR', queue: 'VARCHAR',
+	final_body: 'VARCHAR', review: 'VARCHAR', status: 'VARCHAR'
+};
+const KB_COLUMNS = {
+	id: 'VARCHAR', ord: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', url: 'VARCHAR', locale: 'VARCHAR',
+	updated_at: 'TIMESTAMP', content_hash: 'VARCHAR'
+};
+const QUARANTINE_COLUMNS = { file: 'VARCHAR', line: 'BIGINT', record: 'VARCHAR', reason: 'VARCHAR', raw: 'VARCHAR', raw_hash: 'VARCHAR' };
+
+/** The read_json call for a staging file; the column spec is a fixed literal, the path is bound. */
+function readStaged(columns: Record<string, string>): string {
+	const spec = Object.entries(columns)
+		.map(([k, v]) => `${k}: '${v}'`)
+		.join(', ');
+	return `read_json(?, format = 'newline_delimited', columns = {${spec}})`;
+}
+
+function columnList(columns: Record<string, string>, prefix = ''): string {
+	return Object.keys(columns)
+		.filter((c) => c !== 'ord')
+		.map((c) => prefix + c)
+		.join(', ');
+}
+
+export interface MergeCounts {
+	loaded: number;
+	updated: number;
+	unchanged: number;
+	/** Older copies: superseded within this import, or older than the stored copy. */
+	skipped_older: number;
+	kb_loaded: number;
+	kb_updated: number;
+	kb_unchanged: number;
+	quarantined: number;
+}
+
+export async function mergeStaged(
+	db: WarehouseConnection,
+	staging: StagingFiles,
+	run: { origin: string; files: string[]; formats: string[]; startedAt: Date }
+): Promise<MergeCounts & { runId: number }> {
+	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision'];
+	try {
+		return await db.transaction(async (tx) => {
+			const { runId } = (await tx.one<{ runId: number }>("SELECT nextval('import_run_ids') AS runId"))!;
+
+			// Latest copy per key within this import: newest updated_at, then the later line.
+			await tx.run(
+				`CREATE OR REPLACE TEMP TABLE stage_conversations AS
+				 SELECT * FROM ${readStaged(CONVERSATION_COLUMNS)}
+				 QUALIFY row_number() OVER (PARTITION BY source, id ORDER BY updated_at DESC NULLS LAST, ord DESC) = 1`,
+				[staging.path('conversations')]
+			);
+			await tx.run(`
+				CREATE OR REPLACE TEMP TABLE stage_decision AS
+				SELECT s.source, s.id, s.ord,
+					CASE
+						WHEN c.id IS NULL THEN 'new'
+						WHEN c.content_hash = s.content_hash THEN 'unchanged'
+						WHEN c.updated_at IS NOT NULL AND (s.updated_at IS NULL OR s.updated_at < c.updated_at) THEN 'older'
+						ELSE 'replace'
+					END AS decision
+				FROM stage_conversations s
+				LEFT JOIN conversations c ON c.source = s.source AND c.id = s.id`);
+			await tx.run(`CREATE OR REPLACE TEMP TABLE import_affected AS
+				SELECT source, id, ord FROM stage_decision WHERE decision IN ('new', 'replace')`);
+			await tx.run(`DELETE FROM events USING stage_decision d
+				WHERE events.source = d.source AND events.conversation_id = d.id AND d.decision = 'replace'`);
+			await tx.run(`DELETE FROM conversations USING stage_decision d
+				WHERE conversations.source = d.source AND conversations.id = d.id AND d.decision = 'replace'`);
+			await tx.run(
+				`INSERT INTO conversations (${columnList(CONVERSATION_COLUMNS)}, import_run_id)
+				 SELECT ${columnList(CONVERSATION_COLUMNS, 's.')}, ? FROM stage_conversations s
+				 JOIN import_affected a ON a.source = s.source AND a.id = s.id`,
+				[runId]
+			);
+			await tx.run(
+				`INSERT INTO events (${columnList(EVENT_COLUMNS)})
+				 SELECT ${columnList(EVENT_COLUMNS, 'e.')} FROM ${readStaged(EVENT_COLUMNS)} e
+				 JOIN import_affected a ON a.source = e.source AND a.id = e.conversation_id AND a.ord = e.ord`,
+				[staging.path('events')]
+			);
+
+			await tx.run(
+				`CREATE OR REPLACE TEMP TABLE stage_kb AS SELECT * FROM ${readStaged(KB_COLUMNS)}
+				 QUALIFY row_number() OVER (PARTITION BY id ORDER BY updated_at DESC NULLS LAST, ord DESC) = 1`,
+				[staging.path('kb_articles')]
+			);
+			await tx.run(`
+				CREATE OR REPLACE TEMP TABLE stage_kb_decision AS
+				SELECT s.id,
+					CASE
+						WHEN k.id IS NULL THEN 'new'
+						WHEN k.content_hash = s.content_hash THEN 'unchanged'
+						WHEN k.updated_at IS NOT NULL AND (s.updated_at IS NULL OR s.updated_at < k.updated_at) THEN 'older'
+						ELSE 'replace'
+					END AS decision
+				FROM stage_kb s LEFT JOIN kb_articles k ON k.id = s.id`);
+			await tx.run(`DELETE FROM kb_articles USING stage_kb_decision d WHERE kb_articles.id = d.id AND d.decision = 'replace'`);
+			await tx.run(
+				`INSERT INTO kb_articles (${columnList(KB_COLUMNS)}, import_run_id)
+				 SELECT ${columnList(KB_COLUMNS, 's.')}, ? FROM stage_kb s
+				 JOIN stage_kb_decision d ON d.id = s.id AND d.decision IN ('new', 'replace')`,
+				[runId]
+			);
+
+			await tx.run(
+				`INSERT INTO quarantine (import_run_id, ${columnList(QUARANTINE_COLUMNS)})
+				 SELECT DISTINCT ?, ${columnList(QUARANTINE_COLUMNS, 'q.')} FROM ${readStaged(QUARANTINE_COLUMNS)} q
+				 WHERE NOT EXISTS (SELECT 1 FROM quarantine x
+					WHERE x.file = q.file AND x.line IS NOT DISTINCT FROM q.line
+					  AND x.record IS NOT DISTINCT FROM q.record AND x.raw_hash = q.raw_hash)`,
+				[runId, staging.path('quarantine')]
+			);
+
+			for (const refresher of DERIVED_REFRESHERS) await refresher.refresh(tx, 'import_affected');
+
+			const counts = (await tx.one<Omit<MergeCounts, 'quarantined'>>(
+				`SELECT
+					count(*) FILTER (WHERE decision = 'new') AS loaded,
+					count(*) FILTER (WHERE decision = 'replace') AS updated,
+					count(*) FILTER (WHERE decision = 'unchanged') AS unchanged,
+					count(*) FILTER (WHERE decision = 'older') + ? AS skipped_older,
+					(SELECT count(*) FILTER (WHERE decision = 'new') FROM stage_kb_decision) AS kb_loaded,
+					(SELECT count(*) FILTER (WHERE decision = 'replace') FROM stage_kb_decision) AS kb_updated,
+					(SELECT count(*) FILTER (WHERE decision IN ('unchanged', 'older')) FROM stage_kb_decision) AS kb_unchanged
+				 FROM stage_decision`,
+				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
+			))!;
+			const result = { ...counts, quarantined: staging.counts.quarantine };
+			await tx.run(
+				`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)`,
+				[
+					runId,
+					run.startedAt.toISOString().slice(0, 23).replace('T', ' '),
+					run.origin,
+					listValue(run.files),
+					listValue(run.formats),
+					result.loaded + result.kb_loaded,
+					result.updated + result.kb_updated,
+					result.unchanged + result.skipped_older + result.kb_unchanged,
+					result.quarantined
+				]
+			);
+			return { runId, ...result };
+		});
+	} finally {
+		for (const t of temps) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
+	}
+}
+
+async function countRows(db: WarehouseConnection, table: 'stage_conversations'): Promise<number> {
+	return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
+}
