@@ -2,7 +2,6 @@
 // conversations are inserted, newer copies replace older ones, identical or older copies
 // change nothing, and quarantined records are kept once. A crash before COMMIT leaves the
 // warehouse exactly as it was.
-import { listValue } from '@duckdb/node-api';
 import { DERIVED_REFRESHERS } from '../warehouse/derivedRefreshers';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
@@ -149,19 +148,21 @@ export async function mergeStaged(
 			))!;
 			const result = { ...counts, quarantined: staging.counts.quarantine };
 			await tx.run(
-				`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?)`,
+				`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, from_json(?, '["VARCHAR"]'), from_json(?, '["VARCHAR"]'), ?, ?, ?, ?)`,
 				[
 					runId,
 					run.startedAt.toISOString().slice(0, 23).replace('T', ' '),
 					run.origin,
-					listValue(run.files),
-					listValue(run.formats),
+					JSON.stringify(run.files),
+					JSON.stringify(run.formats),
 					result.loaded + result.kb_loaded,
 					result.updated + result.kb_updated,
 					result.unchanged + result.skipped_older + result.kb_unchanged,
 					result.quarantined
 				]
 			);
+			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
+			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };
 		});
 	} finally {
