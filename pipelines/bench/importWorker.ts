@@ -1,0 +1,27 @@
+// Bench worker: one import (ours, or DuckDB's own read_json as the baseline) in a fresh
+// process; prints {seconds, peak_rss_mb, ...} as JSON.
+//   tsx importWorker.ts ours FILE DB   |   tsx importWorker.ts duckdb FILE DB
+import { DuckDBInstance } from '@duckdb/node-api';
+import { importFiles } from '../../src/lib/server/ingest';
+import { withWarehouse } from '../../src/lib/server/warehouse';
+
+const [mode, file, db] = process.argv.slice(2);
+const started = performance.now();
+let extra: Record<string, unknown> = {};
+if (mode === 'ours') {
+	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench' }));
+	extra = { loaded: summary.loaded, quarantined: summary.quarantined };
+} else {
+	const instance = await DuckDBInstance.create(db);
+	const connection = await instance.connect();
+	try {
+		await connection.run(`CREATE TABLE raw AS SELECT * FROM read_json(?, format = 'newline_delimited')`, [file]);
+		const reader = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM raw');
+		extra = { loaded: reader.getRowObjectsJS()[0].n };
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra }));
