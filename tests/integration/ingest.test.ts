@@ -14,7 +14,8 @@ const { dir, cleanup } = makeTempDir();
 afterAll(cleanup);
 
 const at = (minute: number) => `2026-10-05T21:${String(minute).padStart(2, '0')}:00Z`;
-function conversation(id: string, extra: Record<string, unknown> = {}) {
+type Loose = Record<string, unknown>;
+function conversation(id: string, extra: Loose = {}): Loose & { events: Loose[] } {
 	return {
 		id,
 		created_at: at(0),
@@ -121,9 +122,9 @@ describe('round trip', () => {
 			csat: { score: 2, scale: 5, comment: 'slow' }
 		});
 		input.events.push(
-			{ id: 'r1-5', at: at(5), type: 'assignment', queue: 'billing', agent_id: 'a-3' } as never,
-			{ id: 'r1-6', at: at(6), type: 'draft', author: 'ai', agent_id: 'a-3', body: 'draft', final_body: 'final', review: 'edited', kb_article_ids: ['kb-1'] } as never,
-			{ id: 'r1-7', at: at(7), type: 'note', author: 'agent', body: 'internal' } as never
+			{ id: 'r1-5', at: at(5), type: 'assignment', queue: 'billing', agent_id: 'a-3' },
+			{ id: 'r1-6', at: at(6), type: 'draft', author: 'ai', agent_id: 'a-3', body: 'draft', final_body: 'final', review: 'edited', kb_article_ids: ['kb-1'] },
+			{ id: 'r1-7', at: at(7), type: 'note', author: 'agent', body: 'internal' }
 		);
 		await withWarehouse(db, (w) => importConversations(w, [input]));
 		const stored = await withWarehouse(db, (w) => readConversation(w.db, 'zendesk', 'r1'));
@@ -148,7 +149,7 @@ describe('crash mid-import', () => {
 		expect(runCli(['ingest', first, '--db', db]).code).toBe(0);
 		const second = writeJsonl(
 			path.join(dir, 'second.jsonl'),
-			Array.from({ length: 500 }, (_, i) => conversation(`big-${i}`)).concat([{ ...conversation('k1'), updated_at: at(50), subject: 'changed' }])
+			[...Array.from({ length: 500 }, (_, i) => conversation(`big-${i}`)), { ...conversation('k1'), updated_at: at(50), subject: 'changed' }]
 		);
 		const crashed = runCli(['ingest', second, '--db', db], { SUPPORTLENS_CRASH_BEFORE_COMMIT: '1' });
 		// tsx runs the CLI in a child node process and reports its SIGKILL as exit code 128 + 9.
