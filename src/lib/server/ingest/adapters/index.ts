@@ -2,8 +2,9 @@
 // permissive) last.
 import type { FormatAdapter, FormatName } from '../types';
 import { canonicalAdapter } from './canonical';
+import { zendeskAdapter } from './zendesk';
 
-export const ADAPTERS: FormatAdapter[] = [canonicalAdapter];
+export const ADAPTERS: FormatAdapter[] = [zendeskAdapter, canonicalAdapter];
 
 export function adapterFor(format: FormatName): FormatAdapter | undefined {
 	return ADAPTERS.find((a) => a.format === format);
