@@ -1,7 +1,9 @@
 // Every CLI command, in the order `help` lists them. Add a command here and nowhere else.
 import type { Command } from '../command';
 import { demoCommand } from './demo';
+import { generateCommand } from './generate';
 import { ingestCommand } from './ingest';
 import { statsCommand } from './stats';
+import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, demoCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, demoCommand, generateCommand, usersCommand];

@@ -32,6 +32,8 @@ export interface ConversationPlan {
 	/** Nothing happens after this instant: the moment the export was taken. */
 	exportAt: number;
 	agents: Record<Queue, Agent[]>;
+	/** No AI at all (no AI messages, drafts or hand-offs): for formats that cannot tell the AI apart. */
+	humanOnly?: boolean;
 }
 
 export interface DraftLabel {
@@ -132,7 +134,7 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 	let solvedOnce = false;
 
 	const aiShare: Record<string, number> = { chat: 0.93, in_app: 0.93, sms: 0.85, social: 0.85, email: 0.55, web_form: 0.45, voice: 0, api: 0.7, other: 0.5 };
-	const aiFirst = rng.chance(aiShare[channel] ?? 0.5);
+	const aiFirst = !plan.humanOnly && rng.chance(aiShare[channel] ?? 0.5);
 
 	// Help desks that track a "new" status log it at creation; the opening message follows a second later.
 	if (channel === 'email' || channel === 'web_form' || rng.chance(0.15)) tl.add({ type: 'status', status: 'new' });
@@ -145,7 +147,7 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 	const agentWork = (queue: Queue): boolean => {
 		const agent = agentFor(queue);
 		tl.wait([60, 900], [1800, 6 * 3600]);
-		const hasDraft = rng.chance(channel === 'voice' ? 0.15 : 0.62);
+		const hasDraft = !plan.humanOnly && rng.chance(channel === 'voice' ? 0.15 : 0.62);
 		if (hasDraft) {
 			const violation = pickDraftViolation(rng);
 			const d = draftText(topic, queue, lang, plan.name, agent.name, rng, violation);
