@@ -1,0 +1,56 @@
+// Review table: every AI hand-off of the week, with the queues the conversation was assigned
+// to afterwards and whether the hand-off was accurate (its to_queue is the only one).
+import type { WarehouseConnection } from '../warehouse';
+import type { IsoWeek } from './isoWeek';
+import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
+
+export interface EscalationRow extends ReviewRow {
+	event_id: string;
+	at: Date;
+	channel: string;
+	reason: string | null;
+	to_queue: string | null;
+	queues_after: string;
+	accurate: boolean;
+}
+
+const SQL = `
+WITH ${WEEK_CTE},
+h AS (
+	SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.seq, e.occurred_at AS at, e.to_queue, e.reason
+	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
+	WHERE e.type = 'handoff'
+),
+after AS (
+	SELECT h.source, h.id, h.event_id, list_sort(list_distinct(list(a.queue))) AS queues
+	FROM h LEFT JOIN events a
+		ON a.source = h.source AND a.conversation_id = h.id AND a.type = 'assignment' AND a.seq > h.seq
+	GROUP BY h.source, h.id, h.event_id
+)
+SELECT h.source, h.id, h.event_id, h.at, wk.channel, h.reason, h.to_queue,
+	array_to_string(after.queues, ', ') AS queues_after,
+	coalesce(len(after.queues) = 1 AND after.queues[1] = h.to_queue, false) AS accurate,
+	count(*) OVER () AS total
+FROM h JOIN wk ON wk.source = h.source AND wk.id = h.id
+JOIN after ON after.source = h.source AND after.id = h.id AND after.event_id = h.event_id
+ORDER BY accurate, h.at, h.source, h.id, h.event_id
+LIMIT ?`;
+
+export const escalations: ReviewTable<EscalationRow> = {
+	key: 'escalations',
+	title: 'Escalations',
+	description: 'Every AI hand-off to a human queue; inaccurate ones (the conversation ended up elsewhere) first.',
+	empty: 'The AI handed off no conversation this week.',
+	columns: [
+		{ key: 'at', label: 'Handed off', format: 'datetime' },
+		{ key: 'channel', label: 'Channel' },
+		{ key: 'reason', label: 'Reason' },
+		{ key: 'to_queue', label: 'To queue' },
+		{ key: 'queues_after', label: 'Assigned afterwards' },
+		{ key: 'accurate', label: 'Accurate', format: 'boolean' }
+	],
+	async load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<EscalationRow>> {
+		const rows = await db.all<EscalationRow & { total: number }>(SQL, [...weekParams(week), limitOf(limit)]);
+		return { rows: rows.map(({ total: _t, ...r }) => r as EscalationRow), total: rows[0]?.total ?? 0 };
+	}
+};

@@ -1,0 +1,85 @@
+// Review table: AI drafts agents rejected, and drafts they edited heavily, with the edit
+// magnitude (Levenshtein distance / longer text's length, as DESIGN.md's KPI defines it).
+import { distance } from 'fastest-levenshtein';
+import type { WarehouseConnection } from '../warehouse';
+import type { IsoWeek } from './isoWeek';
+import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
+
+/** An edited draft counts as heavily edited from this magnitude on (a third of the text changed). */
+export const HEAVY_EDIT_MAGNITUDE = 0.3;
+const EXCERPT_CHARS = 160;
+
+export interface FlaggedDraftRow extends ReviewRow {
+	event_id: string;
+	at: Date;
+	channel: string;
+	agent_id: string | null;
+	review: 'rejected' | 'edited';
+	edit_magnitude: number | null;
+	draft: string;
+}
+
+/** Edit magnitude of one draft: 0 (sent as written) … 1 (nothing kept). */
+export function editMagnitude(body: string, finalBody: string | null): number {
+	const sent = finalBody ?? body;
+	const longer = Math.max(body.length, sent.length);
+	return longer === 0 ? 0 : distance(body, sent) / longer;
+}
+
+const excerpt = (text: string) => {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
+};
+
+const SQL = `
+WITH ${WEEK_CTE}
+SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.occurred_at AS at, wk.channel, e.agent_id, e.review,
+	coalesce(e.body, '') AS body, e.final_body
+FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
+WHERE e.type = 'draft' AND e.review IN ('rejected', 'edited')`;
+
+interface Raw {
+	source: string;
+	id: string;
+	event_id: string;
+	at: Date;
+	channel: string;
+	agent_id: string | null;
+	review: 'rejected' | 'edited';
+	body: string;
+	final_body: string | null;
+}
+
+export const flaggedDrafts: ReviewTable<FlaggedDraftRow> = {
+	key: 'drafts',
+	title: 'Rejected and heavily edited drafts',
+	description: `AI drafts an agent threw away, and drafts where at least ${HEAVY_EDIT_MAGNITUDE * 100}% of the text was changed before sending.`,
+	empty: 'No AI draft of this week was rejected or heavily edited.',
+	columns: [
+		{ key: 'at', label: 'Drafted', format: 'datetime' },
+		{ key: 'channel', label: 'Channel' },
+		{ key: 'agent_id', label: 'Agent' },
+		{ key: 'review', label: 'Review' },
+		{ key: 'edit_magnitude', label: 'Edit magnitude', format: 'ratio' },
+		{ key: 'draft', label: 'Draft', format: 'text' }
+	],
+	async load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<FlaggedDraftRow>> {
+		const raw = await db.all<Raw>(SQL, weekParams(week));
+		const flagged: FlaggedDraftRow[] = [];
+		for (const { body, final_body, ...r } of raw) {
+			const magnitude = r.review === 'edited' ? editMagnitude(body, final_body) : null;
+			if (r.review === 'edited' && magnitude! < HEAVY_EDIT_MAGNITUDE) continue;
+			flagged.push({ ...r, edit_magnitude: magnitude === null ? null : Math.round(magnitude * 1000) / 1000, draft: excerpt(body) });
+		}
+		// Rejected first, then the heaviest edits; ties in a stable order.
+		flagged.sort(
+			(a, b) =>
+				(b.edit_magnitude ?? 2) - (a.edit_magnitude ?? 2) ||
+				a.at.getTime() - b.at.getTime() ||
+				a.source.localeCompare(b.source) ||
+				a.id.localeCompare(b.id) ||
+				a.event_id.localeCompare(b.event_id)
+		);
+		return { rows: flagged.slice(0, limitOf(limit)), total: flagged.length };
+	}
+};

@@ -1,0 +1,48 @@
+// What one table of the weekly quality review is: a title, its columns (in display and CSV
+// order) and a query over one ISO week that returns the rows plus the full count.
+import type { WarehouseConnection } from '../warehouse';
+import type { IsoWeek } from './isoWeek';
+
+export interface ReviewColumn {
+	key: string;
+	label: string;
+	/** How the page shows the value; CSV always gets the raw value. */
+	format?: 'datetime' | 'ratio' | 'hours' | 'text' | 'boolean';
+}
+
+/** Every review row names its conversation, so the page can link to /conversations/{source}/{id}. */
+export interface ReviewRow {
+	source: string;
+	id: string;
+	[key: string]: unknown;
+}
+
+export interface ReviewTableResult<R extends ReviewRow = ReviewRow> {
+	rows: R[];
+	/** Rows in the week before `limit` cut them. */
+	total: number;
+}
+
+export interface ReviewTable<R extends ReviewRow = ReviewRow> {
+	key: string;
+	title: string;
+	description: string;
+	empty: string;
+	columns: ReviewColumn[];
+	/** `limit` null means every row (CSV downloads). */
+	load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<R>>;
+}
+
+/** The most rows a CSV download carries; a week at 1M conversations stays far below it. */
+export const CSV_ROW_CAP = 200_000;
+
+export const limitOf = (limit: number | null) => limit ?? CSV_ROW_CAP;
+
+/** The conversations created in the week: the scope of every review table, as a CTE. */
+export const WEEK_CTE = `wk AS (
+	SELECT source, id, channel, language, subject, created_at
+	FROM conversations
+	WHERE created_at >= ?::TIMESTAMP AND created_at < ?::TIMESTAMP
+)`;
+
+export const weekParams = (week: IsoWeek) => [week.from, week.toExclusive];
