@@ -1,6 +1,7 @@
 // The `supportlens` command line: `npm run --silent cli -- <command> [options]`.
 // Every failure a user can cause ends as one line on stderr and exit code 1 (2 for --strict).
-import { SupportLensError } from '../src/lib/server/errors';
+import { SupportLensError, WarehouseBusyError } from '../src/lib/server/errors';
+import { explainBusyWarehouse } from './explainBusyWarehouse';
 import { COMMANDS } from './commands';
 
 function help(): string {
@@ -35,7 +36,10 @@ main(process.argv.slice(2)).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		if (error instanceof SupportLensError) {
+		if (error instanceof WarehouseBusyError) {
+			console.error(`supportlens: ${explainBusyWarehouse(error, process.argv[2])}`);
+			process.exitCode = error.exitCode;
+		} else if (error instanceof SupportLensError) {
 			console.error(`supportlens: ${error.message}`);
 			process.exitCode = error.exitCode;
 		} else {

@@ -1,8 +1,15 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth/roles';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
+		interface Error {
+			message: string;
+		}
+		interface Locals {
+			/** The logged-in user, set by hooks.server.ts from the session cookie; null when logged out. */
+			user: SessionUser | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

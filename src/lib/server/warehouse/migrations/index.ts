@@ -2,6 +2,9 @@
 // from colliding: 001-009 core, 010-019 KPI facts, 020-029 dashboard/users,
 // 030-039 gap miner, 040-049 grader.
 import core from './001_core';
+import conversationFacts from './010_conversation_facts';
+import auth from './020_auth';
+import gaps from './030_gaps';
 
 export interface Migration {
 	version: number;
@@ -9,4 +12,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, gaps].sort((a, b) => a.version - b.version);

@@ -1,0 +1,44 @@
+// Every request passes here: the session cookie becomes `locals.user`; without a session,
+// pages redirect to /login and API routes answer 401 JSON. Role checks happen per route
+// (requireRole). The warehouse is opened at start-up so the server holds it from the outset.
+import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
+import { findSession, SESSION_COOKIE } from '$lib/server/auth';
+import { SupportLensError } from '$lib/server/errors';
+
+const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
+
+export const init: ServerInit = async () => {
+	try {
+		await appWarehouse();
+	} catch (error) {
+		// Keep serving: the login page explains, and the next request tries to open it again.
+		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = token ? await withAppDb((db) => findSession(db, token)) : null;
+
+	const path = event.url.pathname;
+	if (!event.locals.user && !PUBLIC_PATHS.has(path)) {
+		if (path === '/api' || path.startsWith('/api/')) return json({ message: 'log in first: POST /login' }, { status: 401 });
+		const next = path === '/' ? '' : `?next=${encodeURIComponent(path + event.url.search)}`;
+		redirect(303, `/login${next}`);
+	}
+	const response = await resolve(event);
+	// Pages hold customer text: keep them out of shared caches and framed views.
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (error instanceof SupportLensError) return { message: error.message };
+	if (status === 404) return { message: 'Not found' };
+	console.error(error);
+	return { message: 'Internal error' };
+};

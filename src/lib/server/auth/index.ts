@@ -1,0 +1,8 @@
+export { ROLES, isRole, TRANSCRIPT_ROLES, MANAGER_ROLES, ADMIN_ROLES, type Role, type SessionUser } from './roles';
+export { hashPassword, verifyPassword } from './passwordHash';
+export { generatePassword } from './generatePassword';
+export { createUser, listUsers, findUser, setUserRole, resetPassword, authenticate, checkUsername, checkRole, type UserRow } from './users';
+export { createSession, findSession, deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
+export { LoginRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './LoginRateLimiter';
+export { ensureDemoUsers, type DemoUser } from './ensureDemoUsers';
+export { requireRole } from './requireRole';
