@@ -1,6 +1,7 @@
 // Derived tables (KPI facts, rollups) that must be refreshed inside every import's
 // transaction. Each part registers its refresher here once; the import calls them all.
 import type { WarehouseConnection } from './WarehouseConnection';
+import { refreshConversationFacts } from '../kpi/refreshConversationFacts';
 
 /**
  * Refreshes derived rows. `affectedTable` names a table with columns (source, id) holding the
@@ -8,4 +9,6 @@ import type { WarehouseConnection } from './WarehouseConnection';
  */
 export type DerivedRefresher = (db: WarehouseConnection, affectedTable: string | null) => Promise<void>;
 
-export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [];
+export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
+	{ name: 'conversation_facts', refresh: refreshConversationFacts }
+];

@@ -1,0 +1,238 @@
+// Every KPI of DESIGN.md, each defined exactly once: its text (doc comment and `description`)
+// and the aggregate SQL over conversation_facts that computes it. The CLI, the HTTP API, the
+// dashboard and CSV exports all read these through queryKpis. $name parameters are the
+// windows of KpiSettings, in seconds.
+
+/** The KPI keys of `kpis --json` (issue 4), in its order. */
+export const KPI_KEYS = [
+	'conversations', 'ai_involved', 'containment_rate', 'verified_containment_rate', 'escalation_rate',
+	'reopen_rate', 'reroute_rate', 'escalation_accuracy', 'draft_edit_rate', 'draft_reject_rate',
+	'edit_magnitude', 'qualified_handoff_rate', 'unanswered_rate', 'first_response_time_median_s',
+	'first_response_time_p90_s', 'time_to_resolution_median_s', 'time_to_resolution_p90_s', 'csat',
+	'csat_responses', 'repeat_contact_rate', 'first_contact_resolution_rate'
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+export type KpiValues = Record<KpiKey, number | null>;
+
+interface Base {
+	key: KpiKey;
+	label: string;
+	/** DESIGN.md's definition, for tooltips and the CLI's help. */
+	description: string;
+}
+/** A count of conversations (or responses). */
+export interface CountKpi extends Base { kind: 'count'; sql: string }
+/** numerator / denominator, a fraction 0..1; null when the denominator is 0. */
+export interface RateKpi extends Base { kind: 'rate'; numerator: string; denominator: string }
+/** An interpolated quantile (DuckDB quantile_cont) of a per-conversation measure, in seconds. */
+export interface QuantileKpi extends Base { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number }
+export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
+
+// Reused predicates. A repeat contact / a new conversation after the first solve is measured
+// from next_contact_gap_s, a reopen within the window from reopen_gap_s.
+const REPEAT = `coalesce(next_contact_gap_s <= $repeat_window_s, false)`;
+const VERIFIED = `contained AND NOT coalesce(reopen_gap_s <= $reopen_window_s, false) AND NOT coalesce(next_contact_gap_s <= $verified_window_s, false)`;
+
+/** Conversations created in the period (UTC, ISO weeks starting Monday). */
+export const conversations: CountKpi = {
+	key: 'conversations', kind: 'count', label: 'Conversations',
+	description: 'Conversations created in the period.',
+	sql: 'count(*)'
+};
+
+/** AI-involved: conversations with ≥1 `message` by `ai`. */
+export const aiInvolved: CountKpi = {
+	key: 'ai_involved', kind: 'count', label: 'AI-involved',
+	description: 'Conversations with at least one message by the AI.',
+	sql: 'count(*) FILTER (WHERE ai_involved)'
+};
+
+/**
+ * Containment rate: AI-involved, ever solved or closed, no `handoff`, not human-involved /
+ * AI-involved. Human-involved: ≥1 `message` by `agent`, or a `draft` reviewed `sent_as_is` /
+ * `edited`.
+ */
+export const containmentRate: RateKpi = {
+	key: 'containment_rate', kind: 'rate', label: 'Containment rate',
+	description: 'AI-involved, ever solved or closed, no hand-off, not human-involved / AI-involved.',
+	numerator: 'count(*) FILTER (WHERE contained)',
+	denominator: 'count(*) FILTER (WHERE ai_involved)'
+};
+
+/**
+ * Verified containment: contained, not reopened within 7 days of its first solve, and (when
+ * `customer.id` is known) no new conversation by the same customer within 72 hours of that
+ * solve / AI-involved.
+ */
+export const verifiedContainmentRate: RateKpi = {
+	key: 'verified_containment_rate', kind: 'rate', label: 'Verified containment',
+	description: 'Contained, not reopened within 7 days of its first solve, and (when the customer is known) no new conversation by the same customer within 72 hours of that solve / AI-involved.',
+	numerator: `count(*) FILTER (WHERE ${VERIFIED})`,
+	denominator: 'count(*) FILTER (WHERE ai_involved)'
+};
+
+/** Escalation rate: AI-involved with ≥1 `handoff` / AI-involved. */
+export const escalationRate: RateKpi = {
+	key: 'escalation_rate', kind: 'rate', label: 'Escalation rate',
+	description: 'AI-involved with at least one hand-off / AI-involved.',
+	numerator: 'count(*) FILTER (WHERE ai_involved AND handoffs > 0)',
+	denominator: 'count(*) FILTER (WHERE ai_involved)'
+};
+
+/**
+ * Reopen rate: conversations with a `status` of open, pending or new after a solved or closed
+ * one / conversations ever solved or closed.
+ */
+export const reopenRate: RateKpi = {
+	key: 'reopen_rate', kind: 'rate', label: 'Reopen rate',
+	description: 'Conversations with a status of open, pending or new after a solved or closed one / conversations ever solved or closed.',
+	numerator: 'count(*) FILTER (WHERE solved AND reopened)',
+	denominator: 'count(*) FILTER (WHERE solved)'
+};
+
+/** Reroute rate: conversations assigned to ≥2 distinct queues / conversations with ≥1 `assignment`. */
+export const rerouteRate: RateKpi = {
+	key: 'reroute_rate', kind: 'rate', label: 'Reroute rate',
+	description: 'Conversations assigned to at least 2 distinct queues / conversations with at least one assignment.',
+	numerator: 'count(*) FILTER (WHERE distinct_queues >= 2)',
+	denominator: 'count(*) FILTER (WHERE assignments > 0)'
+};
+
+/**
+ * Escalation accuracy: hand-offs whose `to_queue` is the only queue the conversation is
+ * assigned to afterwards / hand-offs.
+ */
+export const escalationAccuracy: RateKpi = {
+	key: 'escalation_accuracy', kind: 'rate', label: 'Escalation accuracy',
+	description: 'Hand-offs whose target queue is the only queue the conversation is assigned to afterwards / hand-offs.',
+	numerator: 'coalesce(sum(accurate_handoffs), 0)',
+	denominator: 'coalesce(sum(handoffs), 0)'
+};
+
+/** Draft edit rate: drafts `edited` / drafts `sent_as_is` + `edited`. */
+export const draftEditRate: RateKpi = {
+	key: 'draft_edit_rate', kind: 'rate', label: 'Draft edit rate',
+	description: 'Drafts edited / drafts sent as is + edited.',
+	numerator: 'coalesce(sum(drafts_edited), 0)',
+	denominator: 'coalesce(sum(drafts_sent_as_is + drafts_edited), 0)'
+};
+
+/** Draft reject rate: drafts `rejected` / all reviewed drafts. */
+export const draftRejectRate: RateKpi = {
+	key: 'draft_reject_rate', kind: 'rate', label: 'Draft reject rate',
+	description: 'Drafts rejected / all reviewed drafts.',
+	numerator: 'coalesce(sum(drafts_rejected), 0)',
+	denominator: 'coalesce(sum(drafts_reviewed), 0)'
+};
+
+/**
+ * Edit magnitude: mean over edited drafts of the Levenshtein distance between `body` and
+ * `final_body`, in characters, divided by the longer text's length (0..1). An edited draft
+ * without a `final_body` has no measurable edit and is left out of the mean.
+ */
+export const editMagnitude: RateKpi = {
+	key: 'edit_magnitude', kind: 'rate', label: 'Edit magnitude',
+	description: 'Mean over edited drafts of the Levenshtein distance between draft and sent text, divided by the longer text’s length (0..1).',
+	numerator: 'coalesce(sum(edit_magnitude_sum), 0)',
+	denominator: 'coalesce(sum(edit_magnitude_count), 0)'
+};
+
+/**
+ * Qualified hand-off rate: hand-offs whose note has goal, facts, actions taken, blocker and
+ * next action (per the grader) / hand-offs — over graded conversations only, so null until
+ * the grader has filled handoffs_qualified.
+ */
+export const qualifiedHandoffRate: RateKpi = {
+	key: 'qualified_handoff_rate', kind: 'rate', label: 'Qualified hand-off rate',
+	description: 'Hand-offs whose note has goal, facts, actions taken, blocker and next action (per the grader) / graded hand-offs.',
+	numerator: 'coalesce(sum(handoffs_qualified), 0)',
+	denominator: 'coalesce(sum(handoffs) FILTER (WHERE handoffs_qualified IS NOT NULL), 0)'
+};
+
+/** Unanswered rate: AI-involved with ≥1 AI message of `answer_type` fallback / AI-involved. */
+export const unansweredRate: RateKpi = {
+	key: 'unanswered_rate', kind: 'rate', label: 'Unanswered rate',
+	description: 'AI-involved with at least one AI message the AI could not answer (fallback) / AI-involved.',
+	numerator: 'count(*) FILTER (WHERE ai_involved AND fallback)',
+	denominator: 'count(*) FILTER (WHERE ai_involved)'
+};
+
+/**
+ * First response time: first `ai` or `agent` message after the first customer message, minus
+ * `created_at`: median (interpolated quantile, as DuckDB's `quantile_cont`).
+ */
+export const firstResponseMedian: QuantileKpi = {
+	key: 'first_response_time_median_s', kind: 'quantile', label: 'First response, median (s)',
+	description: 'First AI or agent message after the first customer message, minus created_at: median, seconds.',
+	column: 'first_response_s', q: 0.5
+};
+
+/** First response time: as above, p90 (interpolated). */
+export const firstResponseP90: QuantileKpi = {
+	key: 'first_response_time_p90_s', kind: 'quantile', label: 'First response, p90 (s)',
+	description: 'First AI or agent message after the first customer message, minus created_at: 90th percentile, seconds.',
+	column: 'first_response_s', q: 0.9
+};
+
+/** Time to resolution: first solved or closed status minus `created_at`: median (interpolated). */
+export const resolutionMedian: QuantileKpi = {
+	key: 'time_to_resolution_median_s', kind: 'quantile', label: 'Time to resolution, median (s)',
+	description: 'First solved or closed status minus created_at: median, seconds.',
+	column: 'resolution_s', q: 0.5
+};
+
+/** Time to resolution: as above, p90 (interpolated). */
+export const resolutionP90: QuantileKpi = {
+	key: 'time_to_resolution_p90_s', kind: 'quantile', label: 'Time to resolution, p90 (s)',
+	description: 'First solved or closed status minus created_at: 90th percentile, seconds.',
+	column: 'resolution_s', q: 0.9
+};
+
+/**
+ * CSAT: rated with score ≥ 4 of 5 (or "good") / rated conversations. Other scales are
+ * scaled to 5 (score / scale ≥ 4 / 5).
+ */
+export const csat: RateKpi = {
+	key: 'csat', kind: 'rate', label: 'CSAT',
+	description: 'Rated with a score of at least 4 of 5 (or "good") / rated conversations.',
+	numerator: 'count(*) FILTER (WHERE csat_positive)',
+	denominator: 'count(*) FILTER (WHERE csat_rated)'
+};
+
+/** CSAT: the count rated. */
+export const csatResponses: CountKpi = {
+	key: 'csat_responses', kind: 'count', label: 'CSAT responses',
+	description: 'Conversations with a CSAT rating.',
+	sql: 'count(*) FILTER (WHERE csat_rated)'
+};
+
+/**
+ * Repeat-contact rate: solved conversations followed by a new conversation from the same
+ * customer within 7 days / solved conversations with a known customer. The window runs from
+ * the first solve; "same customer" is the same customer id within the same source.
+ */
+export const repeatContactRate: RateKpi = {
+	key: 'repeat_contact_rate', kind: 'rate', label: 'Repeat-contact rate',
+	description: 'Solved conversations followed by a new conversation from the same customer within 7 days / solved conversations with a known customer.',
+	numerator: `count(*) FILTER (WHERE solved AND customer_id IS NOT NULL AND ${REPEAT})`,
+	denominator: 'count(*) FILTER (WHERE solved AND customer_id IS NOT NULL)'
+};
+
+/**
+ * First-contact resolution: solved, never reopened, one queue at most, no repeat contact
+ * within 7 days / solved.
+ */
+export const firstContactResolutionRate: RateKpi = {
+	key: 'first_contact_resolution_rate', kind: 'rate', label: 'First-contact resolution',
+	description: 'Solved, never reopened, at most one queue, no repeat contact within 7 days / solved.',
+	numerator: `count(*) FILTER (WHERE solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT})`,
+	denominator: 'count(*) FILTER (WHERE solved)'
+};
+
+/** Every KPI, in KPI_KEYS order. */
+export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
+	conversations, aiInvolved, containmentRate, verifiedContainmentRate, escalationRate, reopenRate,
+	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitude, qualifiedHandoffRate,
+	unansweredRate, firstResponseMedian, firstResponseP90, resolutionMedian, resolutionP90, csat,
+	csatResponses, repeatContactRate, firstContactResolutionRate
+];

@@ -1,0 +1,198 @@
+// Keeps conversation_facts current: recomputes the rows of the conversations an import
+// touched, inside that import's transaction, or rebuilds every row. Registered in
+// DERIVED_REFRESHERS.
+import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
+import { editMagnitude } from './editMagnitude';
+
+const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edits', 'kpi_new_facts', 'kpi_kept_grades'];
+const JS_EDIT_CHUNK = 5000;
+
+/**
+ * Which rows to recompute. Besides the touched conversations themselves, every conversation
+ * of their customers (old and new customer id) is recomputed, because "a new conversation by
+ * the same customer after the first solve" (repeat contact, verified containment) is a fact
+ * about the OTHER conversations of that customer.
+ */
+async function buildScope(db: WarehouseConnection, affectedTable: string | null): Promise<void> {
+	if (affectedTable === null) {
+		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_scope AS SELECT source, id FROM conversations`);
+		return;
+	}
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(affectedTable)) throw new Error(`bad affected table name ${affectedTable}`);
+	await db.run(`CREATE OR REPLACE TEMP TABLE kpi_touched AS SELECT DISTINCT source, id FROM ${affectedTable}`);
+	await db.run(`
+		CREATE OR REPLACE TEMP TABLE kpi_scope AS
+		WITH customers AS (
+			SELECT c.source, c.customer_id FROM conversations c
+			JOIN kpi_touched t ON t.source = c.source AND t.id = c.id WHERE c.customer_id IS NOT NULL
+			UNION
+			SELECT f.source, f.customer_id FROM conversation_facts f
+			JOIN kpi_touched t ON t.source = f.source AND t.id = f.id WHERE f.customer_id IS NOT NULL
+		)
+		SELECT source, id FROM kpi_touched
+		UNION
+		SELECT c.source, c.id FROM conversations c
+		JOIN customers k ON k.source = c.source AND k.customer_id = c.customer_id`);
+}
+
+/** Edited drafts' magnitudes: ASCII pairs in SQL (DuckDB's levenshtein counts bytes), the rest in JS. */
+async function computeEdits(db: WarehouseConnection): Promise<void> {
+	await db.run(`
+		CREATE OR REPLACE TEMP TABLE kpi_edits AS
+		SELECT source, conversation_id AS id,
+			CASE WHEN greatest(length(body), length(final_body)) = 0 THEN 0.0
+			     ELSE levenshtein(body, final_body) / greatest(length(body), length(final_body)) END AS magnitude
+		FROM kpi_events
+		WHERE type = 'draft' AND review = 'edited' AND body IS NOT NULL AND final_body IS NOT NULL
+		  AND strlen(body) = length(body) AND strlen(final_body) = length(final_body)`);
+	const wide = await db.all<{ source: string; id: string; body: string; final_body: string }>(`
+		SELECT source, conversation_id AS id, body, final_body FROM kpi_events
+		WHERE type = 'draft' AND review = 'edited' AND body IS NOT NULL AND final_body IS NOT NULL
+		  AND NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
+	for (let i = 0; i < wide.length; i += JS_EDIT_CHUNK) {
+		const chunk = wide.slice(i, i + JS_EDIT_CHUNK).map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
+		await db.run(
+			`INSERT INTO kpi_edits SELECT unnest(from_json(?, '[{"source":"VARCHAR","id":"VARCHAR","magnitude":"DOUBLE"}]'), recursive := true)`,
+			[JSON.stringify(chunk)]
+		);
+	}
+}
+
+const FACTS_SQL = `
+CREATE OR REPLACE TEMP TABLE kpi_new_facts AS
+WITH per AS (
+	SELECT source, conversation_id AS id,
+		bool_or(type = 'message' AND author = 'ai') AS ai_involved,
+		bool_or((type = 'message' AND author = 'agent') OR (type = 'draft' AND review IN ('sent_as_is', 'edited'))) AS human_involved,
+		count(*) FILTER (WHERE type = 'handoff') AS handoffs,
+		bool_or(type = 'message' AND author = 'ai' AND answer_type = 'fallback') AS fallback,
+		min(seq) FILTER (WHERE type = 'status' AND status IN ('solved', 'closed')) AS first_solve_seq,
+		arg_min(occurred_at, seq) FILTER (WHERE type = 'status' AND status IN ('solved', 'closed')) AS first_solve_at,
+		min(seq) FILTER (WHERE type = 'message' AND author = 'customer') AS first_customer_seq,
+		count(*) FILTER (WHERE type = 'assignment') AS assignments,
+		count(DISTINCT queue) FILTER (WHERE type = 'assignment' AND queue IS NOT NULL) AS distinct_queues,
+		arg_max(queue, seq) FILTER (WHERE type = 'assignment' AND queue IS NOT NULL) AS last_queue,
+		count(*) FILTER (WHERE type = 'draft' AND review = 'sent_as_is') AS drafts_sent_as_is,
+		count(*) FILTER (WHERE type = 'draft' AND review = 'edited') AS drafts_edited,
+		count(*) FILTER (WHERE type = 'draft' AND review = 'rejected') AS drafts_rejected,
+		count(*) FILTER (WHERE type = 'draft' AND review = 'escalated') AS drafts_escalated,
+		count(*) FILTER (WHERE type = 'draft' AND review IS NOT NULL) AS drafts_reviewed
+	FROM kpi_events GROUP BY ALL
+),
+later AS (
+	-- first reply after the first customer message; first reopen after the first solve
+	SELECT p.source, p.id,
+		min(e.occurred_at) FILTER (WHERE e.type = 'message' AND e.author IN ('ai', 'agent') AND e.seq > p.first_customer_seq) AS first_response_at,
+		min(e.occurred_at) FILTER (WHERE e.type = 'status' AND e.status IN ('open', 'pending', 'new') AND e.seq > p.first_solve_seq) AS first_reopen_at
+	FROM per p JOIN kpi_events e ON e.source = p.source AND e.conversation_id = p.id
+	WHERE p.first_customer_seq IS NOT NULL OR p.first_solve_seq IS NOT NULL
+	GROUP BY ALL
+),
+handoff_after AS (
+	-- for each hand-off, the distinct queues assigned after it
+	SELECT h.source, h.conversation_id AS id, h.seq,
+		count(DISTINCT a.queue) = 1 AND min(a.queue) = any_value(h.to_queue) AS accurate
+	FROM kpi_events h
+	LEFT JOIN kpi_events a ON a.source = h.source AND a.conversation_id = h.conversation_id
+		AND a.type = 'assignment' AND a.queue IS NOT NULL AND a.seq > h.seq
+	WHERE h.type = 'handoff'
+	GROUP BY h.source, h.conversation_id, h.seq
+),
+accuracy AS (
+	SELECT source, id, count(*) FILTER (WHERE accurate) AS accurate_handoffs FROM handoff_after GROUP BY ALL
+),
+edits AS (
+	SELECT source, id, sum(magnitude) AS edit_magnitude_sum, count(*) AS edit_magnitude_count FROM kpi_edits GROUP BY ALL
+),
+base AS MATERIALIZED (
+	SELECT c.source, c.id, c.created_at, date_trunc('week', c.created_at)::DATE AS week, c.channel,
+		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier, c.customer_id,
+		coalesce(p.ai_involved, false) AS ai_involved,
+		coalesce(p.human_involved, false) AS human_involved,
+		coalesce(p.handoffs, 0)::INTEGER AS handoffs,
+		coalesce(acc.accurate_handoffs, 0)::INTEGER AS accurate_handoffs,
+		coalesce(p.fallback, false) AS fallback,
+		p.first_solve_at IS NOT NULL AS solved,
+		p.first_solve_at,
+		l.first_reopen_at IS NOT NULL AS reopened,
+		(epoch_ms(l.first_reopen_at) - epoch_ms(p.first_solve_at)) / 1000.0 AS reopen_gap_s,
+		coalesce(p.assignments, 0)::INTEGER AS assignments,
+		coalesce(p.distinct_queues, 0)::INTEGER AS distinct_queues,
+		coalesce(p.drafts_sent_as_is, 0)::INTEGER AS drafts_sent_as_is,
+		coalesce(p.drafts_edited, 0)::INTEGER AS drafts_edited,
+		coalesce(p.drafts_rejected, 0)::INTEGER AS drafts_rejected,
+		coalesce(p.drafts_escalated, 0)::INTEGER AS drafts_escalated,
+		coalesce(p.drafts_reviewed, 0)::INTEGER AS drafts_reviewed,
+		coalesce(ed.edit_magnitude_sum, 0)::DOUBLE AS edit_magnitude_sum,
+		coalesce(ed.edit_magnitude_count, 0)::INTEGER AS edit_magnitude_count,
+		(epoch_ms(l.first_response_at) - epoch_ms(c.created_at)) / 1000.0 AS first_response_s,
+		(epoch_ms(p.first_solve_at) - epoch_ms(c.created_at)) / 1000.0 AS resolution_s,
+		(c.csat_score IS NOT NULL OR c.csat_rating IS NOT NULL) AS csat_rated,
+		coalesce(c.csat_rating = 'good', c.csat_score * 5 >= 4 * coalesce(c.csat_scale, 5), false) AS csat_positive,
+		-- the solve point a later conversation is measured from; never before the conversation
+		-- itself was created, so that it can't count as its own "next contact"
+		CASE WHEN c.customer_id IS NOT NULL AND p.first_solve_at IS NOT NULL
+		     THEN greatest(p.first_solve_at, c.created_at) END AS contact_from
+	FROM conversations c
+	JOIN kpi_scope s ON s.source = c.source AND s.id = c.id
+	LEFT JOIN per p ON p.source = c.source AND p.id = c.id
+	LEFT JOIN later l ON l.source = c.source AND l.id = c.id
+	LEFT JOIN accuracy acc ON acc.source = c.source AND acc.id = c.id
+	LEFT JOIN edits ed ON ed.source = c.source AND ed.id = c.id
+),
+customer_conversations AS (
+	SELECT c.source, c.customer_id, c.created_at FROM conversations c
+	JOIN (SELECT DISTINCT source, customer_id FROM base WHERE contact_from IS NOT NULL) k
+		ON k.source = c.source AND k.customer_id = c.customer_id
+),
+next_contact AS (
+	-- the customer's earliest conversation created strictly after the solve point
+	SELECT b.source, b.id, min(o.created_at) AS next_contact_at
+	FROM base b ASOF JOIN customer_conversations o
+		ON o.source = b.source AND o.customer_id = b.customer_id AND o.created_at > b.contact_from
+	GROUP BY ALL
+)
+SELECT b.source, b.id, b.created_at, b.week, b.channel, b.queue, b.language, b.intent, b.tier, b.customer_id,
+	b.ai_involved, b.human_involved, b.handoffs, b.accurate_handoffs, NULL::INTEGER AS handoffs_qualified,
+	b.fallback, b.solved, b.first_solve_at, b.reopened, b.reopen_gap_s,
+	(epoch_ms(n.next_contact_at) - epoch_ms(b.first_solve_at)) / 1000.0 AS next_contact_gap_s,
+	(b.ai_involved AND b.solved AND b.handoffs = 0 AND NOT b.human_involved) AS contained,
+	b.assignments, b.distinct_queues, b.drafts_sent_as_is, b.drafts_edited, b.drafts_rejected, b.drafts_escalated,
+	b.drafts_reviewed, b.edit_magnitude_sum, b.edit_magnitude_count, b.first_response_s, b.resolution_s,
+	b.csat_rated, b.csat_positive
+FROM base b LEFT JOIN next_contact n ON n.source = b.source AND n.id = b.id
+ORDER BY b.created_at`;
+
+/**
+ * Recomputes conversation_facts for the conversations in `affectedTable` (columns source, id)
+ * and every other conversation of their customers; `null` rebuilds the whole table. A
+ * grader's handoffs_qualified survives for conversations whose content did not change.
+ */
+export async function refreshConversationFacts(db: WarehouseConnection, affectedTable: string | null): Promise<void> {
+	try {
+		await buildScope(db, affectedTable);
+		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_events AS
+			SELECT e.source, e.conversation_id, e.seq, e.occurred_at, e.type, e.author, e.answer_type, e.to_queue,
+				e.queue, e.review, e.status, e.body, e.final_body
+			FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id`);
+		await computeEdits(db);
+		await db.run(FACTS_SQL);
+		// Grades of unchanged conversations (in scope only through their customer) are kept.
+		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_kept_grades AS
+			SELECT f.source, f.id, f.handoffs_qualified FROM conversation_facts f
+			JOIN kpi_scope s ON s.source = f.source AND s.id = f.id
+			WHERE f.handoffs_qualified IS NOT NULL
+			${affectedTable === null ? '' : 'AND NOT EXISTS (SELECT 1 FROM kpi_touched t WHERE t.source = f.source AND t.id = f.id)'}`);
+		if (affectedTable === null) await db.run('DELETE FROM conversation_facts');
+		else await db.run(`DELETE FROM conversation_facts USING kpi_scope s WHERE conversation_facts.source = s.source AND conversation_facts.id = s.id`);
+		await db.run(`INSERT INTO conversation_facts SELECT n.* REPLACE (g.handoffs_qualified AS handoffs_qualified)
+			FROM kpi_new_facts n LEFT JOIN kpi_kept_grades g ON g.source = n.source AND g.id = n.id`);
+	} finally {
+		for (const t of TEMPS) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
+	}
+}
+
+/** Rebuilds every row (after a migration, or for the bench), in one transaction. */
+export async function rebuildConversationFacts(db: WarehouseConnection): Promise<void> {
+	await db.transaction((tx) => refreshConversationFacts(tx, null));
+}
