@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { dot } from '../vectorMath';
+import { LexicalEmbedder } from './LexicalEmbedder';
+
+const corpus = [
+	'I was charged twice for my subscription this month',
+	'Why are there two payments of 49 EUR on my card?',
+	'double charge on my pro subscription',
+	'The password reset email never arrives',
+	'forgot my password and the reset link does not come',
+	'Mir wurde im Oktober doppelt abgebucht',
+	'Warum sehe ich zwei Zahlungen auf meiner Karte?'
+];
+
+describe('LexicalEmbedder', () => {
+	const embedder = LexicalEmbedder.fit(corpus);
+
+	it('gives unit-length vectors of the configured dimension', async () => {
+		const [v] = await embedder.embed(['Where can I download my invoices?']);
+		expect(v.length).toBe(384);
+		expect(dot(v, v)).toBeCloseTo(1, 5);
+	});
+
+	it('is deterministic: the same corpus and text give the same vector and model key', async () => {
+		const again = LexicalEmbedder.fit([...corpus].reverse());
+		expect(again.model).toBe(embedder.model);
+		const [a] = await embedder.embed([corpus[0]]);
+		const [b] = await again.embed([corpus[0]]);
+		expect(Array.from(a)).toEqual(Array.from(b));
+	});
+
+	it('changes its model key when the fitted corpus changes', () => {
+		expect(LexicalEmbedder.fit([...corpus, 'something new']).model).not.toBe(embedder.model);
+	});
+
+	it('puts paraphrases of one question closer together than different questions', async () => {
+		const [charged, doubleCharge, reset, resetLink] = await embedder.embed([corpus[0], corpus[2], corpus[3], corpus[4]]);
+		expect(dot(charged, doubleCharge)).toBeGreaterThan(dot(charged, reset));
+		expect(dot(reset, resetLink)).toBeGreaterThan(dot(reset, doubleCharge));
+	});
+
+	it('matches inflected and accented words through character n-grams', async () => {
+		const [a, b, c] = await embedder.embed(['Réinitialiser le mot de passe', 'reinitialisation du mot de passe', 'Livraison partielle de la commande']);
+		expect(dot(a, b)).toBeGreaterThan(dot(a, c));
+		expect(dot(a, b)).toBeGreaterThan(0.3);
+	});
+
+	it('embeds an empty text as the zero vector rather than failing', async () => {
+		const [v] = await embedder.embed(['']);
+		expect(dot(v, v)).toBe(0);
+	});
+});

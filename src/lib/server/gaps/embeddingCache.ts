@@ -1,0 +1,66 @@
+// Embeds texts through the warehouse cache (gap_embeddings, keyed by sha1 of the text and the
+// embedder's model key): texts seen before with the same model are read back, not embedded.
+import { createHash } from 'node:crypto';
+import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { WarehouseConnection } from '../warehouse';
+import type { Embedder } from './embedders/Embedder';
+
+export function textHash(text: string): string {
+	return createHash('sha1').update(text).digest('hex');
+}
+
+function toVector(bytes: Uint8Array): Float32Array {
+	// Copy: the Buffer may be a view into a larger, unaligned pool.
+	const copy = new Uint8Array(bytes.byteLength);
+	copy.set(bytes);
+	return new Float32Array(copy.buffer);
+}
+
+export interface CachedEmbedResult {
+	vectors: Float32Array[];
+	/** Texts that were not in the cache and went through the embedder. */
+	embedded: number;
+}
+
+/** Returns one vector per text (in order), embedding only distinct texts the cache lacks. */
+export async function embedWithCache(
+	db: WarehouseConnection,
+	embedder: Embedder,
+	texts: string[],
+	onProgress?: (done: number, total: number) => void
+): Promise<CachedEmbedResult> {
+	const hashes = texts.map(textHash);
+	const byHash = new Map<string, Float32Array>();
+	const wanted = [...new Set(hashes)];
+	// Read back in chunks of bound parameters (no string-built SQL).
+	for (let i = 0; i < wanted.length; i += 1000) {
+		const chunk = wanted.slice(i, i + 1000);
+		const reader = await db.raw.runAndReadAll(
+			`SELECT text_hash, vector FROM gap_embeddings WHERE model = ? AND text_hash IN (SELECT unnest(?::VARCHAR[]))`,
+			[embedder.model, listValue(chunk)]
+		);
+		for (const row of reader.getRowObjectsJS()) byHash.set(row.text_hash as string, toVector(row.vector as Uint8Array));
+	}
+	const missingHashes = wanted.filter((h) => !byHash.has(h));
+	const firstText = new Map<string, string>();
+	hashes.forEach((h, i) => firstText.has(h) || firstText.set(h, texts[i]));
+	const fresh = await embedder.embed(missingHashes.map((h) => firstText.get(h)!), onProgress);
+	missingHashes.forEach((h, i) => byHash.set(h, fresh[i]));
+	// Write new vectors in multi-row inserts of bound parameters.
+	const rows = 400;
+	for (let i = 0; i < missingHashes.length; i += rows) {
+		const part = missingHashes.slice(i, i + rows);
+		const params: DuckDBValue[] = [];
+		for (const h of part) {
+			const v = byHash.get(h)!;
+			params.push(h, embedder.model, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
+		}
+		await db.run(`INSERT INTO gap_embeddings VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
+	}
+	return { vectors: hashes.map((h) => byHash.get(h)!), embedded: missingHashes.length };
+}
+
+/** Drops cached vectors of fitted lexical vocabularies other than `keepModel`: they can't be hit again. */
+export async function pruneLexicalCache(db: WarehouseConnection, keepModel: string): Promise<void> {
+	await db.run(`DELETE FROM gap_embeddings WHERE model LIKE 'lexical-%' AND model <> ?`, [keepModel]);
+}

@@ -1,0 +1,26 @@
+// Text → word tokens, the same way for the lexical embedder and for cluster labels:
+// Unicode-aware, case- and accent-folded so "Réinitialiser" and "reinitialiser" meet.
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased, accent-stripped words of two or more characters (digits kept: "429" matters). */
+export function tokenize(text: string): string[] {
+	const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+	const words = folded.match(WORD) ?? [];
+	return words.filter((w) => w.length > 1 || /\d/.test(w));
+}
+
+/**
+ * Function words of the languages the sample data and typical help desks use. Only cluster
+ * labels drop them (a label "the my" helps nobody); the embedder keeps them and lets IDF decide.
+ */
+export const STOP_WORDS = new Set(
+	(
+		'a an and are as at be but by can could did do does for from get got has have how i if in into is it its me my no not of on or our please so that the their there this to us was we were what when where which why will with would you your yet ive im dont doesnt cant didnt isnt since just any all also about after again anymore still only one two ' +
+		'der die das den dem des ein eine einen einem einer und oder aber ist sind war wir ich sie es er mein meine meinen meinem mir mich uns unser unsere ihr ihre sie nicht kein keine mit von zu zum zur im in auf fur für bei aus wie was wo warum wann kann konnen können bitte noch schon seit nach auch nur dass da hat haben habe bin ja nein man so um an als wenn ' +
+		'el la los las un una unos unas y o pero es son fue yo tu mi mis me nos nuestro nuestra de del al en con por para que como donde cuando porque no si se lo le les ya hay he ha su sus este esta esto desde muy mas más os vuestro ' +
+		'le la les un une des et ou mais est sont je tu il elle nous vous mon ma mes notre nos votre vos de du au aux en dans avec pour par que qui quoi comment ou où quand pourquoi ne pas plus se sa son ses ce cette ces depuis tres très on ai avez avons suis ete été'
+	)
+		.split(/\s+/)
+		.map((w) => w.normalize('NFKD').replace(/\p{M}+/gu, ''))
+);

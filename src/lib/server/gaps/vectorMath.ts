@@ -1,0 +1,46 @@
+// Small dense-vector helpers shared by embedders, clustering and coverage. Vectors are
+// Float32Array; "similarity" always means the dot product of unit vectors (cosine).
+
+export function dot(a: Float32Array, b: Float32Array): number {
+	let s = 0;
+	for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+	return s;
+}
+
+/** Scales `v` to unit length in place (a zero vector stays zero). */
+export function normalize(v: Float32Array): Float32Array {
+	let s = 0;
+	for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+	if (s > 0) {
+		const inv = 1 / Math.sqrt(s);
+		for (let i = 0; i < v.length; i++) v[i] *= inv;
+	}
+	return v;
+}
+
+/** Unit-length mean of the given vectors. */
+export function centroid(vectors: Float32Array[], dim = vectors[0]?.length ?? 0): Float32Array {
+	const c = new Float32Array(dim);
+	for (const v of vectors) for (let i = 0; i < dim; i++) c[i] += v[i];
+	return normalize(c);
+}
+
+/** 32-bit FNV-1a of a string, seedable: the hash behind feature hashing and projections. */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+	let h = seed >>> 0;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/** Integer hash mixer (murmur3 finaliser): spreads a feature id into independent projection slots. */
+export function mix32(x: number): number {
+	x ^= x >>> 16;
+	x = Math.imul(x, 0x85ebca6b);
+	x ^= x >>> 13;
+	x = Math.imul(x, 0xc2b2ae35);
+	x ^= x >>> 16;
+	return x >>> 0;
+}
