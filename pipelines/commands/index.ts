@@ -3,7 +3,8 @@ import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { generateCommand } from './generate';
 import { ingestCommand } from './ingest';
+import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, demoCommand, generateCommand, usersCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand];

@@ -162,28 +162,28 @@ export const unansweredRate: RateKpi = {
  * `created_at`: median (interpolated quantile, as DuckDB's `quantile_cont`).
  */
 export const firstResponseMedian: QuantileKpi = {
-	key: 'first_response_time_median_s', kind: 'quantile', label: 'First response, median (s)',
+	key: 'first_response_time_median_s', kind: 'quantile', label: 'First response, median',
 	description: 'First AI or agent message after the first customer message, minus created_at: median, seconds.',
 	column: 'first_response_s', q: 0.5
 };
 
 /** First response time: as above, p90 (interpolated). */
 export const firstResponseP90: QuantileKpi = {
-	key: 'first_response_time_p90_s', kind: 'quantile', label: 'First response, p90 (s)',
+	key: 'first_response_time_p90_s', kind: 'quantile', label: 'First response, p90',
 	description: 'First AI or agent message after the first customer message, minus created_at: 90th percentile, seconds.',
 	column: 'first_response_s', q: 0.9
 };
 
 /** Time to resolution: first solved or closed status minus `created_at`: median (interpolated). */
 export const resolutionMedian: QuantileKpi = {
-	key: 'time_to_resolution_median_s', kind: 'quantile', label: 'Time to resolution, median (s)',
+	key: 'time_to_resolution_median_s', kind: 'quantile', label: 'Time to resolution, median',
 	description: 'First solved or closed status minus created_at: median, seconds.',
 	column: 'resolution_s', q: 0.5
 };
 
 /** Time to resolution: as above, p90 (interpolated). */
 export const resolutionP90: QuantileKpi = {
-	key: 'time_to_resolution_p90_s', kind: 'quantile', label: 'Time to resolution, p90 (s)',
+	key: 'time_to_resolution_p90_s', kind: 'quantile', label: 'Time to resolution, p90',
 	description: 'First solved or closed status minus created_at: 90th percentile, seconds.',
 	column: 'resolution_s', q: 0.9
 };

@@ -1,0 +1,66 @@
+// `kpis`: every KPI of DESIGN.md for a date range, optionally broken down and filtered, as
+// JSON (what GET /api/kpis returns) or a readable table.
+import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
+import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiSettings } from '../../src/lib/server/kpi';
+import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
+import { parseFlags, type Command } from '../command';
+import { formatKpiTable } from './formatKpiTable';
+
+const usage =
+	'kpis [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by week|channel|queue|language|intent|tier] [--where dim=value …] [--json]' +
+	' [--repeat-window-days N] [--verified-window-hours N] [--reopen-window-days N] [--rebuild]';
+
+function windowFlag(name: string, value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} must be a non-negative number, got "${value}"`);
+	return Number(value);
+}
+
+export const kpisCommand: Command = {
+	name: 'kpis',
+	summary: 'every KPI for a date range (UTC days, inclusive), by week/channel/queue/language/intent/tier, filtered',
+	usage,
+	async run(argv) {
+		const { values, positionals } = parseFlags(
+			argv,
+			{
+				db: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' },
+				by: { type: 'string' },
+				where: { type: 'string', multiple: true },
+				json: { type: 'boolean' },
+				'repeat-window-days': { type: 'string' },
+				'verified-window-hours': { type: 'string' },
+				'reopen-window-days': { type: 'string' },
+				rebuild: { type: 'boolean' }
+			},
+			usage
+		);
+		if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${usage}`);
+		const query = parseKpiQuery({ from: values.from, to: values.to, by: values.by, where: values.where });
+		const settings: Partial<KpiSettings> = {
+			repeatWindowDays: windowFlag('repeat-window-days', values['repeat-window-days']),
+			verifiedWindowHours: windowFlag('verified-window-hours', values['verified-window-hours']),
+			reopenWindowDays: windowFlag('reopen-window-days', values['reopen-window-days'])
+		};
+		const dbPath = resolveDbPath(values.db);
+		let result;
+		try {
+			result = await withWarehouse(
+				dbPath,
+				async (w) => {
+					if (values.rebuild) await rebuildConversationFacts(w.db);
+					return queryKpis(w.db, query, settings);
+				},
+				{ mustExist: true }
+			);
+		} catch (error) {
+			if (error instanceof WarehouseBusyError) {
+				throw new UsageError(`the warehouse ${dbPath} is in use by ${error.holder}; read the same figures from the running dashboard (GET /api/kpis) or stop it, then run this again`);
+			}
+			throw error;
+		}
+		console.log(values.json ? JSON.stringify(result) : formatKpiTable(result));
+	}
+};
