@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConversations } from '../../src/lib/server/ingest';
+import { parseKpiQuery, queryKpiDetails } from '../../src/lib/server/kpi';
 import { escalations, flaggedDrafts, parseIsoWeek, reopenedContained, reroutes, REVIEW_TABLES } from '../../src/lib/server/review';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { makeTempDir } from '../helpers/tempDir';
@@ -50,6 +51,7 @@ beforeAll(async () => {
 			draft('edited', 'Your refund is on its way.', 'Your refund was approved and arrives within 5 business days.'),
 			draft('edited', 'Thanks for waiting, the fix is live.', 'Thanks for waiting, the fix is live!'),
 			draft('sent_as_is', 'All done.', 'All done.'),
+			draft('edited', 'An edit nobody recorded the sent text of.'),
 			solved
 		]),
 		conv('prev-week-draft', 2, [customer, draft('rejected', 'No.')])
@@ -114,6 +116,17 @@ describe('weekly review tables', () => {
 		for (const table of REVIEW_TABLES) {
 			expect(await table.load(warehouse.db, parseIsoWeek('2026-W30'), null)).toEqual({ rows: [], total: 0 });
 		}
+	});
+
+	it('agrees with the KPI engine on what it counts', async () => {
+		const { rows } = await queryKpiDetails(warehouse.db, parseKpiQuery({ from: W41.from, to: W41.to }));
+		const parts = rows[0].parts;
+		expect((await reroutes.load(warehouse.db, W41, null)).total).toBe(parts.reroute_rate!.numerator);
+		const handoffs = (await escalations.load(warehouse.db, W41, null)).rows;
+		expect(handoffs.length).toBe(parts.escalation_accuracy!.denominator);
+		expect(handoffs.filter((h) => h.accurate).length).toBe(parts.escalation_accuracy!.numerator);
+		const drafts = (await flaggedDrafts.load(warehouse.db, W41, null)).rows;
+		expect(drafts.filter((d) => d.review === 'rejected').length).toBe(parts.draft_reject_rate!.numerator);
 	});
 
 	it('gives every row a source and id to open the conversation, and a value for every column', async () => {

@@ -1,6 +1,6 @@
 // Review table: AI drafts agents rejected, and drafts they edited heavily, with the edit
 // magnitude (Levenshtein distance / longer text's length, as DESIGN.md's KPI defines it).
-import { distance } from 'fastest-levenshtein';
+import { editMagnitude } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';
 import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
@@ -17,13 +17,6 @@ export interface FlaggedDraftRow extends ReviewRow {
 	review: 'rejected' | 'edited';
 	edit_magnitude: number | null;
 	draft: string;
-}
-
-/** Edit magnitude of one draft: 0 (sent as written) … 1 (nothing kept). */
-export function editMagnitude(body: string, finalBody: string | null): number {
-	const sent = finalBody ?? body;
-	const longer = Math.max(body.length, sent.length);
-	return longer === 0 ? 0 : distance(body, sent) / longer;
 }
 
 const excerpt = (text: string) => {
@@ -67,8 +60,10 @@ export const flaggedDrafts: ReviewTable<FlaggedDraftRow> = {
 		const raw = await db.all<Raw>(SQL, weekParams(week));
 		const flagged: FlaggedDraftRow[] = [];
 		for (const { body, final_body, ...r } of raw) {
-			const magnitude = r.review === 'edited' ? editMagnitude(body, final_body) : null;
-			if (r.review === 'edited' && magnitude! < HEAVY_EDIT_MAGNITUDE) continue;
+			// The KPI engine's measure; an edited draft without final_body has none and is left out, as in the KPI.
+			if (r.review === 'edited' && final_body === null) continue;
+			const magnitude = r.review === 'edited' ? editMagnitude(body, final_body!) : null;
+			if (magnitude !== null && magnitude < HEAVY_EDIT_MAGNITUDE) continue;
 			flagged.push({ ...r, edit_magnitude: magnitude === null ? null : Math.round(magnitude * 1000) / 1000, draft: excerpt(body) });
 		}
 		// Rejected first, then the heaviest edits; ties in a stable order.

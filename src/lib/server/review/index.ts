@@ -7,7 +7,7 @@ import { reroutes } from './reroutes';
 import type { ReviewTable } from './reviewTable';
 
 export { isoWeekOf, parseIsoWeek, previousIsoWeek, type IsoWeek } from './isoWeek';
-export { editMagnitude, HEAVY_EDIT_MAGNITUDE } from './flaggedDrafts';
+export { HEAVY_EDIT_MAGNITUDE } from './flaggedDrafts';
 export { CSV_ROW_CAP, type ReviewColumn, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
 export { escalations, flaggedDrafts, reopenedContained, reroutes };
 

@@ -14,33 +14,18 @@ export interface ReopenedContainedRow extends ReviewRow {
 	hours_to_reopen: number;
 }
 
-// Contained follows DESIGN.md: AI-involved, ever solved or closed, no hand-off, not
-// human-involved. A reopen is an open/pending/new status after the first solve.
+// Contained and reopened are conversation_facts' flags (DESIGN.md's containment and reopen
+// definitions, computed once by the KPI engine); the reopen time is first solve + reopen gap.
 const SQL = `
-WITH ${WEEK_CTE},
-per AS (
-	SELECT e.source, e.conversation_id AS id,
-		bool_or(e.type = 'message' AND e.author = 'ai') AS ai,
-		bool_or((e.type = 'message' AND e.author = 'agent') OR (e.type = 'draft' AND e.review IN ('sent_as_is', 'edited'))) AS human,
-		count(*) FILTER (WHERE e.type = 'handoff') AS handoffs,
-		min(e.seq) FILTER (WHERE e.type = 'status' AND e.status IN ('solved', 'closed')) AS solve_seq
-	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
-	GROUP BY e.source, e.conversation_id
-),
-contained AS (SELECT source, id, solve_seq FROM per WHERE ai AND NOT human AND handoffs = 0 AND solve_seq IS NOT NULL),
-reopened AS (
-	SELECT c.source, c.id,
-		min(e.occurred_at) FILTER (WHERE e.seq = c.solve_seq) AS solved_at,
-		min(e.occurred_at) FILTER (WHERE e.type = 'status' AND e.status IN ('open', 'pending', 'new') AND e.seq > c.solve_seq) AS reopened_at
-	FROM contained c JOIN events e ON e.source = c.source AND e.conversation_id = c.id
-	GROUP BY c.source, c.id
-)
-SELECT r.source, r.id, wk.created_at, wk.channel, wk.language, wk.subject, r.solved_at, r.reopened_at,
-	round(epoch(r.reopened_at - r.solved_at) / 3600.0, 2) AS hours_to_reopen,
+WITH ${WEEK_CTE}
+SELECT wk.source, wk.id, wk.created_at, wk.channel, wk.language, c.subject,
+	wk.first_solve_at AS solved_at,
+	wk.first_solve_at + to_microseconds(CAST(round(wk.reopen_gap_s * 1e6) AS BIGINT)) AS reopened_at,
+	round(wk.reopen_gap_s / 3600.0, 2) AS hours_to_reopen,
 	count(*) OVER () AS total
-FROM reopened r JOIN wk ON wk.source = r.source AND wk.id = r.id
-WHERE r.reopened_at IS NOT NULL
-ORDER BY r.reopened_at - r.solved_at, r.source, r.id
+FROM wk JOIN conversations c ON c.source = wk.source AND c.id = wk.id
+WHERE wk.contained AND wk.reopened
+ORDER BY wk.reopen_gap_s, wk.source, wk.id
 LIMIT ?`;
 
 export const reopenedContained: ReviewTable<ReopenedContainedRow> = {

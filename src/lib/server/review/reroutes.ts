@@ -1,5 +1,5 @@
 // Review table: conversations assigned to two or more distinct queues (the reroute rate's
-// numerator), with the path they took and where the AI's hand-off first sent them.
+// numerator, conversation_facts.distinct_queues >= 2), with the path they took and where the AI's hand-off first sent them.
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';
 import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
@@ -20,7 +20,7 @@ a AS (
 	SELECT e.source, e.conversation_id AS id, e.seq, e.queue,
 		lag(e.queue) OVER (PARTITION BY e.source, e.conversation_id ORDER BY e.seq) AS prev
 	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
-	WHERE e.type = 'assignment' AND e.queue IS NOT NULL
+	WHERE wk.distinct_queues >= 2 AND e.type = 'assignment' AND e.queue IS NOT NULL
 ),
 g AS (
 	SELECT source, id,
@@ -30,7 +30,6 @@ g AS (
 		arg_max(queue, seq) AS final_queue
 	FROM a
 	GROUP BY source, id
-	HAVING count(DISTINCT queue) >= 2
 ),
 h AS (
 	SELECT e.source, e.conversation_id AS id, arg_min(e.to_queue, e.seq) AS handoff_to_queue

@@ -38,10 +38,14 @@ export const CSV_ROW_CAP = 200_000;
 
 export const limitOf = (limit: number | null) => limit ?? CSV_ROW_CAP;
 
-/** The conversations created in the week: the scope of every review table, as a CTE. */
+/**
+ * The conversations created in the week, with the KPI engine's per-conversation facts: the
+ * scope of every review table, as a CTE named wk. Flags (contained, reopened, …) come from
+ * conversation_facts so each table selects exactly what the KPI it explains counts.
+ */
 export const WEEK_CTE = `wk AS (
-	SELECT source, id, channel, language, subject, created_at
-	FROM conversations
+	SELECT *
+	FROM conversation_facts
 	WHERE created_at >= ?::TIMESTAMP AND created_at < ?::TIMESTAMP
 )`;
 
