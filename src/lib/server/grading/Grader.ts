@@ -1,0 +1,14 @@
+// The one interface both graders implement: criteria for one item, or a GradingError that
+// the run records against that item.
+import type { Criteria } from './gradeSchema';
+import type { GradingItem } from './GradingItem';
+
+export type GraderName = 'rules' | 'llm';
+export const GRADER_NAMES: readonly GraderName[] = ['rules', 'llm'];
+
+export interface Grader {
+	readonly name: GraderName;
+	/** The model behind the grades; null for the rules grader. */
+	readonly model: string | null;
+	grade(item: GradingItem): Promise<Criteria>;
+}
