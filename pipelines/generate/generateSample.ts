@@ -15,6 +15,7 @@ import { Rng } from './Rng';
 import { DAY_MS, DEFAULT_END, SampleCalendar } from './sampleCalendar';
 import type { ReadBack, SampleFormat } from './SampleFormat';
 import { kbArticleId, TOPICS, type Topic } from './topics';
+import { zendeskFormat } from './zendeskFormat';
 
 export interface GenerateOptions {
 	out: string;
@@ -31,7 +32,7 @@ export interface GenerateOptions {
 
 export const GENERATE_DEFAULTS = { conversations: 4000, weeks: 14, seed: 7 } as const;
 
-export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 1 };
+export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.8, zendesk: 0.2 };
 
 export interface GenerateResult {
 	outDir: string;
@@ -289,9 +290,7 @@ function listFiles(dir: string): string[] {
 
 const FORMAT_FACTORIES: Record<Source, (outDir: string) => SampleFormat> = {
 	canonical: canonicalFormat,
-	zendesk: () => {
-		throw new Error('zendesk output is not wired yet');
-	},
+	zendesk: zendeskFormat,
 	intercom: () => {
 		throw new Error('intercom output is not wired yet');
 	},
