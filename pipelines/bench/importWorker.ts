@@ -1,6 +1,7 @@
 // Bench worker: one import (ours, or DuckDB's own read_json as the baseline) in a fresh
 // process; prints {seconds, peak_rss_mb, ...} as JSON.
 //   tsx importWorker.ts ours FILE DB   |   tsx importWorker.ts duckdb FILE DB
+import os from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { importFiles } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
@@ -9,7 +10,7 @@ const [mode, file, db] = process.argv.slice(2);
 const started = performance.now();
 let extra: Record<string, unknown> = {};
 if (mode === 'ours') {
-	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench' }));
+	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench', workers: Math.min(4, os.availableParallelism()) }));
 	extra = { loaded: summary.loaded, quarantined: summary.quarantined };
 } else {
 	const instance = await DuckDBInstance.create(db);

@@ -1,4 +1,5 @@
 // `ingest`: imports help-desk exports into the warehouse, with progress on stderr.
+import os from 'node:os';
 import { StrictImportError, UsageError } from '../../src/lib/server/errors';
 import { describeProgress, FORMATS, importFiles, type ImportProgress, type ImportSummary } from '../../src/lib/server/ingest';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
@@ -52,6 +53,7 @@ export const ingestCommand: Command = {
 				aiAuthors: values['ai-author'] ?? [],
 				csvMapping,
 				origin: 'cli',
+				workers: Math.min(4, os.availableParallelism()),
 				onProgress: (p) => {
 					latest = p;
 					if (p.phase !== 'done') progress.update(p.phase === 'loading');

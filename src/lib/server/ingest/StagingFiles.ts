@@ -27,9 +27,9 @@ export class StagingFiles {
 		return path.join(this.dir, `${kind}.jsonl`);
 	}
 
-	/** Queues a row; await `flushIfFull` regularly so writes keep pace (backpressure). */
-	add(kind: StagingKind, row: object): void {
-		this.buffers[kind].push(JSON.stringify(row));
+	/** Queues one row serialised as a line of JSON; await `flushIfFull` regularly (backpressure). */
+	addLine(kind: StagingKind, line: string): void {
+		this.buffers[kind].push(line);
 		this.counts[kind]++;
 	}
 

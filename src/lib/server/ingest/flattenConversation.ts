@@ -37,16 +37,6 @@ export interface ConversationRow {
 	content_hash: string;
 }
 
-export type EventRow = {
-	source: string;
-	conversation_id: string;
-	ord: number;
-	seq: number;
-	id: string;
-	occurred_at: string;
-	type: string;
-} & Record<(typeof EVENT_OPTIONAL_COLUMNS)[number], unknown>;
-
 /** Event columns that only some event types fill. Order matches the `events` table. */
 export const EVENT_OPTIONAL_COLUMNS = [
 	'author',
@@ -65,14 +55,27 @@ export const EVENT_OPTIONAL_COLUMNS = [
 	'status'
 ] as const;
 
-export function flattenConversation(c: Conversation, ord: number): { row: ConversationRow; events: EventRow[] } {
-	const hash = contentHash(c);
+/** One conversation as staged JSON lines, ready for DuckDB's read_json. */
+export interface StagedConversation {
+	row: string;
+	events: string[];
+}
+
+/** Prepends fields to a JSON object text: cheaper than re-serialising the object. */
+function withLeadingFields(json: string, fields: string): string {
+	return json === '{}' ? `{${fields}}` : `{${fields},${json.slice(1)}`;
+}
+
+/**
+ * Flattens a validated conversation into staged lines. The content hash covers exactly what
+ * is stored (minus `ord`), so hashing costs no second serialisation.
+ */
+export function flattenConversation(c: Conversation, ord: number): StagedConversation {
 	const detected = c.language ? undefined : detectLanguage(c);
 	const csat = c.csat;
-	const row: ConversationRow = {
+	const row: Omit<ConversationRow, 'ord' | 'content_hash'> = {
 		source: c.source,
 		id: c.id,
-		ord,
 		channel: c.channel,
 		created_at: toSqlTimestamp(c.created_at)!,
 		updated_at: toSqlTimestamp(c.updated_at),
@@ -88,14 +91,15 @@ export function flattenConversation(c: Conversation, ord: number): { row: Conver
 		csat_score: csat && 'score' in csat ? csat.score : null,
 		csat_scale: csat && 'score' in csat ? csat.scale : null,
 		csat_rating: csat && 'rating' in csat ? csat.rating : null,
-		csat_comment: csat?.comment ?? null,
-		content_hash: hash
+		csat_comment: csat?.comment ?? null
 	};
+	const hash = createHash('sha1');
+	const rowJson = JSON.stringify(row);
+	hash.update(rowJson);
 	const events = c.events.map((e, seq) => {
 		const out: Record<string, unknown> = {
 			source: c.source,
 			conversation_id: c.id,
-			ord,
 			seq,
 			id: e.id,
 			occurred_at: toSqlTimestamp(e.at),
@@ -105,9 +109,11 @@ export function flattenConversation(c: Conversation, ord: number): { row: Conver
 			const value = (e as Record<string, unknown>)[column];
 			if (value !== undefined) out[column] = value;
 		}
-		return out as EventRow;
+		const json = JSON.stringify(out);
+		hash.update('\n').update(json);
+		return withLeadingFields(json, `"ord":${ord}`);
 	});
-	return { row, events };
+	return { row: withLeadingFields(rowJson, `"ord":${ord},"content_hash":"${hash.digest('hex')}"`), events };
 }
 
 export interface KbRow {

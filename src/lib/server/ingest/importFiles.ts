@@ -19,7 +19,15 @@ export interface ImportOptions {
 	/** Names shown in quarantine reports instead of the on-disk path (uploads). */
 	displayNames?: Record<string, string>;
 	tmpDir?: string;
+	/**
+	 * Worker threads for validation when the input is large (command line and bench; the
+	 * dashboard imports in its own thread). 0 or absent: none.
+	 */
+	workers?: number;
 }
+
+/** Below this, starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 export async function importFiles(
 	warehouse: Warehouse,
@@ -72,15 +80,21 @@ export async function importFiles(
 	}
 
 	const used = [...groups.entries()];
+	const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+	const stager =
+		options.workers && totalBytes >= PARALLEL_MIN_BYTES
+			? (await import('./parallel/WorkerStager')).WorkerStager.start(options.workers)
+			: undefined;
 	const summary = await importRecords(warehouse, allRecords(), {
 		origin: options.origin,
 		files: used.flatMap(([, f]) => f.map(display)),
 		formats: [...new Set(used.map(([a]) => a.format))],
-		totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+		totalBytes,
 		bytesRead: () => bytesRead,
 		onProgress: options.onProgress,
-		tmpDir: options.tmpDir
-	});
+		tmpDir: options.tmpDir,
+		stager
+	}).finally(() => stager?.close());
 	return { ...summary, skipped_files: skipped.map(display) };
 }
 

@@ -1,16 +1,15 @@
 // The import pipeline after the adapters: validates each record with the canonical zod
 // schema, quarantines what fails (with file, line and reason), stages the rest on disk and
 // merges it into the warehouse in one transaction.
-import { createHash } from 'node:crypto';
-import { conversationSchema, formatIssues, kbArticleSchema } from '../../schema';
 import type { Warehouse } from '../warehouse';
 import type { ImportProgress } from './ImportProgress';
-import { flattenConversation, flattenKbArticle } from './flattenConversation';
 import { mergeStaged, type MergeCounts } from './mergeStaged';
+import { inlineStager, type RecordStager } from './RecordStager';
+import type { StagedRecord } from './stageRecord';
 import { StagingFiles } from './StagingFiles';
-import type { AdapterRecord, RecordLocation } from './types';
+import type { AdapterRecord } from './types';
 
-const RAW_LIMIT = 2000;
+const BATCH_SIZE = 256;
 const PROGRESS_EVERY_MS = 250;
 
 export interface ImportSummary extends MergeCounts {
@@ -31,26 +30,8 @@ export interface RecordImportOptions {
 	onProgress?: (progress: ImportProgress) => void;
 	/** Folder for the staging files; the OS temp folder by default. */
 	tmpDir?: string;
-}
-
-function rawText(record: AdapterRecord): string {
-	if (record.kind === 'invalid') return record.raw ?? '';
-	try {
-		return JSON.stringify(record.value) ?? '';
-	} catch {
-		return String(record.value);
-	}
-}
-
-function quarantineRow(location: RecordLocation, reason: string, raw: string) {
-	return {
-		file: location.file,
-		line: location.line ?? null,
-		record: location.record ?? null,
-		reason,
-		raw: raw.slice(0, RAW_LIMIT),
-		raw_hash: createHash('sha1').update(raw).digest('hex')
-	};
+	/** Where records are validated and flattened; in this thread by default. */
+	stager?: RecordStager;
 }
 
 export async function importRecords(
@@ -73,34 +54,37 @@ export async function importRecords(
 			totalBytes: options.totalBytes ?? 0,
 			elapsedMs: performance.now() - started
 		});
+	const stager = options.stager ?? inlineStager;
+	const inFlight: Promise<StagedRecord[]>[] = [];
+	let batch: AdapterRecord[] = [];
+	const write = async (staged: StagedRecord[]) => {
+		for (const r of staged) {
+			if (r.quarantine) staging.addLine('quarantine', r.quarantine);
+			if (r.conversation) staging.addLine('conversations', r.conversation);
+			if (r.events) for (const line of r.events) staging.addLine('events', line);
+			if (r.kb_article) staging.addLine('kb_articles', r.kb_article);
+		}
+		await staging.flushIfFull();
+		const now = performance.now();
+		if (now - lastReport > PROGRESS_EVERY_MS) {
+			lastReport = now;
+			report('reading');
+		}
+	};
+	const submit = async () => {
+		inFlight.push(stager.stage(batch, ord));
+		ord += batch.length;
+		batch = [];
+		while (inFlight.length > stager.maxInFlight) await write(await inFlight.shift()!);
+	};
 	try {
 		for await (const record of records) {
 			count++;
-			if (record.kind === 'invalid') {
-				staging.add('quarantine', quarantineRow(record.location, record.reason, rawText(record)));
-			} else if (record.kind === 'conversation') {
-				const parsed = conversationSchema.safeParse(record.value);
-				if (parsed.success) {
-					const { row, events } = flattenConversation(parsed.data, ord++);
-					staging.add('conversations', row);
-					for (const event of events) staging.add('events', event);
-				} else {
-					staging.add('quarantine', quarantineRow(record.location, formatIssues(parsed.error), rawText(record)));
-				}
-			} else {
-				const parsed = kbArticleSchema.safeParse(record.value);
-				if (parsed.success) staging.add('kb_articles', flattenKbArticle(parsed.data, ord++));
-				else staging.add('quarantine', quarantineRow(record.location, formatIssues(parsed.error), rawText(record)));
-			}
-			if ((count & 511) === 0) {
-				await staging.flushIfFull();
-				const now = performance.now();
-				if (now - lastReport > PROGRESS_EVERY_MS) {
-					lastReport = now;
-					report('reading');
-				}
-			}
+			batch.push(record);
+			if (batch.length === BATCH_SIZE) await submit();
 		}
+		if (batch.length) await submit();
+		while (inFlight.length) await write(await inFlight.shift()!);
 		await staging.finish();
 		report('loading');
 		const counts = await warehouse.withConnection((db) =>
@@ -114,6 +98,7 @@ export async function importRecords(
 		report('done');
 		return { ...counts, files: options.files ?? [], formats: options.formats ?? [], skipped_files: [] };
 	} finally {
+		await Promise.allSettled(inFlight);
 		staging.remove();
 	}
 }

@@ -17,7 +17,9 @@ export interface RecordLocation {
 export type AdapterRecord =
 	| { kind: 'conversation'; location: RecordLocation; value: unknown }
 	| { kind: 'kb_article'; location: RecordLocation; value: unknown }
-	| { kind: 'invalid'; location: RecordLocation; reason: string; raw?: string };
+	| { kind: 'invalid'; location: RecordLocation; reason: string; raw?: string }
+	/** A line of our own JSON Lines format, parsed where it is staged (possibly in a worker). */
+	| { kind: 'canonical_line'; location: RecordLocation; text: string };
 
 /** Column mapping for the CSV adapter: canonical field → CSV header. */
 export type CsvMapping = Record<string, string>;

@@ -1,13 +1,9 @@
 // Our own JSON Lines format: one canonical conversation or one KB article per line.
-// A line is a KB article when it has a title and no created_at/events; otherwise a conversation.
+// Lines are classified and parsed by parseCanonicalLine where they are staged.
 import { readLines } from '../../readLines';
 import type { AdapterRecord, FileSample, FormatAdapter } from '../../types';
 
 const RAW_LIMIT = 2000;
-
-function looksLikeKbArticle(value: Record<string, unknown>): boolean {
-	return 'title' in value && !('created_at' in value) && !('events' in value);
-}
 
 export const canonicalAdapter: FormatAdapter = {
 	format: 'canonical',
@@ -29,20 +25,8 @@ export const canonicalAdapter: FormatAdapter = {
 					continue;
 				}
 				if (line.text.trim() === '') continue;
-				let value: unknown;
-				try {
-					value = JSON.parse(line.text);
-				} catch (error) {
-					const why = error instanceof Error ? error.message : String(error);
-					yield { kind: 'invalid', location, reason: `bad JSON: ${why}`, raw: line.text.slice(0, RAW_LIMIT) };
-					continue;
-				}
-				if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-					yield { kind: 'invalid', location, reason: 'expected a JSON object', raw: line.text.slice(0, RAW_LIMIT) };
-					continue;
-				}
-				const kind = looksLikeKbArticle(value as Record<string, unknown>) ? 'kb_article' : 'conversation';
-				yield { kind, location, value };
+				// Parsed where it is staged, so staging workers share the JSON.parse cost.
+				yield { kind: 'canonical_line', location, text: line.text };
 			}
 		}
 	}
