@@ -2,9 +2,10 @@
 // permissive) last.
 import type { FormatAdapter, FormatName } from '../types';
 import { canonicalAdapter } from './canonical';
+import { intercomAdapter } from './intercom';
 import { zendeskAdapter } from './zendesk';
 
-export const ADAPTERS: FormatAdapter[] = [zendeskAdapter, canonicalAdapter];
+export const ADAPTERS: FormatAdapter[] = [zendeskAdapter, intercomAdapter, canonicalAdapter];
 
 export function adapterFor(format: FormatName): FormatAdapter | undefined {
 	return ADAPTERS.find((a) => a.format === format);
