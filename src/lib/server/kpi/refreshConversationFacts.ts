@@ -106,7 +106,9 @@ edits AS (
 ),
 base AS MATERIALIZED (
 	SELECT c.source, c.id, c.created_at, date_trunc('week', c.created_at)::DATE AS week, c.channel,
-		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier, c.customer_id,
+		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier,
+		-- a blank customer id is no known customer
+		nullif(c.customer_id, '') AS customer_id,
 		coalesce(p.ai_involved, false) AS ai_involved,
 		coalesce(p.human_involved, false) AS human_involved,
 		coalesce(p.handoffs, 0)::INTEGER AS handoffs,
@@ -131,7 +133,7 @@ base AS MATERIALIZED (
 		coalesce(c.csat_rating = 'good', c.csat_score * 5 >= 4 * coalesce(c.csat_scale, 5), false) AS csat_positive,
 		-- the solve point a later conversation is measured from; never before the conversation
 		-- itself was created, so that it can't count as its own "next contact"
-		CASE WHEN c.customer_id IS NOT NULL AND p.first_solve_at IS NOT NULL
+		CASE WHEN nullif(c.customer_id, '') IS NOT NULL AND p.first_solve_at IS NOT NULL
 		     THEN greatest(p.first_solve_at, c.created_at) END AS contact_from
 	FROM conversations c
 	JOIN kpi_scope s ON s.source = c.source AND s.id = c.id
