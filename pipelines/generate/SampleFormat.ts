@@ -18,6 +18,10 @@ export interface SampleFormat {
 	readonly humanOnly: boolean;
 	/** Formats that need a known customer for every conversation (Zendesk's requester). */
 	readonly needsCustomerId: boolean;
+	/** Formats with no record of an agent reviewing an AI draft get no drafts. */
+	readonly noDrafts: boolean;
+	/** Channel weights for this format's stories, when it cannot express every channel. */
+	readonly channels?: Record<string, number>;
 	conversationId(n: number): string;
 	customerId(n: number): string;
 	/** Writes one conversation; returns what its import will yield. */

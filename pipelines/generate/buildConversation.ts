@@ -34,6 +34,8 @@ export interface ConversationPlan {
 	agents: Record<Queue, Agent[]>;
 	/** No AI at all (no AI messages, drafts or hand-offs): for formats that cannot tell the AI apart. */
 	humanOnly?: boolean;
+	/** No AI drafts for agents (formats with no draft-review record, e.g. Intercom). */
+	noDrafts?: boolean;
 }
 
 export interface DraftLabel {
@@ -147,7 +149,7 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 	const agentWork = (queue: Queue): boolean => {
 		const agent = agentFor(queue);
 		tl.wait([60, 900], [1800, 6 * 3600]);
-		const hasDraft = !plan.humanOnly && rng.chance(channel === 'voice' ? 0.15 : 0.62);
+		const hasDraft = !plan.humanOnly && !plan.noDrafts && rng.chance(channel === 'voice' ? 0.15 : 0.62);
 		if (hasDraft) {
 			const violation = pickDraftViolation(rng);
 			const d = draftText(topic, queue, lang, plan.name, agent.name, rng, violation);

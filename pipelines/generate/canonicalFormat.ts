@@ -13,6 +13,7 @@ export function canonicalFormat(outDir: string): SampleFormat {
 		source: 'canonical',
 		humanOnly: false,
 		needsCustomerId: false,
+		noDrafts: false,
 		conversationId: (n) => `c-${String(n).padStart(6, '0')}`,
 		customerId: (n) => `cust-${String(n).padStart(5, '0')}`,
 		async write(conversation: CanonicalRecord): Promise<ReadBack> {

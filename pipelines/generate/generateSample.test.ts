@@ -49,7 +49,8 @@ describe('generateSample', () => {
 		const byId = new Map(conversations.map((c) => [`${(c as { source: string }).source}/${(c as { id: string }).id}`, c as { events: { id: string; type: string; author?: string }[] }]));
 		const eventOf = (source: string, id: string, eventId: string) => byId.get(`${source}/${id}`)?.events.find((e) => e.id === eventId);
 		// (Vendor-format conversations are checked after a real import, in tests/integration/generate.test.ts.)
-		const canonicalOnly = <T extends { source?: string; conversation_source?: string }>(items: T[]) => items.filter((i) => (i.source ?? i.conversation_source) === 'canonical');
+		type Label = { source: string; conversation_source: string; conversation_id: string; event_id: string };
+		const canonicalOnly = (items: Label[]) => items.filter((i) => (i.source ?? i.conversation_source) === 'canonical');
 		expect(canonicalOnly(manifest.questions).length).toBeGreaterThan(0);
 		for (const q of canonicalOnly(manifest.questions)) expect(eventOf(q.conversation_source, q.conversation_id, q.event_id)?.author).toBe('customer');
 		for (const d of canonicalOnly(manifest.drafts)) expect(eventOf(d.source, d.conversation_id, d.event_id)?.type).toBe('draft');

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildConversation, type Agent, type BuiltConversation, type ConversationPlan, type Source } from './buildConversation';
 import { canonicalFormat } from './canonicalFormat';
+import { csvFormat } from './csvFormat';
+import { intercomFormat } from './intercomFormat';
 import { conversationFacts, markRepeatContacts, type ConversationFacts } from './conversationFacts';
 import { kbArticles } from './kbArticles';
 import { KpiTally, type KpiValues } from './KpiTally';
@@ -32,7 +34,7 @@ export interface GenerateOptions {
 
 export const GENERATE_DEFAULTS = { conversations: 4000, weeks: 14, seed: 7 } as const;
 
-export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.8, zendesk: 0.2 };
+export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.4, zendesk: 0.2, intercom: 0.2, csv: 0.2 };
 
 export interface GenerateResult {
 	outDir: string;
@@ -46,8 +48,6 @@ export interface GenerateResult {
 
 const HOUR_MS = 3600 * 1000;
 const CHANNELS: Record<string, number> = { chat: 0.36, email: 0.24, in_app: 0.1, web_form: 0.08, social: 0.08, voice: 0.06, sms: 0.05, api: 0.03 };
-/** Zendesk holds human-only stories: channels where customers write to people. */
-const HUMAN_CHANNELS: Record<string, number> = { email: 0.5, web_form: 0.2, voice: 0.15, social: 0.1, sms: 0.05 };
 const LANG_WEIGHTS: Record<Lang, number> = { en: 0.52, de: 0.2, es: 0.15, fr: 0.13 };
 const PLANS = { starter: 0.35, pro: 0.4, business: 0.18, enterprise: 0.07 };
 const AGENT_NAMES = ['Priya', 'Marco', 'Aisha', 'Tom', 'Yuki', 'Sven', 'Nora', 'Diego', 'Fatima', 'Ben', 'Chloé', 'Jonas', 'Leila', 'Oscar', 'Mei', 'Ravi', 'Ines', 'Kofi', 'Hanna', 'Luca', 'Zoe', 'Pedro', 'Anja', 'Samir'];
@@ -149,7 +149,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 				if (tier === 'vip') vipCustomers++;
 			} else if (story.chance(0.5)) customer = { tier, plan: custPlan }; // a visitor the widget knows only by plan
 			const name = story.pick(FIRST_NAMES[lang]);
-			const channels = format.humanOnly ? HUMAN_CHANNELS : CHANNELS;
+			const channels = format.channels ?? CHANNELS;
 			const homeChannel = story.weighted(channels);
 			const length = known ? story.weightedIndex([0.66, 0.2, 0.09, 0.05]) + 1 : 1;
 
@@ -178,7 +178,8 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 					progress: calendar.progress(createdAt),
 					exportAt: calendar.end,
 					agents,
-					humanOnly: format.humanOnly
+					humanOnly: format.humanOnly,
+					noDrafts: format.noDrafts
 				};
 				const built = buildConversation(plan, story);
 				const readBack = await format.write(built.conversation);
@@ -291,10 +292,6 @@ function listFiles(dir: string): string[] {
 const FORMAT_FACTORIES: Record<Source, (outDir: string) => SampleFormat> = {
 	canonical: canonicalFormat,
 	zendesk: zendeskFormat,
-	intercom: () => {
-		throw new Error('intercom output is not wired yet');
-	},
-	csv: () => {
-		throw new Error('csv output is not wired yet');
-	}
+	intercom: intercomFormat,
+	csv: csvFormat
 };

@@ -73,6 +73,9 @@ export function zendeskFormat(outDir: string): SampleFormat {
 		source: 'zendesk',
 		humanOnly: true,
 		needsCustomerId: true,
+		noDrafts: true,
+		// Human-written channels: web form, email, phone, messaging.
+		channels: { email: 0.5, web_form: 0.2, voice: 0.15, social: 0.1, sms: 0.05 },
 		conversationId: (n) => String(100_000 + n),
 		customerId: (n) => String(7_000_000 + n),
 		async write(conv: CanonicalRecord): Promise<ReadBack> {
