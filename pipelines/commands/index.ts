@@ -2,9 +2,10 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { generateCommand } from './generate';
+import { gradeCommand } from './grade';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand];

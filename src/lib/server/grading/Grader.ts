@@ -6,9 +6,25 @@ import type { GradingItem } from './GradingItem';
 export type GraderName = 'rules' | 'llm';
 export const GRADER_NAMES: readonly GraderName[] = ['rules', 'llm'];
 
+export interface GraderAnswer {
+	criteria: Criteria;
+	promptTokens?: number;
+	completionTokens?: number;
+}
+
+export interface UsageTally {
+	requests: number;
+	promptTokens: number;
+	completionTokens: number;
+	/** Estimated from the configured prices per million tokens. */
+	costUsd: number;
+}
+
 export interface Grader {
 	readonly name: GraderName;
 	/** The model behind the grades; null for the rules grader. */
 	readonly model: string | null;
-	grade(item: GradingItem): Promise<Criteria>;
+	grade(item: GradingItem): Promise<GraderAnswer>;
+	/** Tokens and cost so far (LLM grader). */
+	tally?(): UsageTally;
 }

@@ -86,7 +86,7 @@ export type Verdict = 'pass' | 'fail' | 'n/a';
  * The overall score 0..100: the weighted share of judged criteria that pass (n/a leaves the
  * criterion out), 0 when a critical criterion fails, null when nothing could be judged.
  */
-export function scoreCriteria(criteria: Partial<Record<Criterion, { verdict: Verdict }>>): number | null {
+export function scoreCriteria(criteria: Partial<Record<string, { verdict: Verdict; reason?: string }>>): number | null {
 	let judged = 0;
 	let passed = 0;
 	for (const [name, result] of Object.entries(criteria) as [Criterion, { verdict: Verdict }][]) {

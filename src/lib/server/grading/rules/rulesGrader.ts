@@ -13,6 +13,6 @@ export const rulesGrader: Grader = {
 	name: 'rules',
 	model: null,
 	async grade(item) {
-		return gradeByRules(item);
+		return { criteria: gradeByRules(item) };
 	}
 };
