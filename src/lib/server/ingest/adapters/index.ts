@@ -2,10 +2,11 @@
 // permissive) last.
 import type { FormatAdapter, FormatName } from '../types';
 import { canonicalAdapter } from './canonical';
+import { csvAdapter } from './csv';
 import { intercomAdapter } from './intercom';
 import { zendeskAdapter } from './zendesk';
 
-export const ADAPTERS: FormatAdapter[] = [zendeskAdapter, intercomAdapter, canonicalAdapter];
+export const ADAPTERS: FormatAdapter[] = [zendeskAdapter, intercomAdapter, canonicalAdapter, csvAdapter];
 
 export function adapterFor(format: FormatName): FormatAdapter | undefined {
 	return ADAPTERS.find((a) => a.format === format);
