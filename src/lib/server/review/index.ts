@@ -1,18 +1,10 @@
-// The weekly quality review's server side: ISO week helpers and the tables of what needs a
-// look, in page order. The page, its CSV downloads and the tests use this one registry.
-import { escalations } from './escalations';
-import { flaggedDrafts } from './flaggedDrafts';
-import { reopenedContained } from './reopenedContained';
-import { reroutes } from './reroutes';
-import type { ReviewTable } from './reviewTable';
-
+// The weekly quality review's server side: ISO week helpers, the tables of what needs a look
+// (reopened contained conversations, reroutes, flagged drafts, escalations) and the page data.
 export { isoWeekOf, parseIsoWeek, previousIsoWeek, type IsoWeek } from './isoWeek';
-export { HEAVY_EDIT_MAGNITUDE } from './flaggedDrafts';
+export { HEAVY_EDIT_MAGNITUDE, flaggedDrafts } from './flaggedDrafts';
+export { escalations } from './escalations';
+export { reopenedContained } from './reopenedContained';
+export { reroutes } from './reroutes';
+export { REVIEW_TABLES, reviewTable } from './reviewTables';
 export { CSV_ROW_CAP, type ReviewColumn, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
-export { escalations, flaggedDrafts, reopenedContained, reroutes };
-
-export const REVIEW_TABLES: ReviewTable[] = [reopenedContained, reroutes, flaggedDrafts, escalations] as ReviewTable[];
-
-export function reviewTable(key: string): ReviewTable | undefined {
-	return REVIEW_TABLES.find((t) => t.key === key);
-}
+export { latestWeek, loadReview, REVIEW_PAGE_ROWS, REVIEW_TREND_WEEKS, type ReviewData, type ReviewTableData } from './loadReview';

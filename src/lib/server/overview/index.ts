@@ -1,0 +1,16 @@
+// The overview page's server side: filters from the URL, the data behind every card, chart
+// and breakdown, and the per-filter cache that keeps it fast under concurrent viewers.
+export { FILTER_DIMENSIONS, filterParams, parseOverviewFilters, whereOf, type FilterDimension, type OverviewFilters } from './overviewFilters';
+export {
+	BREAKDOWNS,
+	KPI_META,
+	loadOverview,
+	previousPeriod,
+	resolvePeriod,
+	TREND_WEEKS,
+	type Breakdown,
+	type KpiMeta,
+	type OverviewData,
+	type OverviewPeriod
+} from './loadOverview';
+export { cachedOverview, clearOverviewCache, dataVersion } from './overviewCache';

@@ -1,0 +1,24 @@
+// The overview: KPI cards, 12-week trends and breakdowns for the filters in the URL. Every
+// role may see it (aggregates only; no transcript text, no links into conversations for exec).
+import { withAppDb } from '$lib/server/appWarehouse';
+import { ROLES, requireRole } from '$lib/server/auth';
+import { UsageError } from '$lib/server/errors';
+import { cachedOverview, filterParams, parseOverviewFilters, type OverviewFilters } from '$lib/server/overview';
+import type { PageServerLoad } from './$types';
+
+const NO_FILTERS: OverviewFilters = { from: null, to: null, channel: null, queue: null, language: null, tier: null };
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireRole(locals, ROLES);
+	let filters = NO_FILTERS;
+	let filterError: string | null = null;
+	try {
+		filters = parseOverviewFilters(url.searchParams);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		// A hand-edited link: say what was wrong and show the unfiltered view rather than an error page.
+		filterError = error.message.replace(/--(from|to)\b/g, '$1');
+	}
+	const overview = await withAppDb((db) => cachedOverview(db, filters));
+	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role };
+};

@@ -1,0 +1,30 @@
+// The weekly quality review (managers and admins): one ISO week's KPIs against the week
+// before and the tables of conversations that need a look, each row opening the conversation.
+import { withAppDb } from '$lib/server/appWarehouse';
+import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
+import { UsageError } from '$lib/server/errors';
+import { KPI_META } from '$lib/server/overview';
+import { latestWeek, loadReview, parseIsoWeek, type IsoWeek } from '$lib/server/review';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, MANAGER_ROLES);
+	const asked = url.searchParams.get('week');
+	let weekError: string | null = null;
+	const review = await withAppDb(async (db) => {
+		let week: IsoWeek | null = null;
+		if (asked) {
+			try {
+				week = parseIsoWeek(asked);
+			} catch (error) {
+				if (!(error instanceof UsageError)) throw error;
+				weekError = error.message;
+			}
+		}
+		const conversations = (await db.one<{ n: number }>('SELECT count(*) AS n FROM conversation_facts'))?.n ?? 0;
+		return { conversations, ...(await loadReview(db, week ?? (await latestWeek(db)))) };
+	});
+	// The grading part adds grade distribution, failure rates per criterion and the
+	// worst-graded drafts and hand-offs of the week here (see the "grades" section of the page).
+	return { review, weekError, kpis: KPI_META };
+};

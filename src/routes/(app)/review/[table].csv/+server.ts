@@ -1,0 +1,52 @@
+// CSV downloads of the weekly review, same roles as the page: /review/kpis.csv?week=… (the
+// week's KPIs against the week before) and /review/{reopened|reroutes|drafts|escalations}.csv?week=….
+import { error } from '@sveltejs/kit';
+import { withAppDb } from '$lib/server/appWarehouse';
+import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
+import { csvResponse } from '$lib/server/http/csvResponse';
+import { UsageError } from '$lib/server/errors';
+import { parseKpiQuery, queryKpis } from '$lib/server/kpi';
+import { KPI_META } from '$lib/server/overview';
+import { latestWeek, parseIsoWeek, previousIsoWeek, REVIEW_TABLES, reviewTable, type IsoWeek } from '$lib/server/review';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	requireRole(locals, MANAGER_ROLES);
+	const key = params.table;
+	const table = reviewTable(key);
+	if (!table && key !== 'kpis') error(404, `no review table "${key}": use kpis, ${REVIEW_TABLES.map((t) => t.key).join(', ')}`);
+	const asked = url.searchParams.get('week');
+	let week: IsoWeek | null = null;
+	try {
+		if (asked) week = parseIsoWeek(asked);
+	} catch (e) {
+		if (e instanceof UsageError) error(400, e.message);
+		throw e;
+	}
+	return withAppDb(async (db) => {
+		const w = week ?? (await latestWeek(db));
+		if (table) {
+			const { rows } = await table.load(db, w, null);
+			const columns = [
+				{ key: 'source', header: 'source' },
+				{ key: 'id', header: 'conversation_id' },
+				...table.columns.map((c) => ({ key: c.key, header: c.key })),
+				...(rows[0] && 'event_id' in rows[0] ? [{ key: 'event_id', header: 'event_id' }] : [])
+			];
+			const withLinks = rows.map((r) => ({ ...r, link: `${url.origin}/conversations/${encodeURIComponent(r.source)}/${encodeURIComponent(r.id)}` }));
+			return csvResponse(`review-${table.key}-${w.week}`, [...columns, { key: 'link', header: 'link' }], withLinks);
+		}
+		const prev = previousIsoWeek(w);
+		const [current] = (await queryKpis(db, parseKpiQuery({ from: w.from, to: w.to }))).rows;
+		const [before] = (await queryKpis(db, parseKpiQuery({ from: prev.from, to: prev.to }))).rows;
+		const rows = KPI_META.map((k) => ({
+			kpi: k.key,
+			label: k.label,
+			week: w.week,
+			value: current[k.key as keyof typeof current],
+			previous_week: prev.week,
+			previous: before[k.key as keyof typeof before]
+		}));
+		return csvResponse(`review-kpis-${w.week}`, ['kpi', 'label', 'week', 'value', 'previous_week', 'previous'], rows);
+	});
+};
