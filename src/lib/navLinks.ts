@@ -12,6 +12,7 @@ export const NAV_LINKS: NavLink[] = [
 	{ href: '/', label: 'Overview', roles: ['admin', 'manager', 'exec'] },
 	{ href: '/review', label: 'Weekly review', roles: ['admin', 'manager'] },
 	{ href: '/gaps', label: 'Knowledge gaps', roles: ['admin', 'manager', 'kb_owner'] },
+	{ href: '/conversations', label: 'Conversations', roles: ['admin', 'manager', 'kb_owner'] },
 	{ href: '/reroutes', label: 'Reroutes', roles: ['admin', 'manager', 'kb_owner'] },
 	{ href: '/imports', label: 'Imports', roles: ['admin'] },
 	{ href: '/users', label: 'Users', roles: ['admin'] }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { editMagnitude, wordDiff } from './wordDiff';
+
+describe('wordDiff', () => {
+	it('marks removed and added words and keeps the rest, rebuilding both texts', () => {
+		const before = 'Your refund ships Monday.';
+		const after = 'Your refund was sent on Monday.';
+		const d = wordDiff(before, after);
+		expect(d.parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(before);
+		expect(d.parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe(after);
+		expect(d.parts.find((p) => p.op === 'removed')?.text).toContain('ships');
+		expect(d.wordsRemoved).toBe(1);
+		expect(d.wordsAdded).toBe(3);
+	});
+
+	it('an unchanged draft is one same part with magnitude 0', () => {
+		expect(wordDiff('same text', 'same text')).toEqual({ parts: [{ text: 'same text', op: 'same' }], wordsAdded: 0, wordsRemoved: 0, editMagnitude: 0 });
+	});
+
+	it('edit magnitude is Levenshtein distance over the longer length', () => {
+		expect(editMagnitude('kitten', 'sitting')).toBeCloseTo(3 / 7);
+		expect(editMagnitude('', '')).toBe(0);
+		expect(editMagnitude('abc', '')).toBe(1);
+	});
+});

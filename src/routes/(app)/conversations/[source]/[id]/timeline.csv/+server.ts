@@ -1,0 +1,10 @@
+// The conversation's timeline as CSV, one row per event; same roles as the page.
+import { csvResponse } from '$lib/server/http/csvResponse';
+import { loadConversation } from '$lib/server/conversations/loadConversation';
+import { TIMELINE_CSV_COLUMNS, timelineCsvRows } from '$lib/server/conversations/conversationTimeline';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const conversation = await loadConversation(locals, params);
+	return csvResponse(`conversation_${conversation.source}_${conversation.id}`, TIMELINE_CSV_COLUMNS, timelineCsvRows(conversation));
+};

@@ -1,0 +1,6 @@
+// GET /api/conversations/{source}/{id}: the canonical conversation as JSON (roles that may read transcripts).
+import { json } from '@sveltejs/kit';
+import { loadConversation } from '$lib/server/conversations/loadConversation';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params }) => json(await loadConversation(locals, params));

@@ -1,0 +1,203 @@
+// End-to-end harness: builds the dashboard once when stale (under the shared build lock),
+// runs a private copy of the build with `node` on a free port against a temp warehouse
+// loaded from data/samples/ (plus any fixtures), creates one user per role, logs in over
+// HTTP, and drives Debian's Chromium through playwright-core with a fresh profile.
+// Screenshots go to tests/artifacts/. Every part's tests/e2e/<part>.test.ts uses it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createUser, type Role, ROLES } from '../../src/lib/server/auth';
+import { importFiles } from '../../src/lib/server/ingest';
+import { withWarehouse } from '../../src/lib/server/warehouse';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
+export const SAMPLE_DIR = path.join(ROOT, 'data/samples');
+const BUILD_LOCK = '/tmp/supportlens-build.lock';
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/**
+ * Builds when build/ is missing or older than any source, then copies it to a private
+ * folder inside the repo (so node_modules still resolves) — all under the build lock, so a
+ * parallel rebuild can't swap chunks out from under a running test server.
+ */
+export function ensureBuiltCopy(): string {
+	const copyDir = path.join(ROOT, '.e2e-build', `${process.pid}-${Date.now().toString(36)}`);
+	fs.mkdirSync(path.dirname(copyDir), { recursive: true });
+	const script = [
+		'cd "$1"',
+		'if [ ! -f build/index.js ] || [ -n "$(find src svelte.config.js vite.config.ts package.json -newer build/index.js -print -quit)" ]; then',
+		'  npm run --silent build >/tmp/supportlens-e2e-build.$$.log 2>&1 || { tail -40 /tmp/supportlens-e2e-build.$$.log >&2; exit 1; }',
+		'fi',
+		'cp -r build "$2"'
+	].join('\n');
+	const result = spawnSync('flock', [BUILD_LOCK, 'sh', '-c', script, 'sh', ROOT, copyDir], { encoding: 'utf8', timeout: 600_000 });
+	if (result.status !== 0) throw new Error(`dashboard build failed:\n${result.stderr}`);
+	return copyDir;
+}
+
+export interface TestUser {
+	username: string;
+	password: string;
+	role: Role;
+}
+
+export interface PreparedWarehouse {
+	dir: string;
+	dbPath: string;
+	users: Record<Role, TestUser>;
+}
+
+/** A temp warehouse with data/samples/ (when present) and `fixtures` imported, and one user per role. */
+export async function prepareWarehouse(options: { samples?: boolean; fixtures?: string[] } = {}): Promise<PreparedWarehouse> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-e2e-'));
+	const dbPath = path.join(dir, 'e2e.duckdb');
+	const users = {} as Record<Role, TestUser>;
+	await withWarehouse(dbPath, async (warehouse) => {
+		const inputs = [...((options.samples ?? true) && fs.existsSync(SAMPLE_DIR) ? [SAMPLE_DIR] : []), ...(options.fixtures ?? [])];
+		if (inputs.length) await importFiles(warehouse, inputs, { origin: 'test' });
+		for (const role of ROLES) {
+			const username = `e2e_${role}`;
+			users[role] = { username, role, password: await createUser(warehouse.db, username, role) };
+		}
+	});
+	return { dir, dbPath, users };
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface RunningServer {
+	url: string;
+	process: ChildProcess;
+	/** Everything the server printed, for failure messages. */
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+/** Starts `node <build copy>` on a free loopback port and waits until it answers. */
+export async function startServer(buildDir: string, dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, [buildDir], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, SUPPORTLENS_DB: dbPath, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`the server exited before answering:\n${output}`);
+		try {
+			const response = await fetch(`${url}/login`, { redirect: 'manual', headers: { Accept: 'text/html' } });
+			if (response.status === 200) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`the server did not answer within 60s:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return {
+		url,
+		process: child,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+				await exited;
+				clearTimeout(timer);
+			}
+		}
+	};
+}
+
+/** POST /login the way a script does; returns the Cookie header value for later requests. */
+export async function loginCookie(url: string, user: { username: string; password: string }): Promise<string> {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		headers: { Origin: url, 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username: user.username, password: user.password }),
+		redirect: 'manual'
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('supportlens_session='));
+	if (response.status !== 303 || !cookie) throw new Error(`login as ${user.username} failed: HTTP ${response.status} ${await response.text()}`);
+	return cookie.split(';')[0];
+}
+
+export interface Browser {
+	context: BrowserContext;
+	newPage: () => Promise<Page>;
+	close: () => Promise<void>;
+}
+
+/** Debian's Chromium with the flags issue 5 requires and a fresh --user-data-dir. */
+export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1366, height: 860 },
+		colorScheme: options.colorScheme ?? 'light',
+		acceptDownloads: true
+	});
+	return {
+		context,
+		newPage: () => context.newPage(),
+		close: async () => {
+			await context.close();
+			fs.rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Logs in through the login form, as a person would. */
+export async function loginInBrowser(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
+	await page.goto(`${url}/login`);
+	await page.getByLabel('User name').fill(user.username);
+	await page.getByLabel('Password').fill(user.password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Log in' }).click()]);
+}
+
+/** Full-page screenshot to tests/artifacts/<name>.png; returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	const file = path.join(ARTIFACTS, `${name}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
+
+/** Removes the build copy and the temp warehouse folder. */
+export function cleanup(...dirs: (string | undefined)[]): void {
+	for (const dir of dirs) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+}
