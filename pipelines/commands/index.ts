@@ -1,6 +1,8 @@
 // Every CLI command, in the order `help` lists them. Add a command here and nowhere else.
 import type { Command } from '../command';
+import { clusterCommand } from './cluster';
 import { demoCommand } from './demo';
+import { gapsCommand } from './gaps';
 import { generateCommand } from './generate';
 import { gradeCommand } from './grade';
 import { ingestCommand } from './ingest';
@@ -8,4 +10,4 @@ import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, gapsCommand, clusterCommand];

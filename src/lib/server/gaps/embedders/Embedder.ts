@@ -27,6 +27,6 @@ export interface EmbedderCalibration {
 }
 
 export const CALIBRATION: Record<EmbedderKind, EmbedderCalibration> = {
-	lexical: { clusterSimilarity: 0.3, assignSimilarity: 0.25, articleSimilarity: 0.3 },
+	lexical: { clusterSimilarity: 0.18, assignSimilarity: 0.15, articleSimilarity: 0.3 },
 	transformers: { clusterSimilarity: 0.55, assignSimilarity: 0.45, articleSimilarity: 0.5 }
 };

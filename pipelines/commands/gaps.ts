@@ -1,0 +1,52 @@
+// `gaps`: mines the warehouse's unanswered questions into the gap list and stores it.
+import { UsageError } from '../../src/lib/server/errors';
+import { EMBEDDER_CHOICES, listGaps, mineGaps, type EmbedderChoice } from '../../src/lib/server/gaps';
+import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
+import { parseFlags, type Command } from '../command';
+
+const usage = 'gaps [--db PATH] [--embedder auto|transformers|lexical] [--json]';
+
+export function embedderFlag(value: string | undefined): EmbedderChoice {
+	const choice = (value ?? 'auto') as EmbedderChoice;
+	if (!EMBEDDER_CHOICES.includes(choice)) throw new UsageError(`unknown --embedder "${value}"; use ${EMBEDDER_CHOICES.join(', ')}`);
+	return choice;
+}
+
+export const gapsCommand: Command = {
+	name: 'gaps',
+	summary: 'mine unanswered questions into the knowledge-gap list (clusters, KB coverage, impact)',
+	usage,
+	async run(argv) {
+		const { values } = parseFlags(argv, { db: { type: 'string' }, embedder: { type: 'string' }, json: { type: 'boolean' } }, usage);
+		const embedder = embedderFlag(values.embedder);
+		const log = (line: string) => process.stderr.write(`${line}\n`);
+		const { summary, gaps, reroutes } = await withWarehouse(
+			resolveDbPath(values.db),
+			async (w) => {
+				const summary = await mineGaps(w, { embedder, onProgress: log });
+				const gaps = await listGaps(w.db);
+				const reroutes = await w.db.all<{ from_queue: string; to_queue: string; conversations: number; topics: string }>(
+					'SELECT from_queue, to_queue, conversations, topics FROM reroute_flows ORDER BY conversations DESC, from_queue, to_queue'
+				);
+				return { summary, gaps, reroutes: reroutes.map((r) => ({ ...r, topics: JSON.parse(r.topics) })) };
+			},
+			{ mustExist: true }
+		);
+		if (values.json) {
+			console.log(JSON.stringify({ run: summary, gaps, reroutes }));
+			return 0;
+		}
+		console.log(summary.message);
+		console.log(
+			`${summary.questions.toLocaleString('en')} unanswered questions → ${summary.clusters} gaps (${summary.coverage.missing} missing, ${summary.coverage.weak} weak, ${summary.coverage.covered} covered), ${summary.outliers} outliers; ${summary.embedded.toLocaleString('en')} texts embedded, the rest from the cache`
+		);
+		console.log('\n  id  impact  questions  coverage  status       title');
+		for (const g of gaps.slice(0, 20)) {
+			console.log(
+				`${String(g.id).padStart(4)}  ${g.impact.toFixed(1).padStart(6)}  ${String(g.size).padStart(9)}  ${g.coverage.padEnd(8)}  ${g.status.padEnd(11)}  ${g.title.slice(0, 70)}`
+			);
+		}
+		if (gaps.length > 20) console.log(`  … ${gaps.length - 20} more: --json for all, or the dashboard's Gaps page`);
+		return 0;
+	}
+};

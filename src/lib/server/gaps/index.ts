@@ -1,0 +1,9 @@
+// The knowledge-gap miner's public surface (DESIGN.md "Knowledge-gap miner").
+export { mineGaps, type MineOptions, type MiningSummary } from './mineGaps';
+export { listGaps, getGap, GAP_STATUSES, COVERAGES, type GapListItem, type GapFilters, type GapStatus } from './listGaps';
+export { updateGap, GapNotFoundError, InvalidGapUpdateError, type GapUpdate } from './updateGap';
+export { gapVolumeAroundResolution } from './gapVolumeAroundResolution';
+export { clusterTexts } from './clusterTexts';
+export { createEmbedder } from './embedders/createEmbedder';
+export { EMBEDDER_CHOICES, type EmbedderChoice } from './embedders/Embedder';
+export { readClusterInput, ClusterInputError } from './readClusterInput';

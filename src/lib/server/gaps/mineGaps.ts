@@ -1,0 +1,279 @@
+// One mining run: unanswered questions → embeddings (cached) → clusters → labels → KB
+// coverage → gap list with stable ids, plus reroute flows and what they are about. Stores
+// everything in one transaction, so the dashboard sees the old list or the new one, never half.
+import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { Warehouse, WarehouseConnection } from '../warehouse';
+import { assessCoverage } from './assessCoverage';
+import { chunkArticle, type ArticleChunk } from './chunkArticle';
+import { clusterVectors } from './clusterVectors';
+import { CALIBRATION, type EmbedderChoice } from './embedders/Embedder';
+import { createEmbedder } from './embedders/createEmbedder';
+import type { TransformersOptions } from './embedders/transformersConfig';
+import { embedWithCache, pruneLexicalCache } from './embeddingCache';
+import { extractQuestions, type Question } from './extractQuestions';
+import { findReroutes } from './findReroutes';
+import { resolveGapSettings, type GapSettings } from './gapSettings';
+import { insertRows } from './insertRows';
+import { labelClusters } from './labelClusters';
+import { matchGaps, type PreviousGap } from './matchGaps';
+import { projectPca } from './projectPca';
+import { summarizeClusters } from './summarizeClusters';
+import { dot } from './vectorMath';
+
+export interface MineOptions {
+	embedder?: EmbedderChoice;
+	settings?: Partial<GapSettings>;
+	transformers?: TransformersOptions;
+	/** Progress lines for stderr. */
+	onProgress?: (message: string) => void;
+}
+
+export interface MiningSummary {
+	run_id: number;
+	embedder: string;
+	model: string;
+	message: string;
+	fallback_reason: string | null;
+	questions: number;
+	clusters: number;
+	outliers: number;
+	embedded: number;
+	coverage: Record<'missing' | 'weak' | 'covered', number>;
+	reroute_flows: number;
+}
+
+const eventKey = (q: { source: string; conversation_id: string; event_id: string }) => `${q.source}\u0000${q.conversation_id}\u0000${q.event_id}`;
+const convKey = (source: string, id: string) => `${source}\u0000${id}`;
+
+function nearestCluster(v: Float32Array, centroids: Float32Array[], min: number): number {
+	let best = -1;
+	let bestSim = min;
+	for (let c = 0; c < centroids.length; c++) {
+		const s = dot(v, centroids[c]);
+		if (s >= bestSim) [best, bestSim] = [c, s];
+	}
+	return best;
+}
+
+async function previousGaps(db: WarehouseConnection): Promise<PreviousGap[]> {
+	const reader = await db.raw.runAndReadAll('SELECT id, centroid FROM gaps ORDER BY id');
+	const gaps = new Map<number, PreviousGap>();
+	for (const row of reader.getRowObjectsJS()) {
+		const bytes = row.centroid as Uint8Array;
+		const copy = new Uint8Array(bytes.byteLength);
+		copy.set(bytes);
+		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: new Float32Array(copy.buffer) });
+	}
+	for (const r of await db.all<{ gap_id: number; source: string; conversation_id: string; event_id: string }>(
+		'SELECT gap_id, source, conversation_id, event_id FROM gap_questions WHERE gap_id IS NOT NULL'
+	)) {
+		gaps.get(r.gap_id)?.members.add(eventKey(r));
+	}
+	return [...gaps.values()];
+}
+
+export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}): Promise<MiningSummary> {
+	const db = warehouse.db;
+	const settings = resolveGapSettings(options.settings);
+	const say = options.onProgress ?? (() => {});
+	const startedAt = new Date();
+
+	say('reading unanswered questions…');
+	const { questions, openings } = await extractQuestions(db, settings);
+	const articles = await db.all<{ id: string; title: string; body: string }>('SELECT id, title, body FROM kb_articles ORDER BY id');
+	const chunks: ArticleChunk[] = articles.flatMap((a) => chunkArticle(a, settings.chunkChars));
+	const reroutes = await findReroutes(db);
+	say(`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`);
+
+	const texts = [...new Set([...questions.map((q) => q.text), ...openings.map((o) => o.text), ...chunks.map((c) => c.text), ...reroutes.map((r) => r.text)])];
+	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers });
+	say(selection.message);
+	const embedder = selection.embedder;
+	const calibration = CALIBRATION[embedder.kind];
+	const clusterSimilarity = settings.clusterSimilarity ?? calibration.clusterSimilarity;
+	const assignSimilarity = settings.assignSimilarity ?? calibration.assignSimilarity;
+	const articleSimilarity = settings.articleSimilarity ?? calibration.articleSimilarity;
+
+	let embedded = 0;
+	const vectorOf = new Map<string, Float32Array>();
+	try {
+		const started = Date.now();
+		const result = await embedWithCache(db, embedder, texts, (done, total) => {
+			const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+			say(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} new texts · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
+		});
+		embedded = result.embedded;
+		texts.forEach((t, i) => vectorOf.set(t, result.vectors[i]));
+		if (embedder.kind === 'lexical') await pruneLexicalCache(db, embedder.model);
+	} finally {
+		await embedder.dispose?.();
+	}
+
+	const vectors = questions.map((q) => vectorOf.get(q.text)!);
+	const clustering = clusterVectors(vectors, {
+		clusterSimilarity,
+		assignSimilarity,
+		minClusterSize: settings.minClusterSize,
+		sampleSize: settings.sampleSize,
+		onProgress: say
+	});
+	const k = clustering.centroids.length;
+	const outliers = clustering.labels.filter((l) => l < 0).length;
+	say(`${k} clusters, ${outliers} outliers`);
+	const labels = labelClusters(questions.map((q) => q.text), clustering.labels, clustering.similarity, k);
+	const summaries = summarizeClusters(questions, clustering.labels, clustering.similarity, k, settings.examples);
+
+	// Coverage evidence: the AI's citations in each cluster's conversations, and how often the AI
+	// answered confidently when a conversation opened with a question on this topic.
+	const citedBy = new Map<string, string[]>();
+	for (const r of await db.all<{ source: string; conversation_id: string; article: string }>(
+		`SELECT DISTINCT source, conversation_id, unnest(kb_article_ids) AS article FROM events WHERE author = 'ai' AND kb_article_ids IS NOT NULL`
+	)) {
+		const key = convKey(r.source, r.conversation_id);
+		if (!citedBy.has(key)) citedBy.set(key, []);
+		citedBy.get(key)!.push(r.article);
+	}
+	const citations = summaries.map((s) => {
+		const m = new Map<string, number>();
+		const convs = new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id)));
+		for (const c of convs) for (const a of citedBy.get(c) ?? []) m.set(a, (m.get(a) ?? 0) + 1);
+		return m;
+	});
+	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
+	for (const o of openings) {
+		const c = nearestCluster(vectorOf.get(o.text)!, clustering.centroids, assignSimilarity);
+		if (c < 0) continue;
+		answered[c][1]++;
+		if (o.answered) answered[c][0]++;
+	}
+	const coverage = assessCoverage({
+		centroids: clustering.centroids,
+		chunks,
+		chunkVectors: chunks.map((c) => vectorOf.get(c.text)!),
+		citations,
+		conversations: summaries.map((s) => s.conversations),
+		answered,
+		articleSimilarity,
+		weakAnsweredShare: settings.weakAnsweredShare
+	});
+
+	// Reroute flows and what the rerouted conversations are about.
+	const rerouteTexts = reroutes.filter((r) => r.text);
+	const rerouteClusters = clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
+		clusterSimilarity,
+		assignSimilarity,
+		minClusterSize: 2,
+		sampleSize: settings.sampleSize
+	});
+	const rerouteLabels = labelClusters(rerouteTexts.map((r) => r.text), rerouteClusters.labels, rerouteClusters.similarity, rerouteClusters.centroids.length);
+	const flows = new Map<string, { from: string; to: string; conversations: Set<string>; topics: Map<number, { n: number; example: string }> }>();
+	reroutes.forEach((r) => {
+		const key = `${r.from_queue}\u0000${r.to_queue}`;
+		if (!flows.has(key)) flows.set(key, { from: r.from_queue, to: r.to_queue, conversations: new Set(), topics: new Map() });
+		flows.get(key)!.conversations.add(convKey(r.source, r.conversation_id));
+	});
+	rerouteTexts.forEach((r, i) => {
+		const flow = flows.get(`${r.from_queue}\u0000${r.to_queue}`)!;
+		const c = rerouteClusters.labels[i];
+		const t = flow.topics.get(c) ?? { n: 0, example: r.text };
+		t.n++;
+		flow.topics.set(c, t);
+	});
+
+	const summary = await db.transaction(async (tx) => {
+		const previous = await previousGaps(tx);
+		const matched = matchGaps(
+			previous,
+			summaries.map((s, c) => ({ members: s.members.map((i) => eventKey(questions[i])), centroid: clustering.centroids[c] }))
+		);
+		const runId = Number((await tx.one<{ id: number }>(`SELECT nextval('gap_run_ids') AS id`))!.id);
+		const ids: number[] = [];
+		for (const m of matched) ids.push(m ?? Number((await tx.one<{ id: number }>(`SELECT nextval('gap_ids') AS id`))!.id));
+		const positions = projectPca(clustering.centroids);
+
+		await tx.run('DELETE FROM gap_questions');
+		await insertRows(
+			tx,
+			'gap_questions',
+			[
+				{ name: 'run_id' }, { name: 'source' }, { name: 'conversation_id' }, { name: 'event_id' }, { name: 'text' },
+				{ name: 'asked_at', cast: 'TIMESTAMP' }, { name: 'week', cast: 'DATE' }, { name: 'channel' }, { name: 'language' },
+				{ name: 'reasons', cast: 'VARCHAR[]' }, { name: 'gap_id', cast: 'BIGINT' }, { name: 'similarity', cast: 'DOUBLE' }
+			],
+			questions.map((q: Question, i): DuckDBValue[] => [
+				runId, q.source, q.conversation_id, q.event_id, q.text, q.asked_at.toISOString().replace('T', ' ').replace('Z', ''), q.week, q.channel,
+				q.language, listValue(q.reasons), clustering.labels[i] >= 0 ? ids[clustering.labels[i]] : null, Math.round(clustering.similarity[i] * 1e4) / 1e4
+			])
+		);
+		await tx.run('UPDATE gaps SET active = false, size = 0, conversations = 0, share = 0, impact = 0');
+		const keep = new Set(matched.filter((m): m is number => m !== null));
+		for (let c = 0; c < k; c++) {
+			const s = summaries[c];
+			const cov = coverage[c];
+			const v = clustering.centroids[c];
+			const values: DuckDBValue[] = [
+				labels[c].title, listValue(labels[c].terms), s.size, s.conversations, questions.length ? s.size / questions.length : 0,
+				JSON.stringify(s.weekly), JSON.stringify(s.channels), JSON.stringify(s.languages), JSON.stringify(s.reasons), JSON.stringify(s.examples),
+				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share,
+				s.reopen_rate, s.escalation_rate, s.low_csat_rate, s.impact, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
+				embedder.model, positions[c][0], positions[c][1], runId
+			];
+			if (keep.has(ids[c])) {
+				await tx.run(
+					`UPDATE gaps SET active = true, title = ?, terms = ?, size = ?, conversations = ?, share = ?, weekly = ?, channels = ?, languages = ?,
+						reasons = ?, examples = ?, coverage = ?, nearest_article_id = ?, nearest_article_title = ?, article_similarity = ?,
+						ai_answered_share = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
+						x = ?, y = ?, last_run_id = ? WHERE id = ?`,
+					[...values, ids[c]]
+				);
+			} else {
+				await tx.run(
+					`INSERT INTO gaps (title, terms, size, conversations, share, weekly, channels, languages, reasons, examples, coverage,
+						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
+						low_csat_rate, impact, centroid, model, x, y, last_run_id, id, active, status, first_run_id)
+					VALUES (${values.map(() => '?').join(', ')}, ?, true, 'new', ?)`,
+					[...values, ids[c], runId]
+				);
+			}
+		}
+		await tx.run('DELETE FROM reroute_flows');
+		await insertRows(
+			tx,
+			'reroute_flows',
+			[{ name: 'run_id' }, { name: 'from_queue' }, { name: 'to_queue' }, { name: 'conversations' }, { name: 'topics' }],
+			[...flows.values()]
+				.sort((a, b) => b.conversations.size - a.conversations.size || (a.from + a.to < b.from + b.to ? -1 : 1))
+				.map((f) => [
+					runId, f.from, f.to, f.conversations.size,
+					JSON.stringify(
+						[...f.topics.entries()]
+							.sort((a, b) => b[1].n - a[1].n || a[0] - b[0])
+							.slice(0, 5)
+							.map(([c, t]) => ({ label: c >= 0 ? rerouteLabels[c].title : 'other', terms: c >= 0 ? rerouteLabels[c].terms : [], conversations: t.n, example: t.example }))
+					)
+				])
+		);
+		const counts = { missing: 0, weak: 0, covered: 0 };
+		for (const c of coverage) counts[c.coverage]++;
+		await tx.run(
+			`INSERT INTO gap_runs (id, started_at, finished_at, embedder, model, message, questions, clusters, outliers, embedded, settings)
+			VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			[runId, startedAt.toISOString().replace('T', ' ').replace('Z', ''), embedder.kind, embedder.model, selection.message, questions.length, k, outliers, embedded,
+				JSON.stringify({ ...settings, clusterSimilarity, assignSimilarity, articleSimilarity })]
+		);
+		return {
+			run_id: runId,
+			embedder: embedder.kind,
+			model: embedder.model,
+			message: selection.message,
+			fallback_reason: selection.fallbackReason ?? null,
+			questions: questions.length,
+			clusters: k,
+			outliers,
+			embedded,
+			coverage: counts,
+			reroute_flows: flows.size
+		};
+	});
+	return summary;
+}

@@ -1,0 +1,218 @@
+// The gap miner on real DuckDB files: question extraction rule by rule on hand-made
+// conversations, then the whole mining run on the generator's sample with planted gap, weak and
+// covered topics (precision and recall printed), stable ids with status/owner/note across
+// re-mining, the embedding cache, and the `gaps` and `cluster` commands.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSample } from '../../pipelines/generate/generateSample';
+import { extractQuestions } from '../../src/lib/server/gaps/extractQuestions';
+import { DEFAULT_GAP_SETTINGS } from '../../src/lib/server/gaps/gapSettings';
+import { getGap, listGaps, mineGaps, updateGap } from '../../src/lib/server/gaps';
+import { scoreCoverage, type ScoredCluster } from '../../src/lib/server/gaps/scoreCoverage';
+import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
+import { importConversations, importFiles } from '../../src/lib/server/ingest';
+import { withWarehouse } from '../../src/lib/server/warehouse';
+import { runCli } from '../helpers/runCli';
+import { makeTempDir, writeJsonl } from '../helpers/tempDir';
+
+const { dir, cleanup } = makeTempDir('supportlens-gaps-');
+afterAll(cleanup);
+
+const T0 = Date.parse('2026-10-05T09:00:00Z');
+const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
+type Ev = Record<string, unknown>;
+let seq = 0;
+const ev = (minute: number, fields: Ev): Ev => ({ id: `e${++seq}`, at: at(minute), ...fields });
+const customer = (minute: number, body: string) => ev(minute, { type: 'message', author: 'customer', body });
+const ai = (minute: number, answer_type: string, confidence?: number) => ev(minute, { type: 'message', author: 'ai', body: 'AI reply', answer_type, ...(confidence === undefined ? {} : { confidence }) });
+const status = (minute: number, s: string) => ev(minute, { type: 'status', status: s });
+const conv = (id: string, events: Ev[], extra: Ev = {}) => ({ id, created_at: at(0), channel: 'chat', language: 'en', events, ...extra });
+
+describe('question extraction (DESIGN.md rule by rule)', () => {
+	const db = path.join(dir, 'rules.duckdb');
+	const DAY = 24 * 60;
+	beforeAll(async () => {
+		await withWarehouse(db, (w) =>
+			importConversations(w, [
+				conv('fallback', [customer(1, 'Do you ship to Iceland?'), ai(2, 'fallback', 0.1), customer(3, 'ok thanks'), ai(4, 'answered')]),
+				conv('low', [customer(1, 'What is the API limit?'), ai(2, 'answered', 0.4)]),
+				conv('confident', [customer(1, 'Where are my invoices?'), ai(2, 'answered', 0.9), status(3, 'solved')]),
+				conv('threshold', [customer(1, 'Exactly at the threshold'), ai(2, 'answered', 0.5), status(3, 'solved')]),
+				conv('clarify', [customer(1, 'It is broken'), ai(2, 'clarifying', 0.7), customer(3, 'The Outlook sync is broken'), ai(4, 'fallback', 0.2)]),
+				conv('handoff', [customer(1, 'Please delete my account'), ai(2, 'answered', 0.9), ev(3, { type: 'handoff', author: 'ai', to_queue: 'accounts' })]),
+				conv('reopened', [customer(1, 'My order is late'), ai(2, 'answered', 0.8), status(3, 'solved'), customer(2 * DAY, 'still late'), status(2 * DAY + 1, 'open')]),
+				conv('reopen-late', [customer(1, 'Order late again'), ai(2, 'answered', 0.8), status(3, 'solved'), status(9 * DAY, 'open')]),
+				conv('repeat-a', [customer(1, 'Reset link expired'), ai(2, 'answered', 0.8), status(3, 'solved')], { customer: { id: 'cust-r' } }),
+				{ ...conv('repeat-b', [customer(3 * DAY + 1, 'Reset link expired again'), ai(3 * DAY + 2, 'answered', 0.9), status(3 * DAY + 3, 'solved')], { customer: { id: 'cust-r' } }), created_at: at(3 * DAY) },
+				conv('human-solved', [customer(1, 'Agent fixed it then it came back'), ai(2, 'answered', 0.9), ev(3, { type: 'message', author: 'agent', body: 'done' }), status(4, 'solved'), status(DAY, 'open')]),
+				conv('no-ai', [customer(1, 'Human only question'), ev(2, { type: 'message', author: 'agent', body: 'hi' }), ev(3, { type: 'handoff', author: 'agent', to_queue: 'x' })])
+			])
+		);
+	});
+
+	it('keeps each unanswered question with its reasons, and nothing else', async () => {
+		const { questions, openings } = await withWarehouse(db, (w) => extractQuestions(w.db, DEFAULT_GAP_SETTINGS));
+		const got = Object.fromEntries(questions.map((q) => [`${q.conversation_id}: ${q.text}`, q.reasons]));
+		expect(got).toEqual({
+			'fallback: Do you ship to Iceland?': ['fallback'],
+			'low: What is the API limit?': ['low_confidence'],
+			'clarify: The Outlook sync is broken': ['fallback'],
+			'handoff: Please delete my account': ['handed_off'],
+			'reopened: My order is late': ['reopened'],
+			'repeat-a: Reset link expired': ['repeat_contact']
+		});
+		const q = questions.find((x) => x.conversation_id === 'fallback')!;
+		expect(q).toMatchObject({ week: '2026-10-05', channel: 'chat', language: 'en', escalated: false });
+		// Openings: the AI-involved conversations' first messages, with whether the AI answered confidently.
+		const answered = Object.fromEntries(openings.map((o) => [o.conversation_id, o.answered]));
+		expect(answered).toMatchObject({ fallback: false, low: false, confident: true, threshold: true, clarify: false, handoff: true });
+		expect(answered).not.toHaveProperty('no-ai');
+	});
+
+	it('moves with the confidence threshold setting', async () => {
+		const { questions } = await withWarehouse(db, (w) => extractQuestions(w.db, { ...DEFAULT_GAP_SETTINGS, confidenceThreshold: 0.95 }));
+		expect(questions.filter((q) => q.reasons.includes('low_confidence')).map((q) => q.conversation_id).sort()).toEqual(
+			// 'clarify': its opening's next AI message is the clarifying question at 0.7.
+			['clarify', 'confident', 'handoff', 'low', 'reopen-late', 'reopened', 'repeat-a', 'repeat-b', 'threshold', 'human-solved'].sort()
+		);
+	});
+});
+
+describe('mining the generator sample', () => {
+	const out = path.join(dir, 'sample');
+	const db = path.join(dir, 'sample.duckdb');
+	let manifest: { topics: { id: string; coverage: Coverage }[]; questions: { conversation_source: string; conversation_id: string; event_id: string; topic: string }[] };
+
+	beforeAll(async () => {
+		await generateSample({ out, conversations: 2000, seed: 11, formatShares: { canonical: 1 } });
+		manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+		await withWarehouse(db, (w) => importFiles(w, [out]));
+	}, 120_000);
+
+	it('finds every planted gap as missing, every weak topic as weak, and no covered topic as missing', async () => {
+		const summary = await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		expect(summary.embedder).toBe('lexical');
+		expect(summary.questions).toBeGreaterThan(500);
+		// Short texts must not end up mostly as outliers.
+		expect(summary.outliers / summary.questions).toBeLessThan(0.1);
+		const topicOf = new Map(manifest.questions.map((q) => [`${q.conversation_source}/${q.conversation_id}/${q.event_id}`, q.topic]));
+		const clusters = await withWarehouse(db, async (w) => {
+			const gaps = await listGaps(w.db);
+			const rows = await w.db.all<{ gap_id: number; source: string; conversation_id: string; event_id: string }>(
+				'SELECT gap_id, source, conversation_id, event_id FROM gap_questions WHERE gap_id IS NOT NULL'
+			);
+			return gaps.map((g): ScoredCluster => {
+				const topics: Record<string, number> = {};
+				for (const r of rows.filter((x) => x.gap_id === g.id)) {
+					const t = topicOf.get(`${r.source}/${r.conversation_id}/${r.event_id}`) ?? '(none)';
+					topics[t] = (topics[t] ?? 0) + 1;
+				}
+				return { coverage: g.coverage, topics };
+			});
+		});
+		const planted = Object.fromEntries(manifest.topics.map((t) => [t.id, t.coverage]));
+		const score = scoreCoverage(clusters, planted);
+		console.log(
+			`gap coverage vs planted topics (lexical): ${Object.entries(score.byClass)
+				.map(([c, s]) => `${c} precision ${s.precision?.toFixed(2)} recall ${s.recall?.toFixed(2)}`)
+				.join('; ')}; cluster-level accuracy ${score.clusterAccuracy?.toFixed(2)} over ${clusters.length} clusters`
+		);
+		for (const [topic, t] of Object.entries(score.topics)) {
+			expect(t.found, `${topic} (planted ${t.planted})`).toBe(t.planted);
+		}
+		expect(score.byClass.missing).toEqual({ precision: 1, recall: 1 });
+		expect(score.byClass.weak).toEqual({ precision: 1, recall: 1 });
+		// The gap list is sorted by impact and carries its evidence.
+		const gaps = await withWarehouse(db, (w) => listGaps(w.db));
+		expect(gaps.map((g) => g.impact)).toEqual([...gaps.map((g) => g.impact)].sort((a, b) => b - a));
+		const top = gaps[0];
+		expect(top.examples.length).toBeGreaterThan(0);
+		expect(top.terms.length).toBeGreaterThan(0);
+		expect(top.weekly.reduce((s, w) => s + w.questions, 0)).toBe(top.size);
+		expect(Object.values(top.channels).reduce((s, n) => s + n, 0)).toBe(top.size);
+		const weak = gaps.find((g) => g.coverage === 'weak')!;
+		expect(weak.nearest_article_id).toMatch(/^kb-/);
+	}, 120_000);
+
+	it('re-mining embeds nothing, keeps the ids, and keeps status, owner and note', async () => {
+		const before = await withWarehouse(db, (w) => listGaps(w.db));
+		const target = before[0];
+		await withWarehouse(db, (w) => updateGap(w.db, target.id, { status: 'triaged', owner: 'kim', note: 'write an article on VAT' }));
+		const again = await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		expect(again.embedded).toBe(0);
+		const after = await withWarehouse(db, (w) => listGaps(w.db));
+		expect(after.map((g) => [g.id, g.title])).toEqual(before.map((g) => [g.id, g.title]));
+		const kept = await withWarehouse(db, (w) => getGap(w.db, target.id));
+		expect(kept).toMatchObject({ status: 'triaged', owner: 'kim', note: 'write an article on VAT' });
+	}, 120_000);
+
+	it('new data keeps matching clusters on their ids', async () => {
+		const before = await withWarehouse(db, (w) => listGaps(w.db));
+		// A second, smaller sample from another seed: same topics, other conversations.
+		const more = path.join(dir, 'more');
+		await generateSample({ out: more, conversations: 300, seed: 12, formatShares: { canonical: 1 } });
+		const rows = fs.readFileSync(path.join(more, 'canonical/conversations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		await withWarehouse(db, (w) => importConversations(w, rows.map((c: Ev) => ({ ...c, id: `more-${c.id}` }))));
+		await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		const after = await withWarehouse(db, (w) => listGaps(w.db));
+		const bigBefore = before.filter((g) => g.size >= 15);
+		const kept = bigBefore.filter((g) => after.some((a) => a.id === g.id));
+		expect(kept.length / bigBefore.length).toBeGreaterThan(0.8);
+		expect((await withWarehouse(db, (w) => getGap(w.db, before[0].id)))?.owner).toBe('kim');
+	}, 120_000);
+
+	it('the gaps command prints the stored list as JSON, and reroute flows with what they are about', () => {
+		const r = runCli(['gaps', '--db', db, '--embedder', 'lexical', '--json']);
+		expect(r.stderr).toContain('embedder: lexical');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout);
+		expect(out.run.embedded).toBe(0);
+		expect(out.gaps.length).toBe(out.run.clusters);
+		expect(out.reroutes.length).toBeGreaterThan(0);
+		expect(out.reroutes[0]).toMatchObject({ from_queue: expect.any(String), to_queue: expect.any(String), conversations: expect.any(Number) });
+		expect(out.reroutes[0].topics[0].label.length).toBeGreaterThan(0);
+	}, 120_000);
+
+	it('the gaps command rejects an unknown embedder and a missing warehouse in one line', () => {
+		const bad = runCli(['gaps', '--db', db, '--embedder', 'word2vec']);
+		expect(bad.code).toBe(1);
+		expect(bad.stderr.trim()).toBe('supportlens: unknown --embedder "word2vec"; use auto, transformers, lexical');
+		const missing = runCli(['gaps', '--db', path.join(dir, 'nope.duckdb')]);
+		expect(missing.code).toBe(1);
+		expect(missing.stderr).toMatch(/^supportlens: no warehouse at .*nope\.duckdb/);
+	});
+});
+
+describe('cluster command', () => {
+	it('clusters {"id","text"} lines into {"id","cluster","label"} lines', () => {
+		const input = writeJsonl(path.join(dir, 'q.jsonl'), [
+			...['I was charged twice this month', 'charged twice for my subscription', 'why was I charged twice?', 'double charge, charged twice on my card'].map((text, i) => ({ id: `a${i}`, text })),
+			...['how do I reset my password', 'password reset link expired', 'reset my password please', 'the password reset email never arrives'].map((text, i) => ({ id: `b${i}`, text })),
+			{ id: 99, text: 'zebra xylophone quantum' }
+		]);
+		const output = path.join(dir, 'clusters.jsonl');
+		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'lexical']);
+		expect(r.code, r.stderr).toBe(0);
+		const lines = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		expect(lines.map((l) => Object.keys(l))).toEqual(lines.map(() => ['id', 'cluster', 'label']));
+		const byId = Object.fromEntries(lines.map((l) => [l.id, l]));
+		expect(new Set(['a0', 'a1', 'a2', 'a3'].map((id) => byId[id].cluster)).size).toBe(1);
+		expect(new Set(['b0', 'b1', 'b2', 'b3'].map((id) => byId[id].cluster)).size).toBe(1);
+		expect(byId.a0.cluster).not.toBe(byId.b0.cluster);
+		expect(byId.a0.cluster).toBeGreaterThanOrEqual(0);
+		expect(byId.a0.label).toContain('charged');
+		expect(byId['99']).toMatchObject({ cluster: -1, label: 'outlier' });
+	});
+
+	it('names the file and line of a bad input line', () => {
+		const input = path.join(dir, 'bad.jsonl');
+		fs.writeFileSync(input, '{"id": "1", "text": "fine"}\n\n{"id": "2", "text": 42}\n');
+		const r = runCli(['cluster', '--in', input, '--out', path.join(dir, 'x.jsonl')]);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim()).toBe(`supportlens: ${input}:3: "text" must be a string`);
+		fs.writeFileSync(input, '{"id": "1", "text": "fine"}\n{"id": "2", "text": "oops"\n');
+		expect(runCli(['cluster', '--in', input, '--out', path.join(dir, 'x.jsonl')]).stderr.trim()).toBe(`supportlens: ${input}:2: not valid JSON`);
+		expect(runCli(['cluster', '--out', 'x']).stderr).toMatch(/^supportlens: --in and --out are required/);
+	});
+});
