@@ -11,8 +11,12 @@ export interface SeriesSpec {
 const fmt = (unit: string) => (value: unknown) =>
 	value === null || value === undefined || value === '-' ? 'no data' : `${Number(value).toLocaleString('en', { maximumFractionDigits: 2 })}${unit === '%' ? '%' : ` ${unit}`}`;
 
-/** A weekly trend: x = ISO weeks (their Monday), y = the unit given. */
-export function trendOption(title: string, weeks: string[], series: SeriesSpec[], unit: string, yName: string): EChartsOption {
+/**
+ * A weekly trend: x = ISO weeks (their Monday), y = the unit given. `log` suits durations,
+ * whose median and p90 differ by orders of magnitude (zeros can't be drawn there: gaps).
+ */
+export function trendOption(title: string, weeks: string[], series: SeriesSpec[], unit: string, yName: string, log = false): EChartsOption {
+	if (log) series = series.map((s) => ({ ...s, values: s.values.map((v) => (v !== null && v > 0 ? v : null)) }));
 	return {
 		title: { text: title, left: 0, textStyle: { fontSize: 14 } },
 		tooltip: { trigger: 'axis', valueFormatter: fmt(unit) },
@@ -27,12 +31,13 @@ export function trendOption(title: string, weeks: string[], series: SeriesSpec[]
 			axisLabel: { formatter: (v: string) => v.slice(5) }
 		},
 		yAxis: {
-			type: 'value',
-			name: yName,
+			type: log ? 'log' : 'value',
+			logBase: 10,
+			name: log ? `${yName} (log scale)` : yName,
 			nameLocation: 'middle',
 			nameGap: 42,
 			min: unit === '%' ? 0 : undefined,
-			axisLabel: { formatter: unit === '%' ? '{value}%' : '{value}' }
+			axisLabel: { formatter: unit === '%' ? '{value}%' : log ? (v: number) => v.toLocaleString('en', { maximumSignificantDigits: 3 }) : '{value}' }
 		},
 		series: series.map((s) => ({
 			name: s.name,

@@ -9,7 +9,7 @@ import type { ReviewColumn, ReviewRow } from './reviewTable';
 
 export const REVIEW_TREND_WEEKS = 8;
 /** Rows per table on the page; the CSV download has them all. */
-export const REVIEW_PAGE_ROWS = 50;
+export const REVIEW_PAGE_ROWS = 25;
 
 export interface ReviewTableData {
 	key: string;
