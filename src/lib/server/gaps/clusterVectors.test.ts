@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { adjustedRandIndex, normalizedMutualInformation } from './clusterQuality';
+import { averageLinkage } from './averageLinkage';
+import { clusterVectors } from './clusterVectors';
+import { normalize } from './vectorMath';
+
+/** Points around `k` random unit directions in `dim` dimensions, with seeded noise. */
+function blobs(k: number, perBlob: number, dim: number, noise: number, seed = 1) {
+	let s = seed;
+	const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296) * 2 - 1;
+	const centers = Array.from({ length: k }, () => normalize(Float32Array.from({ length: dim }, rand)));
+	const vectors: Float32Array[] = [];
+	const truth: number[] = [];
+	for (let i = 0; i < k * perBlob; i++) {
+		const c = i % k;
+		vectors.push(normalize(Float32Array.from(centers[c], (v) => v + noise * rand())));
+		truth.push(c);
+	}
+	return { vectors, truth };
+}
+
+describe('averageLinkage', () => {
+	it('merges while the average similarity stays above the threshold', () => {
+		const v = [[1, 0], [0.99, 0.14], [0, 1], [0.14, 0.99]].map((p) => normalize(Float32Array.from(p)));
+		expect(Array.from(averageLinkage(v, 0.9))).toEqual([0, 0, 1, 1]);
+		expect(Array.from(averageLinkage(v, 0.999))).toEqual([0, 1, 2, 3]);
+		expect(Array.from(averageLinkage(v, -1))).toEqual([0, 0, 0, 0]);
+	});
+});
+
+describe('clusterVectors', () => {
+	const options = { clusterSimilarity: 0.5, assignSimilarity: 0.4, minClusterSize: 3, sampleSize: 300 };
+
+	it('finds the number of clusters itself and recovers planted groups', () => {
+		const { vectors, truth } = blobs(12, 40, 64, 0.08);
+		const r = clusterVectors(vectors, options);
+		expect(r.centroids.length).toBe(12);
+		expect(normalizedMutualInformation(truth, Array.from(r.labels))).toBeCloseTo(1, 5);
+		expect(adjustedRandIndex(truth, Array.from(r.labels))).toBeCloseTo(1, 5);
+		expect(r.sizes.reduce((a, b) => a + b, 0)).toBe(vectors.length);
+	});
+
+	it('clusters groups missing from the sample in a later round', () => {
+		// One rare group of 6 among 3,000 points: the 300-point sample may miss it.
+		const big = blobs(5, 600, 32, 0.05, 3);
+		const rare = blobs(1, 6, 32, 0.05, 99);
+		const r = clusterVectors([...big.vectors, ...rare.vectors], options);
+		const rareLabels = new Set(Array.from(r.labels.slice(3000)));
+		expect(rareLabels.size).toBe(1);
+		expect([...rareLabels][0]).toBeGreaterThanOrEqual(0);
+		expect(r.centroids.length).toBe(6);
+	});
+
+	it('is deterministic and numbers clusters by size', () => {
+		const { vectors } = blobs(8, 30, 32, 0.1, 5);
+		const a = clusterVectors(vectors, options);
+		const b = clusterVectors(vectors, options);
+		expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+		expect([...a.sizes].sort((x, y) => y - x)).toEqual(a.sizes);
+	});
+
+	it('leaves points far from every cluster as outliers and dissolves tiny clusters', () => {
+		const { vectors } = blobs(3, 20, 32, 0.05, 7);
+		const loners = blobs(2, 1, 32, 0, 1234).vectors;
+		const r = clusterVectors([...vectors, ...loners], options);
+		expect(r.centroids.length).toBe(3);
+		expect(Array.from(r.labels.slice(60))).toEqual([-1, -1]);
+	});
+
+	it('handles empty input', () => {
+		expect(clusterVectors([], options).centroids).toEqual([]);
+	});
+});
+
+describe('cluster quality', () => {
+	it('scores identical partitions 1 whatever the label names, and a random one near 0', () => {
+		expect(normalizedMutualInformation(['a', 'a', 'b', 'b'], [7, 7, 3, 3])).toBeCloseTo(1);
+		expect(adjustedRandIndex(['a', 'a', 'b', 'b'], [7, 7, 3, 3])).toBeCloseTo(1);
+		const truth = Array.from({ length: 400 }, (_, i) => i % 4);
+		const noise = Array.from({ length: 400 }, (_, i) => Math.floor(i / 100));
+		expect(adjustedRandIndex(truth, noise)).toBeCloseTo(0, 1);
+		expect(normalizedMutualInformation(truth, noise)).toBeCloseTo(0, 1);
+	});
+});
