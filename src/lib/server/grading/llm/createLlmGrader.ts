@@ -87,7 +87,7 @@ export function createLlmGrader(config: LlmConfig): LlmGrader {
 			} catch (error) {
 				if (!(error instanceof LlmApiError) || !error.retryable || attempt >= config.maxRetries) throw error;
 				const backoff = Math.min(8000, config.retryBaseMs * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-				await sleep(error.retryAfterMs ?? backoff);
+				await (config.sleep ?? sleep)(error.retryAfterMs ?? backoff);
 			}
 		}
 	}

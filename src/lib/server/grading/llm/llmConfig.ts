@@ -21,6 +21,8 @@ export interface LlmConfig {
 	maxTokens: number;
 	structured: StructuredMode;
 	budgetUsd?: number;
+	/** How to wait between retries; tests pass one that records the waits instead of timing them. */
+	sleep?: (ms: number) => Promise<void>;
 }
 
 function num(env: Record<string, string | undefined>, name: string, fallback: number): number {
