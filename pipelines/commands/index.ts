@@ -4,10 +4,11 @@ import { clusterCommand } from './cluster';
 import { demoCommand } from './demo';
 import { gapsCommand } from './gaps';
 import { generateCommand } from './generate';
+import { agreementCommand } from './agreement';
 import { gradeCommand } from './grade';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, gapsCommand, clusterCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand];

@@ -1,5 +1,6 @@
 // The rules grader end to end: CLI contract, stored grades, the cache, qualified hand-offs in
 // the KPI facts, and that an import's refresh keeps (or correctly invalidates) them.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConversations } from '../../src/lib/server/ingest';
@@ -92,6 +93,60 @@ describe('grade --grader rules', () => {
 		const regrade = JSON.parse(runCli(['grade', '--db', db, '--json']).stdout);
 		expect(regrade).toMatchObject({ graded: 1, cached: 4 });
 		expect((await qualified()).find((r) => r.id === 'vague-handoff')?.handoffs_qualified).toBe(0);
+	});
+});
+
+describe('agreement', () => {
+	const edited = {
+		id: 'edited-draft',
+		channel: 'email',
+		language: 'en',
+		created_at: '2026-10-05T11:00:00.000Z',
+		events: [
+			{ id: 'e1', at: '2026-10-05T11:00:00.000Z', type: 'message', author: 'customer', body: 'Where can I download my invoices for last year?' },
+			{
+				id: 'e2', at: '2026-10-05T11:05:00.000Z', type: 'draft', author: 'ai', review: 'edited',
+				body: 'Hi Leo,\n\nYou can download every invoice as a PDF under Settings > Billing > Invoices. If one is missing, just reply to this message.\n\nBest, Sam',
+				final_body: 'Hello Leo, our finance team will email the complete set of last year’s PDFs to you today. Regards, Sam'
+			}
+		]
+	};
+
+	it('compares draft grades with human reviews: sent as is good, heavy edit or rejection bad', async () => {
+		await withDb((w) => importConversations(w, [edited]));
+		expect(runCli(['grade', '--db', db]).code).toBe(0);
+		const result = runCli(['agreement', '--db', db, '--json']);
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout);
+		// good-draft: sent as is, graded good (tn); refund-draft: rejected, graded bad (tp);
+		// edited-draft: rewritten (magnitude > 0.3) yet graded good (fn).
+		expect(report).toMatchObject({ grader: 'rules', n: 3, confusion: { tp: 1, fp: 0, fn: 1, tn: 1 }, agreement: 0.6667, kappa: 0.4, precision: 1, recall: 0.5 });
+	});
+
+	it('the edit-magnitude threshold is a setting', () => {
+		const report = JSON.parse(runCli(['agreement', '--db', db, '--edit-threshold', '0.99', '--json']).stdout);
+		expect(report).toMatchObject({ edit_threshold: 0.99, n: 3, agreement: 1, kappa: 1 });
+	});
+
+	it('--manifest adds agreement with planted labels for drafts and hand-offs', () => {
+		const manifest = path.join(dir, 'manifest.json');
+		fs.writeFileSync(
+			manifest,
+			JSON.stringify({
+				drafts: [
+					{ source: 'canonical', conversation_id: 'good-draft', event_id: 'e3', label: 'good', criteria: [] },
+					{ source: 'canonical', conversation_id: 'refund-draft', event_id: 'e2', label: 'bad', criteria: ['no_unauthorised_commitment'] }
+				],
+				handoffs: [
+					{ source: 'canonical', conversation_id: 'good-handoff', event_id: 'e2', label: 'good', criteria: [] },
+					{ source: 'canonical', conversation_id: 'vague-handoff', event_id: 'e2', label: 'bad', criteria: ['complete_note', 'right_queue'] }
+				]
+			})
+		);
+		const report = JSON.parse(runCli(['agreement', '--db', db, '--manifest', manifest, '--json']).stdout);
+		expect(report.planted.drafts).toMatchObject({ n: 2, agreement: 1 });
+		expect(report.planted.handoffs).toMatchObject({ n: 2, agreement: 1, recall: 1 });
+		expect(report.planted.caught_by_planted_criterion.right_queue).toEqual({ n: 1, caught: 1 });
 	});
 });
 

@@ -3,7 +3,7 @@
 // the version stamped on every grade so a rubric change invalidates cached grades.
 
 /** Bump when criteria, weights or a grader's rules change: cached grades of older versions are redone. */
-export const RUBRIC_VERSION = '2026-11-23.1';
+export const RUBRIC_VERSION = '2026-11-23.2';
 
 export const GRADE_KINDS = ['draft', 'reply', 'handoff'] as const;
 export type GradeKind = (typeof GRADE_KINDS)[number];

@@ -17,7 +17,7 @@ export const CHANNEL_MAX_CHARS: Record<string, number> = {
 	chat: 700,
 	in_app: 700,
 	social: 500,
-	sms: 320,
+	sms: 480, // three concatenated SMS segments
 	voice: 500,
 	email: 2500,
 	web_form: 2500,

@@ -53,10 +53,11 @@ export function gradeConcise(note: string): CriterionResult {
 	return pass(`${note.length} characters, a summary`);
 }
 
+// Whole words only (Unicode-aware), so "poli" never matches inside "policy".
 const SENTIMENT =
-	/\b(?:upset|angry|annoyed|frustrated|furious|irritated|polite|friendly|happy|pleased|calm|mood|rude|impatient)\b|\b(?:verärgert|wütend|genervt|freundlich|höflich|sauer)\b|\b(?:enfadad[oa]|molest[oa]|amable|frustrad[oa])\b|(?:énervée?|fâchée?|agacée?|poli(?:e)?|aimable|frustrée?)/i;
+	/(?<!\p{L})(?:upset|angry|annoyed|frustrated|furious|irritated|polite|friendly|happy|pleased|calm|mood|rude|impatient|verärgert|wütend|genervt|freundlich|höflich|sauer|enfadad[oa]|molest[oa]|amable|frustrad[oa]|énervée?|fâchée?|agacée?|polie?|aimable|frustrée?)(?!\p{L})/iu;
 const CHANGES_HANDLING =
-	/\b(?:churn|cancel\w*|threaten\w*|legal|lawyer|complain\w*|chargeback|escalat\w*|priority|prioriti[sz]e|vip|social media|press|refund|call back|handle with care|careful)\b|\b(?:kündig\w*|anwalt|beschwerde|priorität)\b|\b(?:cancelar|abogado|queja|prioridad)\b|(?:résili\w*|avocat|plainte|priorité)/i;
+	/(?<!\p{L})(?:churn|cancel\p{L}*|threaten\p{L}*|legal|lawyer|complain\p{L}*|chargeback|escalat\p{L}*|priority|prioriti[sz]e|vip|social media|press|refund|call back|handle with care|careful|kündig\p{L}*|anwalt|beschwerde|priorität|cancelar|abogado|queja|prioridad|résili\p{L}*|avocat|plainte|priorité)(?!\p{L})/iu;
 
 export function gradeSentiment(note: string): CriterionResult {
 	// Judged per sentence: the mood and what it changes must be said together.
@@ -74,8 +75,9 @@ export function gradeRightQueue(item: GradingItem): CriterionResult {
 	return h.owningQueue === h.toQueue ? pass(`sent to ${h.toQueue}, which owned it`) : fail(`sent to ${h.toQueue}; ${h.owningQueue} ended up owning it`);
 }
 
+// Stems, not words: German and Spanish compounds ("Abrechnungsteam", "soporte técnico").
 const WHO_TAKES_OVER =
-	/\b(?:team|colleague|specialist|agent|human|person|someone|expert|department|billing|support)\b|\b(?:team|kolleg\w*|spezialist\w*|mitarbeiter\w*|abteilung)\b|\b(?:equipo|compañer[oa]s?|especialista|agente|persona|departamento)\b|(?:équipe|collègue|spécialiste|conseiller|conseillère|agent|service)/i;
+	/team|colleague|specialist|agent|human|person|someone|expert|department|billing|support|kolleg|spezialist|mitarbeiter|abteilung|equipo|compañer|especialista|agente|persona|departamento|soporte|facturación|équipe|collègue|spécialiste|conseill|service/i;
 const WHAT_NEXT =
 	/\b(?:will|they'll|they’ll|reply|respond|get back|within|expect|shortly|soon|here)\b|\b(?:antwort|innerhalb|meldet|melden|bekommen|hier)\b|\b(?:responderán|respuesta|recibirás|en breve|aquí)\b|(?:réponse|répondra|sous|bientôt|ici|recevrez)/i;
 
