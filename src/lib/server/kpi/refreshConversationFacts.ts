@@ -4,7 +4,7 @@
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import { editMagnitude } from './editMagnitude';
 
-const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edits', 'kpi_new_facts', 'kpi_kept_grades'];
+const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edits', 'kpi_per', 'kpi_later', 'kpi_accuracy', 'kpi_edit_sums', 'kpi_base', 'kpi_next', 'kpi_new_facts', 'kpi_kept_grades'];
 const JS_EDIT_CHUNK = 5000;
 
 /**
@@ -58,9 +58,12 @@ async function computeEdits(db: WarehouseConnection): Promise<void> {
 	}
 }
 
-const FACTS_SQL = `
-CREATE OR REPLACE TEMP TABLE kpi_new_facts AS
-WITH per AS (
+/**
+ * The facts, one temp table per stage: DuckDB plans each small step well, while one big
+ * statement with many CTE references made it slow (quadratic-looking) at 100,000 rows.
+ */
+const FACT_STAGES: [string, string][] = [
+	['kpi_per', `
 	SELECT source, conversation_id AS id,
 		bool_or(type = 'message' AND author = 'ai') AS ai_involved,
 		bool_or((type = 'message' AND author = 'agent') OR (type = 'draft' AND review IN ('sent_as_is', 'edited'))) AS human_involved,
@@ -77,34 +80,29 @@ WITH per AS (
 		count(*) FILTER (WHERE type = 'draft' AND review = 'rejected') AS drafts_rejected,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'escalated') AS drafts_escalated,
 		count(*) FILTER (WHERE type = 'draft' AND review IS NOT NULL) AS drafts_reviewed
-	FROM kpi_events GROUP BY ALL
-),
-later AS (
-	-- first reply after the first customer message; first reopen after the first solve
+	FROM kpi_events GROUP BY ALL`],
+	// First reply after the first customer message; first reopen after the first solve.
+	['kpi_later', `
 	SELECT p.source, p.id,
 		min(e.occurred_at) FILTER (WHERE e.type = 'message' AND e.author IN ('ai', 'agent') AND e.seq > p.first_customer_seq) AS first_response_at,
 		min(e.occurred_at) FILTER (WHERE e.type = 'status' AND e.status IN ('open', 'pending', 'new') AND e.seq > p.first_solve_seq) AS first_reopen_at
-	FROM per p JOIN kpi_events e ON e.source = p.source AND e.conversation_id = p.id
+	FROM kpi_per p JOIN kpi_events e ON e.source = p.source AND e.conversation_id = p.id
 	WHERE p.first_customer_seq IS NOT NULL OR p.first_solve_seq IS NOT NULL
-	GROUP BY ALL
-),
-handoff_after AS (
-	-- for each hand-off, the distinct queues assigned after it
-	SELECT h.source, h.conversation_id AS id, h.seq,
-		count(DISTINCT a.queue) = 1 AND min(a.queue) = any_value(h.to_queue) AS accurate
-	FROM kpi_events h
-	LEFT JOIN kpi_events a ON a.source = h.source AND a.conversation_id = h.conversation_id
-		AND a.type = 'assignment' AND a.queue IS NOT NULL AND a.seq > h.seq
-	WHERE h.type = 'handoff'
-	GROUP BY h.source, h.conversation_id, h.seq
-),
-accuracy AS (
-	SELECT source, id, count(*) FILTER (WHERE accurate) AS accurate_handoffs FROM handoff_after GROUP BY ALL
-),
-edits AS (
-	SELECT source, id, sum(magnitude) AS edit_magnitude_sum, count(*) AS edit_magnitude_count FROM kpi_edits GROUP BY ALL
-),
-base AS MATERIALIZED (
+	GROUP BY ALL`],
+	// Per hand-off: accurate when the queues assigned after it are exactly its to_queue.
+	['kpi_accuracy', `
+	SELECT source, id, count(*) FILTER (WHERE accurate) AS accurate_handoffs FROM (
+		SELECT h.source, h.conversation_id AS id, h.seq,
+			count(DISTINCT a.queue) = 1 AND min(a.queue) = any_value(h.to_queue) AS accurate
+		FROM kpi_events h
+		LEFT JOIN kpi_events a ON a.source = h.source AND a.conversation_id = h.conversation_id
+			AND a.type = 'assignment' AND a.queue IS NOT NULL AND a.seq > h.seq
+		WHERE h.type = 'handoff'
+		GROUP BY h.source, h.conversation_id, h.seq
+	) GROUP BY ALL`],
+	['kpi_edit_sums', `
+	SELECT source, id, sum(magnitude) AS edit_magnitude_sum, count(*) AS edit_magnitude_count FROM kpi_edits GROUP BY ALL`],
+	['kpi_base', `
 	SELECT c.source, c.id, c.created_at, date_trunc('week', c.created_at)::DATE AS week, c.channel,
 		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier,
 		-- a blank customer id is no known customer
@@ -137,33 +135,40 @@ base AS MATERIALIZED (
 		     THEN greatest(p.first_solve_at, c.created_at) END AS contact_from
 	FROM conversations c
 	JOIN kpi_scope s ON s.source = c.source AND s.id = c.id
-	LEFT JOIN per p ON p.source = c.source AND p.id = c.id
-	LEFT JOIN later l ON l.source = c.source AND l.id = c.id
-	LEFT JOIN accuracy acc ON acc.source = c.source AND acc.id = c.id
-	LEFT JOIN edits ed ON ed.source = c.source AND ed.id = c.id
-),
-customer_conversations AS (
-	SELECT c.source, c.customer_id, c.created_at FROM conversations c
-	JOIN (SELECT DISTINCT source, customer_id FROM base WHERE contact_from IS NOT NULL) k
-		ON k.source = c.source AND k.customer_id = c.customer_id
-),
-next_contact AS (
-	-- the customer's earliest conversation created strictly after the solve point
-	SELECT b.source, b.id, min(o.created_at) AS next_contact_at
-	FROM base b ASOF JOIN customer_conversations o
-		ON o.source = b.source AND o.customer_id = b.customer_id AND o.created_at > b.contact_from
-	GROUP BY ALL
-)
-SELECT b.source, b.id, b.created_at, b.week, b.channel, b.queue, b.language, b.intent, b.tier, b.customer_id,
-	b.ai_involved, b.human_involved, b.handoffs, b.accurate_handoffs, NULL::INTEGER AS handoffs_qualified,
-	b.fallback, b.solved, b.first_solve_at, b.reopened, b.reopen_gap_s,
-	(epoch_ms(n.next_contact_at) - epoch_ms(b.first_solve_at)) / 1000.0 AS next_contact_gap_s,
-	(b.ai_involved AND b.solved AND b.handoffs = 0 AND NOT b.human_involved) AS contained,
-	b.assignments, b.distinct_queues, b.drafts_sent_as_is, b.drafts_edited, b.drafts_rejected, b.drafts_escalated,
-	b.drafts_reviewed, b.edit_magnitude_sum, b.edit_magnitude_count, b.first_response_s, b.resolution_s,
-	b.csat_rated, b.csat_positive
-FROM base b LEFT JOIN next_contact n ON n.source = b.source AND n.id = b.id
-ORDER BY b.created_at`;
+	LEFT JOIN kpi_per p ON p.source = c.source AND p.id = c.id
+	LEFT JOIN kpi_later l ON l.source = c.source AND l.id = c.id
+	LEFT JOIN kpi_accuracy acc ON acc.source = c.source AND acc.id = c.id
+	LEFT JOIN kpi_edit_sums ed ON ed.source = c.source AND ed.id = c.id`],
+	// The customer's earliest conversation created strictly after the solve point: the
+	// customer's conversations and the solve points in one time line; for each solve point the
+	// first conversation row after it (equal times sort conversations first: strictly after).
+	['kpi_next', `
+	WITH customers AS (
+		SELECT DISTINCT source, customer_id FROM kpi_base WHERE contact_from IS NOT NULL
+	), timeline AS (
+		SELECT c.source, c.customer_id, c.created_at AS t, 0 AS kind, NULL AS id FROM conversations c
+		JOIN customers k ON k.source = c.source AND k.customer_id = c.customer_id
+		UNION ALL
+		SELECT source, customer_id, contact_from, 1, id FROM kpi_base WHERE contact_from IS NOT NULL
+	), probed AS (
+		SELECT source, id, kind,
+			min(CASE WHEN kind = 0 THEN t END) OVER (PARTITION BY source, customer_id ORDER BY t, kind
+				ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_contact_at
+		FROM timeline
+	)
+	SELECT source, id, next_contact_at FROM probed WHERE kind = 1`],
+	['kpi_new_facts', `
+	SELECT b.source, b.id, b.created_at, b.week, b.channel, b.queue, b.language, b.intent, b.tier, b.customer_id,
+		b.ai_involved, b.human_involved, b.handoffs, b.accurate_handoffs, NULL::INTEGER AS handoffs_qualified,
+		b.fallback, b.solved, b.first_solve_at, b.reopened, b.reopen_gap_s,
+		(epoch_ms(n.next_contact_at) - epoch_ms(b.first_solve_at)) / 1000.0 AS next_contact_gap_s,
+		(b.ai_involved AND b.solved AND b.handoffs = 0 AND NOT b.human_involved) AS contained,
+		b.assignments, b.distinct_queues, b.drafts_sent_as_is, b.drafts_edited, b.drafts_rejected, b.drafts_escalated,
+		b.drafts_reviewed, b.edit_magnitude_sum, b.edit_magnitude_count, b.first_response_s, b.resolution_s,
+		b.csat_rated, b.csat_positive
+	FROM kpi_base b LEFT JOIN kpi_next n ON n.source = b.source AND n.id = b.id
+	ORDER BY b.created_at`]
+];
 
 /**
  * Recomputes conversation_facts for the conversations in `affectedTable` (columns source, id)
@@ -178,7 +183,7 @@ export async function refreshConversationFacts(db: WarehouseConnection, affected
 				e.queue, e.review, e.status, e.body, e.final_body
 			FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id`);
 		await computeEdits(db);
-		await db.run(FACTS_SQL);
+		for (const [name, sql] of FACT_STAGES) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
 		// Grades of unchanged conversations (in scope only through their customer) are kept.
 		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_kept_grades AS
 			SELECT f.source, f.id, f.handoffs_qualified FROM conversation_facts f
