@@ -18,6 +18,8 @@ import { CsvValueError } from './csvValues';
 import { detectDelimiter, readCsvRows } from './readCsvRows';
 
 const RAW_LIMIT = 2000;
+/** Files up to this size group their rows in memory; larger ones spill to disk (parsed rows take ~8× their CSV size). */
+const IN_MEMORY_BYTES = 16 * 1024 * 1024;
 const KNOWN_HEADERS = new Set<string>([...CSV_FIELDS, 'id', 'ticket_id', 'created_at', 'message', 'timestamp']);
 
 function firstLine(head: string): string {
@@ -64,7 +66,8 @@ export const csvAdapter: FormatAdapter = {
 			}
 			// Rows of one conversation are usually consecutive, but need not be: group them by id in
 			// bounded memory (in memory for small files, hash-partitioned on disk for large ones).
-			const groups = new KeyedGroups<EventRow>(fs.statSync(file).size);
+			const groups = new KeyedGroups<EventRow>(fs.statSync(file).size, IN_MEMORY_BYTES);
+			let previousId: string | undefined;
 			try {
 				for await (const row of readCsvRows(file, delimiter, options.onBytes)) {
 					if ('error' in row) {
@@ -98,8 +101,11 @@ export const csvAdapter: FormatAdapter = {
 						if (columns.mode === 'conversation') {
 							yield { kind: 'conversation', location, value: conversationFromRow(id, cell) };
 						} else {
-							const parsed: EventRow = { line: row.line, conv: conversationFieldsFromRow(cell), event: eventFromRow(cell, columns.index.event_type !== undefined) };
-							await groups.add(id, parsed);
+							const conv = conversationFieldsFromRow(cell);
+							const event = eventFromRow(cell, columns.index.event_type !== undefined);
+							// Conversation-level columns repeat on every row: keep them once per run of rows.
+							await groups.add(id, { line: row.line, conv: id === previousId ? {} : conv, event });
+							previousId = id;
 						}
 					} catch (error) {
 						if (!(error instanceof CsvValueError)) throw error;
