@@ -140,3 +140,30 @@ describe('intercomAdapter.read on bad input', () => {
 		expect(invalid[8].location.record).toBe('conversations[1]');
 	});
 });
+
+describe('isDocument', () => {
+	it('streams pretty-printed or over-long list documents element by element; whole lines are JSON Lines', async () => {
+		const { isDocument } = await import('./readIntercomFile');
+		expect(isDocument('{\n  "type": "conversation.list",')).toBe(true);
+		expect(isDocument('[\n{"type":"conversation"')).toBe(true);
+		expect(isDocument('{"type":"conversation","id":"1"}\n{"type":')).toBe(false);
+		expect(isDocument('{"type":"conversation.list","conversations":[{"id":"1", "body": "…64 KiB and more')).toBe(true);
+		expect(isDocument('{"type":"conversation","id":"1","body":"a single long line cut by the sample')).toBe(false);
+		expect(isDocument('{"type": "conversation", "id": "3002", "created_at": \n{"type":"conversation"}')).toBe(false);
+	});
+});
+
+describe('buildIntercomConversation with an admin.list side-load', () => {
+	it('matches an --ai-author email through the admin id when parts carry no email', async () => {
+		const { buildIntercomConversation } = await import('./buildIntercomConversation');
+		const { intercomConversationSchema } = await import('./intercomSchemas');
+		const conv = intercomConversationSchema.parse({
+			type: 'conversation', id: '77', created_at: 1790000000,
+			source: { type: 'conversation', id: 's', body: '<p>Hi</p>', author: { type: 'user', id: 'u1' } },
+			conversation_parts: { conversation_parts: [{ id: 'p1', part_type: 'comment', created_at: 1790000010, body: 'Hello', author: { type: 'admin', id: '990' } }] }
+		});
+		const ctx = (admins: [string, string][]) => ({ teams: new Map(), admins: new Map(admins), aiAuthors: new Set(['assistant@acme.test']) });
+		expect(buildIntercomConversation(conv, ctx([['990', 'Assistant@Acme.test']])).events?.[1]).toMatchObject({ author: 'ai' });
+		expect(buildIntercomConversation(conv, ctx([])).events?.[1]).toMatchObject({ author: 'agent', agent_id: '990' });
+	});
+});

@@ -55,3 +55,14 @@ describe('streamJsonDocument', () => {
 		expect(out.map((e) => e.ok && (e.value as { id: string }).id)).toEqual(['1001', '1002', '1003', '1004']);
 	});
 });
+
+describe('streamJsonDocument on a cut-short file', () => {
+	it('yields the complete elements, then says where the file ends', async () => {
+		const { out } = await all(fixture('truncated_list.json'), ['conversations']);
+		expect(summary(out)).toEqual([
+			'conversations[0]@4 4001',
+			'conversations[1]@92 ! bad JSON: Unexpected token \',\', ..."ated_at": , "sou"... is not valid JSON',
+			'conversations[2]@98 ! the file ends inside conversations[2] (an unterminated string or unbalanced brackets)'
+		]);
+	});
+});

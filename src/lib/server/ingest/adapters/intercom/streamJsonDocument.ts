@@ -106,7 +106,7 @@ export async function* streamJsonDocument(
 		}
 		const bytes = Buffer.concat(pieces);
 		pieces = [];
-		if (bytes.toString('latin1').trim() === '') return null; // `[]` or a trailing comma: nothing there
+		if (bytes.every(isSpace)) return null; // `[]` or a trailing comma: nothing there
 		return parse(bytes, loc, listKey);
 	}
 
