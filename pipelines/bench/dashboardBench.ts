@@ -1,0 +1,167 @@
+// Bench section `dashboard`: the overview page's HTTP latency (p50/p95) served by the built
+// dashboard (`node build`) over a synthetic warehouse of 1,000,000 conversations, with 20
+// concurrent logged-in clients on loopback — cold (first computation per filter set), steady,
+// and while an import runs through the server's upload API (failed requests counted).
+// Baseline in the same run: the logged-out login page (no warehouse work), same concurrency.
+// `--quick` uses 20,000 conversations and fewer requests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createUser } from '../../src/lib/server/auth';
+import { rebuildConversationFacts } from '../../src/lib/server/kpi';
+import { withWarehouse } from '../../src/lib/server/warehouse';
+import { cleanup, ensureBuiltCopy, loginCookie, startServer, SAMPLE_DIR } from '../../tests/e2e/harness';
+import { fillSyntheticWarehouse } from './fillSyntheticWarehouse';
+import type { BenchContext } from './runBench';
+import { runHttpClients, type PhaseResult } from './runHttpClients';
+
+const CLIENTS = 20;
+const WEEKS = 12;
+const END = '2026-11-23';
+const CHUNK = 256 * 1024; // under adapter-node's default 512 KB body limit
+/** The overview views the clients rotate through: the default and common filters. */
+const VIEWS = ['/', '/?channel=chat', '/?language=en', '/?tier=vip', '/?channel=email&language=de'];
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** A canonical JSON Lines export for the import phase: the sample conversations, copied `copies` times under new ids. */
+function writeImportFile(file: string, copies: number): number {
+	const lines = fs.readFileSync(path.join(SAMPLE_DIR, 'canonical/conversations.jsonl'), 'utf8').split('\n').filter(Boolean);
+	const out = fs.openSync(file, 'w');
+	let n = 0;
+	try {
+		for (let k = 0; k < copies; k++) {
+			const batch = lines.map((line) => {
+				const c = JSON.parse(line) as { id: string; source?: string };
+				n++;
+				return JSON.stringify({ ...c, source: 'bench_upload', id: `${c.id}-r${k}` });
+			});
+			fs.writeSync(out, batch.join('\n') + '\n');
+		}
+	} finally {
+		fs.closeSync(out);
+	}
+	return n;
+}
+
+/** Uploads `file` through the dashboard's upload API in chunks and starts its import; returns the job id. */
+async function uploadAndStart(url: string, cookie: string, file: string): Promise<string> {
+	const headers = { Cookie: cookie, Origin: url };
+	const created = await fetch(`${url}/api/imports`, {
+		method: 'POST',
+		headers: { ...headers, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ files: [{ name: path.basename(file) }] })
+	});
+	if (created.status !== 201) throw new Error(`upload create: HTTP ${created.status} ${await created.text()}`);
+	const job = (await created.json()) as { id: string };
+	const data = fs.readFileSync(file);
+	for (let offset = 0; offset < data.length; offset += CHUNK) {
+		const r = await fetch(`${url}/api/imports/${job.id}/files/0?offset=${offset}`, {
+			method: 'PUT',
+			headers: { ...headers, 'Content-Type': 'application/octet-stream' },
+			body: data.subarray(offset, offset + CHUNK)
+		});
+		if (r.status !== 200) throw new Error(`upload chunk at ${offset}: HTTP ${r.status} ${await r.text()}`);
+	}
+	const started = await fetch(`${url}/api/imports/${job.id}/start`, { method: 'POST', headers });
+	if (started.status !== 202) throw new Error(`upload start: HTTP ${started.status} ${await started.text()}`);
+	return job.id;
+}
+
+export async function runDashboardBench(ctx: BenchContext) {
+	const n = ctx.quick ? 20_000 : 1_000_000;
+	const steadyRequests = ctx.quick ? 300 : 2000;
+	const maxPhaseMs = ctx.quick ? 60_000 : 180_000;
+	const dbPath = path.join(ctx.tmpDir, 'dashboard.duckdb');
+	const importFile = path.join(ctx.tmpDir, 'dashboard-upload.jsonl');
+
+	ctx.log('dashboard: building the dashboard (when stale)…');
+	const buildDir = ensureBuiltCopy();
+	try {
+		ctx.log(`dashboard: filling ${n.toLocaleString('en')} synthetic conversations…`);
+		const t0 = performance.now();
+		const passwords = await withWarehouse(dbPath, async (w) => {
+			await fillSyntheticWarehouse(w.db, n, WEEKS, END);
+			await rebuildConversationFacts(w.db);
+			await w.db.run('CHECKPOINT');
+			return { manager: await createUser(w.db, 'bench_manager', 'manager'), admin: await createUser(w.db, 'bench_admin', 'admin') };
+		});
+		const fillS = seconds(performance.now() - t0);
+		const imported = writeImportFile(importFile, ctx.quick ? 2 : 10);
+		ctx.log(`dashboard: warehouse ready in ${fillS}s; starting the server…`);
+
+		const server = await startServer(buildDir, dbPath);
+		try {
+			const url = server.url;
+			const cookies: string[] = [];
+			for (let i = 0; i < CLIENTS; i++) cookies.push(await loginCookie(url, { username: 'bench_manager', password: passwords.manager }));
+			const adminCookie = await loginCookie(url, { username: 'bench_admin', password: passwords.admin });
+			const views = VIEWS.map((v) => url + v);
+
+			// Cold: each view once, alone — the full computation before anything is cached.
+			const cold: number[] = [];
+			for (const view of views) {
+				const t = performance.now();
+				const r = await fetch(view, { headers: { Cookie: cookies[0] }, redirect: 'manual' });
+				await r.arrayBuffer();
+				if (r.status !== 200) throw new Error(`GET ${view}: HTTP ${r.status}`);
+				cold.push(Math.round(performance.now() - t));
+			}
+			ctx.log(`dashboard: cold overview ${cold.join(', ')} ms; baseline (login page)…`);
+
+			// The login page as a logged-out browser sees it: the same HTTP and rendering stack, no warehouse work.
+			const baseline = await runHttpClients({ cookies: cookies.map(() => ''), urls: [`${url}/login`], maxRequests: steadyRequests, maxMs: maxPhaseMs });
+			ctx.log(`dashboard: baseline p50 ${baseline.p50_ms} ms p95 ${baseline.p95_ms} ms; steady overview, ${CLIENTS} clients…`);
+			const steady = await runHttpClients({ cookies, urls: views, maxRequests: steadyRequests, maxMs: maxPhaseMs });
+			ctx.log(`dashboard: steady p50 ${steady.p50_ms} ms p95 ${steady.p95_ms} ms, ${steady.failed} failed; import of ${imported.toLocaleString('en')} conversations through the server…`);
+
+			const jobId = await uploadAndStart(url, adminCookie, importFile);
+			let status = 'queued';
+			let job: Record<string, unknown> = {};
+			const importStarted = performance.now();
+			const poller = (async () => {
+				while (status === 'queued' || status === 'running') {
+					await new Promise((r) => setTimeout(r, 250));
+					const r = await fetch(`${url}/api/imports/${jobId}`, { headers: { Cookie: adminCookie } });
+					job = (await r.json()) as Record<string, unknown>;
+					status = String(job.status);
+				}
+			})();
+			const duringImport: PhaseResult = await runHttpClients({
+				cookies,
+				urls: views,
+				maxRequests: Number.MAX_SAFE_INTEGER, // bounded by the import's end and the time limit
+				maxMs: maxPhaseMs * 2,
+				stop: () => status !== 'queued' && status !== 'running'
+			});
+			await poller;
+			const importS = seconds(performance.now() - importStarted);
+			if (status !== 'done') throw new Error(`the import through the server ${status}: ${String(job.error)}`);
+			const summary = job.summary as { loaded: number; quarantined: number };
+			ctx.log(`dashboard: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms, ${duringImport.failed} failed; import took ${importS}s`);
+
+			// First request after the import: the data changed, so the overview is recomputed.
+			const t = performance.now();
+			const after = await fetch(url + '/', { headers: { Cookie: cookies[0] }, redirect: 'manual' });
+			await after.arrayBuffer();
+			const afterImportMs = Math.round(performance.now() - t);
+
+			return {
+				what: `GET overview (server-rendered HTML) by ${CLIENTS} logged-in clients on loopback, rotating ${VIEWS.length} filter views; node build on a synthetic warehouse`,
+				conversations: n,
+				warehouse_fill_s: fillS,
+				cold_first_request_ms: cold,
+				baseline_login_page: baseline,
+				steady,
+				during_import: { ...duringImport, import_conversations: imported, import_loaded: summary.loaded, import_quarantined: summary.quarantined, import_s: importS },
+				first_request_after_import_ms: afterImportMs,
+				steady_p95_vs_baseline_p95: steady.p95_ms && baseline.p95_ms ? Math.round((steady.p95_ms / baseline.p95_ms) * 100) / 100 : null,
+				import_p95_vs_steady_p95: duringImport.p95_ms && steady.p95_ms ? Math.round((duringImport.p95_ms / steady.p95_ms) * 100) / 100 : null,
+				aim: 'p95 under 150 ms at 1,000,000 conversations, and no failed request during the import'
+			};
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		cleanup(buildDir);
+	}
+}
