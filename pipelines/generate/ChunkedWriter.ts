@@ -2,6 +2,7 @@
 // buffer is full, so a million-conversation run stays in bounded memory.
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { OutputFolderError } from './OutputFolderError';
 
 const CHUNK = 256 * 1024;
 
@@ -11,8 +12,18 @@ export class ChunkedWriter {
 	private size = 0;
 	bytes = 0;
 
+	private failure: Error | undefined;
+
 	constructor(readonly file: string) {
-		this.stream = fs.createWriteStream(file, { encoding: 'utf8' });
+		// Opened synchronously so that an unwritable path fails here, with its reason.
+		let fd: number;
+		try {
+			fd = fs.openSync(file, 'w');
+		} catch (error) {
+			throw OutputFolderError.from(file, error);
+		}
+		this.stream = fs.createWriteStream('', { fd, encoding: 'utf8' });
+		this.stream.on('error', (error) => (this.failure ??= OutputFolderError.from(file, error)));
 	}
 
 	async write(text: string): Promise<void> {
@@ -27,14 +38,23 @@ export class ChunkedWriter {
 		this.buffer = [];
 		this.size = 0;
 		this.bytes += Buffer.byteLength(chunk);
-		if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+		if (this.failure) throw this.failure;
+		if (!this.stream.write(chunk)) {
+			// `once` rejects when the stream errors instead of draining.
+			await once(this.stream, 'drain').catch((error) => {
+				throw OutputFolderError.from(this.file, error);
+			});
+		}
 	}
 
 	async close(): Promise<void> {
+		if (this.stream.closed) return;
 		await this.flush();
 		await new Promise<void>((resolve, reject) => {
-			this.stream.once('error', reject);
+			if (this.failure) return reject(this.failure);
+			this.stream.once('error', (error) => reject(OutputFolderError.from(this.file, error)));
 			this.stream.end(() => resolve());
 		});
+		if (this.failure) throw this.failure;
 	}
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ChunkedWriter } from './ChunkedWriter';
+import { OutputFolderError } from './OutputFolderError';
 
 export class ManifestWriter {
 	private readonly lists = new Map<string, { writer: ChunkedWriter; count: number }>();
@@ -34,7 +35,13 @@ export class ManifestWriter {
 	async finish(fields: Record<string, unknown>): Promise<string> {
 		const file = path.join(this.outDir, 'manifest.json');
 		const head = JSON.stringify(fields, null, 2).replace(/\n\}$/, '');
-		const out = fs.createWriteStream(file, { encoding: 'utf8' });
+		let fd: number;
+		try {
+			fd = fs.openSync(file, 'w');
+		} catch (error) {
+			throw OutputFolderError.from(file, error);
+		}
+		const out = fs.createWriteStream('', { fd, encoding: 'utf8' });
 		out.write(head);
 		for (const [key, list] of this.lists) {
 			await list.writer.close();

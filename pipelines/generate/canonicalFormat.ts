@@ -1,13 +1,13 @@
 // The canonical JSON Lines output: `canonical/conversations.jsonl`, read back unchanged.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ChunkedWriter } from './ChunkedWriter';
+import { ensureFolder } from './ensureFolder';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
 const same = (id: string) => id;
 
 export function canonicalFormat(outDir: string): SampleFormat {
-	fs.mkdirSync(path.join(outDir, 'canonical'), { recursive: true });
+	ensureFolder(path.join(outDir, 'canonical'));
 	const writer = new ChunkedWriter(path.join(outDir, 'canonical', 'conversations.jsonl'));
 	return {
 		source: 'canonical',

@@ -1,10 +1,10 @@
 // The CSV output: `csv/messages.csv`, one row per event with the default columns of the CSV
 // adapter (conversation-level columns repeated on every row, lists `|`-separated). CSV can
 // say everything the canonical shape says, so it reads back as written.
-import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ChunkedWriter } from './ChunkedWriter';
+import { ensureFolder } from './ensureFolder';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
 export const CSV_COLUMNS = [
@@ -20,7 +20,7 @@ const list = (v: unknown) => (Array.isArray(v) ? v.join('|') : '');
 const same = (id: string) => id;
 
 export function csvFormat(outDir: string): SampleFormat {
-	fs.mkdirSync(path.join(outDir, 'csv'), { recursive: true });
+	ensureFolder(path.join(outDir, 'csv'));
 	const writer = new ChunkedWriter(path.join(outDir, 'csv', 'messages.csv'));
 	let headerWritten = false;
 	return {

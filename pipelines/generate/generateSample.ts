@@ -12,7 +12,9 @@ import { conversationFacts, markRepeatContacts, type ConversationFacts } from '.
 import { kbArticles } from './kbArticles';
 import { KpiTally, type KpiValues } from './KpiTally';
 import { FIRST_NAMES, LANGUAGES, QUEUES, type Lang, type Queue } from './language';
+import { ensureFolder } from './ensureFolder';
 import { ManifestWriter } from './ManifestWriter';
+import { OutputFolderError } from './OutputFolderError';
 import { Rng } from './Rng';
 import { DAY_MS, DEFAULT_END, SampleCalendar } from './sampleCalendar';
 import type { ReadBack, SampleFormat } from './SampleFormat';
@@ -100,7 +102,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 	const seed = options.seed ?? GENERATE_DEFAULTS.seed;
 	const endIso = options.end ?? DEFAULT_END;
 	const outDir = path.resolve(options.out);
-	fs.mkdirSync(outDir, { recursive: true });
+	ensureFolder(outDir, options.out);
 
 	const rng = new Rng(seed);
 	const calendar = new SampleCalendar(weeks, endIso, rng);
@@ -110,7 +112,11 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 	const formatWeights: number[] = [];
 	for (const [source, share] of Object.entries(shares) as [Source, number][]) {
 		if (!share) continue;
-		formats.push(FORMAT_FACTORIES[source](outDir));
+		try {
+			formats.push(FORMAT_FACTORIES[source](outDir));
+		} catch (error) {
+			throw error instanceof OutputFolderError ? error : OutputFolderError.from(path.join(options.out, source), error);
+		}
 		formatWeights.push(share);
 	}
 	if (formats.length === 0) throw new Error('generateSample: no output format has a share');
@@ -224,7 +230,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 		for (const f of formats) await f.close();
 
 		const articles = kbArticles(endIso);
-		fs.mkdirSync(path.join(outDir, 'canonical'), { recursive: true });
+		ensureFolder(path.join(outDir, 'canonical'));
 		fs.writeFileSync(path.join(outDir, 'canonical', 'kb_articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
 
 		const expected = { ...tally.values(), qualified_handoff_rate: null };

@@ -10,6 +10,7 @@ import { conversationSchema } from '../../src/lib/schema';
 import { buildIntercomConversation, type IntercomContext } from '../../src/lib/server/ingest/adapters/intercom/buildIntercomConversation';
 import { intercomConversationSchema } from '../../src/lib/server/ingest/adapters/intercom/intercomSchemas';
 import { ChunkedWriter } from './ChunkedWriter';
+import { ensureFolder } from './ensureFolder';
 import { kbArticles } from './kbArticles';
 import { QUEUES } from './language';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
@@ -30,7 +31,7 @@ const adminId = (agentId: string) => String(81_000 + Number(agentId.replace(/\D/
 
 export function intercomFormat(outDir: string): SampleFormat {
 	const dir = path.join(outDir, 'intercom');
-	fs.mkdirSync(dir, { recursive: true });
+	ensureFolder(dir);
 	const teams = QUEUES.map((q) => ({ type: 'team', id: TEAM_IDS.get(q)!, name: q, admin_ids: [] as number[] }));
 	fs.writeFileSync(path.join(dir, 'teams.json'), JSON.stringify({ type: 'team.list', teams }, null, 2) + '\n');
 	const writer = new ChunkedWriter(path.join(dir, 'conversations.jsonl'));

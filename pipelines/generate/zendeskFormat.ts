@@ -11,6 +11,7 @@ import { channelToZendesk } from '../../src/lib/server/ingest/adapters/zendesk/z
 import { zendeskAuditSchema, zendeskTicketSchema, zendeskUserSchema, type ZendeskUser } from '../../src/lib/server/ingest/adapters/zendesk/zendeskSchemas';
 import type { Channel } from '../../src/lib/schema';
 import { ChunkedWriter } from './ChunkedWriter';
+import { ensureFolder } from './ensureFolder';
 import { QUEUES } from './language';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
@@ -30,7 +31,7 @@ const agentUserId = (agentId: string) => 900_000 + Number(agentId.replace(/\D/g,
 
 export function zendeskFormat(outDir: string): SampleFormat {
 	const dir = path.join(outDir, 'zendesk');
-	fs.mkdirSync(dir, { recursive: true });
+	ensureFolder(dir);
 	fs.writeFileSync(
 		path.join(dir, 'ticket_fields.json'),
 		JSON.stringify(

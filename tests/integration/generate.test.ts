@@ -105,6 +105,14 @@ describe('generate → ingest', () => {
 		expectKpisEqual(printed.rows.find((r) => r.group === null || r.group === 'all') ?? printed.rows[0], manifest.expected_kpis, 'kpis --json');
 	});
 
+	it('stops with one line and exit code 1 when the output folder cannot be written', () => {
+		const blocked = path.join(dir, 'a-file');
+		fs.writeFileSync(blocked, 'not a folder');
+		const result = runCli(['generate', '--out', path.join(blocked, 'sample'), '--conversations', '5']);
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim()).toMatch(/^supportlens: cannot write .*a-file\/sample: (a file or folder is in the way|no such folder)$/);
+	});
+
 	it('is deterministic: the same seed writes the same bytes', () => {
 		const again = path.join(dir, 'again');
 		expect(runCli(['generate', '--out', again, '--conversations', '600', '--weeks', '12', '--seed', '5']).code).toBe(0);
