@@ -66,10 +66,20 @@ export const csvAdapter: FormatAdapter = {
 			}
 			// Rows of one conversation are usually consecutive, but need not be: group them by id in
 			// bounded memory (in memory for small files, hash-partitioned on disk for large ones).
-			const groups = new KeyedGroups<EventRow>(fs.statSync(file).size, IN_MEMORY_BYTES);
+			const size = fs.statSync(file).size;
+			const groups = new KeyedGroups<EventRow>(size, IN_MEMORY_BYTES);
 			let previousId: string | undefined;
 			try {
-				for await (const row of readCsvRows(file, delimiter, options.onBytes)) {
+				// Progress: reading the rows is the first half of the file's bytes, emitting the
+				// grouped conversations the second (so the ETA keeps moving while groups come out).
+				let halfCounted = 0;
+				let rowCount = 0;
+				for await (const row of readCsvRows(file, delimiter, (n) => {
+					const half = Math.floor(n / 2);
+					halfCounted += half;
+					options.onBytes(half);
+				})) {
+					rowCount++;
 					if ('error' in row) {
 						yield invalid(row.line, row.error, row.raw);
 						continue;
@@ -112,10 +122,19 @@ export const csvAdapter: FormatAdapter = {
 						yield { kind: 'invalid', location, reason: error.message, raw: rawRow(row.cells) };
 					}
 				}
-				if (columns?.mode !== 'event') continue;
+				let rest = size - halfCounted;
+				if (columns?.mode !== 'event') {
+					options.onBytes(rest);
+					continue;
+				}
+				const perRow = rest / Math.max(1, rowCount);
 				for await (const [id, rows] of groups.groups()) {
+					const share = Math.min(rest, Math.round(perRow * rows.length));
+					rest -= share;
+					options.onBytes(share);
 					yield { kind: 'conversation', location: { file, line: rows[0].line, record: `conversation ${id}` }, value: conversationFromEventRows(id, rows) };
 				}
+				options.onBytes(rest);
 			} finally {
 				groups.dispose();
 			}
