@@ -34,6 +34,8 @@ export interface ConversationPlan {
 	agents: Record<Queue, Agent[]>;
 	/** No AI at all (no AI messages, drafts or hand-offs): for formats that cannot tell the AI apart. */
 	humanOnly?: boolean;
+	/** Written during an outage of this topic's feature: the article's answer does not help. */
+	incident?: boolean;
 	/** No AI drafts for agents (formats with no draft-review record, e.g. Intercom). */
 	noDrafts?: boolean;
 }
@@ -119,8 +121,9 @@ function pickNoteStyle(rng: Rng, progress: number): NoteStyle {
 	});
 }
 
-function pickDraftViolation(rng: Rng): DraftViolation | undefined {
-	if (!rng.chance(0.24)) return undefined;
+function pickDraftViolation(rng: Rng, progress: number): DraftViolation | undefined {
+	// Drafts get better over the quarter too (fewer planted violations): edit and reject rates fall.
+	if (!rng.chance(0.3 - 0.12 * progress)) return undefined;
 	return rng.weighted({ refund_promise: 0.3, personal_data: 0.3, wrong_language: 0.25, too_many_questions: 0.15 });
 }
 
@@ -151,7 +154,7 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 		tl.wait([60, 900], [1800, 6 * 3600]);
 		const hasDraft = !plan.humanOnly && !plan.noDrafts && rng.chance(channel === 'voice' ? 0.15 : 0.62);
 		if (hasDraft) {
-			const violation = pickDraftViolation(rng);
+			const violation = pickDraftViolation(rng, plan.progress);
 			const d = draftText(topic, queue, lang, plan.name, agent.name, rng, violation);
 			const review = violation
 				? rng.weighted({ rejected: 0.43, edited: 0.43, sent_as_is: 0.1, escalated: 0.02, none: 0.02 })
@@ -271,7 +274,7 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 		let succeeded = false;
 		if (topic.coverage === 'covered') {
 			// Containment improves week over week as the AI's answers are tuned.
-			succeeded = rng.chance(0.58 + 0.27 * plan.progress);
+			succeeded = rng.chance(plan.incident ? 0.15 : 0.5 + 0.35 * plan.progress);
 			if (succeeded) aiReply(topic.answer![lang], 'answered', rng.float(0.72, 0.98), kb);
 			else if (rng.chance(0.5)) aiReply(topic.answer![lang], 'answered', rng.float(0.3, 0.49), kb);
 			else aiReply(rng.pick(AI_FALLBACK[lang]), 'fallback', rng.float(0.05, 0.3));

@@ -49,6 +49,7 @@ export interface GenerateResult {
 }
 
 const HOUR_MS = 3600 * 1000;
+const INCIDENT_TOPIC = 'sync_error';
 const CHANNELS: Record<string, number> = { chat: 0.36, email: 0.24, in_app: 0.1, web_form: 0.08, social: 0.08, voice: 0.06, sms: 0.05, api: 0.03 };
 const LANG_WEIGHTS: Record<Lang, number> = { en: 0.52, de: 0.2, es: 0.15, fr: 0.13 };
 const PLANS = { starter: 0.35, pro: 0.4, business: 0.18, enterprise: 0.07 };
@@ -66,8 +67,11 @@ function makeAgents(rng: Rng): Record<Queue, Agent[]> {
 	return agents;
 }
 
-function pickTopic(rng: Rng, progress: number): Topic {
-	return TOPICS[rng.weightedIndex(TOPICS.map((t) => t.weight[0] + (t.weight[1] - t.weight[0]) * progress))];
+/** Topic volumes drift linearly over the period; in the incident week sync errors come in a flood. */
+function pickTopic(rng: Rng, calendar: SampleCalendar, at: number): Topic {
+	const progress = calendar.progress(at);
+	const incident = calendar.inIncident(at);
+	return TOPICS[rng.weightedIndex(TOPICS.map((t) => (t.weight[0] + (t.weight[1] - t.weight[0]) * progress) * (incident && t.id === INCIDENT_TOPIC ? 6 : 1)))];
 }
 
 /** When a customer writes again after `anchor`: planted on both sides of the 72-hour and 7-day windows. */
@@ -161,7 +165,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 
 			const conversations: StoryConversation[] = [];
 			let createdAt = calendar.sampleStart(story);
-			let topic = pickTopic(story, calendar.progress(createdAt));
+			let topic = pickTopic(story, calendar, createdAt);
 			for (let i = 0; i < length && written + conversations.length < total; i++) {
 				if (i > 0) {
 					const prev = conversations[i - 1];
@@ -169,7 +173,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 					createdAt = anchor + nextContactGap(story);
 					if (createdAt >= calendar.end) break;
 					// Half come back about the same problem, the rest about something new.
-					if (!story.chance(0.5)) topic = pickTopic(story, calendar.progress(createdAt));
+					if (!story.chance(0.5)) topic = pickTopic(story, calendar, createdAt);
 				}
 				const n = ++conversationCounter.n;
 				const plan: ConversationPlan = {
@@ -184,6 +188,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 					progress: calendar.progress(createdAt),
 					exportAt: calendar.end,
 					agents,
+					incident: topic.id === INCIDENT_TOPIC && calendar.inIncident(createdAt),
 					humanOnly: format.humanOnly,
 					noDrafts: format.noDrafts
 				};
@@ -239,6 +244,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 			seed,
 			weeks,
 			start: new Date(calendar.start).toISOString(),
+			incident_week: calendar.incidentWeek >= 0 ? { week: SampleCalendar.weekOf(calendar.start + calendar.incidentWeek * 7 * DAY_MS), topic: INCIDENT_TOPIC } : null,
 			end: new Date(calendar.end).toISOString(),
 			counts: {
 				conversations: written,

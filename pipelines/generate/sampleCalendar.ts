@@ -15,21 +15,31 @@ export class SampleCalendar {
 	readonly start: number;
 	readonly end: number;
 	readonly weekWeights: number[];
+	/** The week of an outage: integration sync errors pile up (-1 when the period is too short). */
+	readonly incidentWeek: number;
 
 	constructor(readonly weeks: number, endIso: string, rng: Rng) {
 		this.end = Date.parse(endIso);
 		this.start = this.end - weeks * WEEK_MS;
 		// Volume grows about 30% over the period; one quiet week (a holiday) dips.
 		const quiet = weeks > 4 ? rng.int(2, weeks - 3) : -1;
+		let incident = weeks > 4 ? rng.int(Math.floor(weeks / 2), weeks - 2) : -1;
+		if (incident === quiet) incident = quiet + 1;
+		this.incidentWeek = incident;
 		this.weekWeights = Array.from({ length: weeks }, (_, w) => {
 			const trend = 1 + (0.3 * w) / Math.max(1, weeks - 1);
-			return trend * rng.float(0.92, 1.08) * (w === quiet ? 0.7 : 1);
+			return trend * rng.float(0.92, 1.08) * (w === quiet ? 0.7 : 1) * (w === incident ? 1.2 : 1);
 		});
 	}
 
 	/** 0 at the start of the period, 1 at its end. */
 	progress(at: number): number {
 		return Math.min(1, Math.max(0, (at - this.start) / (this.end - this.start)));
+	}
+
+	/** True during the incident week. */
+	inIncident(at: number): boolean {
+		return this.incidentWeek >= 0 && Math.floor((at - this.start) / WEEK_MS) === this.incidentWeek;
 	}
 
 	/** A random conversation start, by week, weekday and hour weights. */
