@@ -2,6 +2,7 @@
 // on a temp warehouse: redirects and 401s when logged out, cookie flags, failed-login rate
 // limit, per-role 403s on the conversation page, its API route and its CSV, logout, and the
 // CLI's one-line answer while the server holds the warehouse.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/auth';
@@ -10,6 +11,7 @@ import { cleanup, ensureBuiltCopy, loginCookie, prepareWarehouse, startServer, t
 import { runCli } from '../helpers/runCli';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../e2e/fixtures/core_conversations.jsonl');
+const UPLOAD = path.resolve(import.meta.dirname, '../e2e/fixtures/upload_conversations.jsonl');
 let build: string;
 let wh: PreparedWarehouse;
 let server: RunningServer;
@@ -136,6 +138,46 @@ describe('roles', () => {
 
 	it('an unknown conversation is 404', async () => {
 		expect((await get('/api/conversations/canonical/nope', cookies.admin)).status).toBe(404);
+	});
+});
+
+describe('admin pages', () => {
+	const adminUrls = ['/imports', '/imports/history.csv', '/imports/quarantine.csv', '/imports/1/quarantine.csv', '/users', '/api/imports'];
+
+	it('only admin may open imports, their CSVs and users', async () => {
+		for (const role of ['exec', 'kb_owner', 'manager']) {
+			for (const url of adminUrls) expect([role, url, (await get(url, cookies[role])).status]).toEqual([role, url, 403]);
+		}
+		for (const url of adminUrls) expect([url, (await get(url, cookies.admin)).status]).toEqual([url, 200]);
+	});
+
+	it('an upload through the API is imported and lands in the history with its quarantine CSV', async () => {
+		const admin = { Cookie: cookies.admin, 'Content-Type': 'application/json' };
+		const noType = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: admin, body: '{"files":[{"name":"y.jsonl"}]}' });
+		const lost = await fetch(`${server.url}/api/imports/${(await noType.json()).id}/files/0?offset=0`, { method: 'PUT', headers: { Cookie: cookies.admin }, body: new Uint8Array([97, 98, 99]) });
+		expect([lost.status, (await lost.json()).message]).toEqual([400, 'send each chunk with Content-Type: application/octet-stream']);
+		const manager = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { ...admin, Cookie: cookies.manager }, body: '{"files":[{"name":"x.jsonl"}]}' });
+		expect(manager.status).toBe(403);
+		const job = await (await fetch(`${server.url}/api/imports`, { method: 'POST', headers: admin, body: JSON.stringify({ files: [{ name: 'upload_conversations.jsonl' }] }) })).json();
+		const bytes = fs.readFileSync(UPLOAD);
+		const half = Math.floor(bytes.length / 2);
+		for (const [offset, chunk] of [[0, bytes.subarray(0, half)], [half, bytes.subarray(half)]] as const) {
+			const put = await fetch(`${server.url}/api/imports/${job.id}/files/0?offset=${offset}`, { method: 'PUT', headers: { Cookie: cookies.admin, 'Content-Type': 'application/octet-stream' }, body: chunk });
+			expect([put.status, put.status === 200 ? "" : await put.text()]).toEqual([200, ""]);
+		}
+		expect((await fetch(`${server.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookies.admin } })).status).toBe(202);
+		let state = job;
+		while (state.status !== 'done' && state.status !== 'failed') {
+			await new Promise((r) => setTimeout(r, 100));
+			state = await (await get(`/api/imports/${job.id}`, cookies.admin)).json();
+		}
+		expect(state).toMatchObject({ status: 'done', summary: { loaded: 40, quarantined: 2 } });
+		const csv = await (await get(`/imports/${state.summary.runId}/quarantine.csv`, cookies.admin)).text();
+		const lines = csv.trim().split('\n');
+		expect(lines[0]).toBe('file,line,record,reason,raw'); // text() drops the BOM
+		expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['upload_conversations.jsonl,41', 'upload_conversations.jsonl,42']);
+		const page = await (await get('/imports', cookies.admin)).text();
+		expect(page).toContain('upload_conversations.jsonl');
 	});
 });
 
