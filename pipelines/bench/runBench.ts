@@ -21,6 +21,7 @@ type Section = { name: string; module: string; exportName: string };
 
 const SECTIONS: Section[] = [
 	{ name: 'import', module: './importBench', exportName: 'runImportBench' },
+	{ name: 'generate', module: './generateBench', exportName: 'runGenerateBench' },
 	{ name: 'kpi', module: './kpiBench', exportName: 'runKpiBench' },
 	{ name: 'gaps', module: './gapsBench', exportName: 'runGapsBench' },
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
