@@ -15,6 +15,7 @@ import { FIRST_NAMES, LANGUAGES, QUEUES, type Lang, type Queue } from './languag
 import { ensureFolder } from './ensureFolder';
 import { ManifestWriter } from './ManifestWriter';
 import { OutputFolderError } from './OutputFolderError';
+import { questionReasons } from './questionReasons';
 import { Rng } from './Rng';
 import { DAY_MS, DEFAULT_END, SampleCalendar } from './sampleCalendar';
 import type { ReadBack, SampleFormat } from './SampleFormat';
@@ -131,6 +132,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 	for (let w = 0; w < weeks; w++) byWeek.set(SampleCalendar.weekOf(calendar.start + w * 7 * DAY_MS), new KpiTally());
 	const bySource: Record<string, number> = {};
 	const perTopic = new Map<string, number>();
+	const topicQuestions = new Map<string, { all: number; unanswered: number }>();
 	const reroutes = new Map<string, { from: string; to: string; count: number; topics: Map<string, number> }>();
 	let plantedQualified = 0;
 	let plantedHandoffs = 0;
@@ -219,7 +221,13 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 				}
 				for (const id of built.topicalMessageIds) {
 					const eventId = readBack.eventId(id);
-					if (eventId !== undefined) await manifest.add('questions', { conversation_source: conv.source, conversation_id: conv.id, event_id: eventId, topic: built.plan.topic.id });
+					if (eventId === undefined) continue;
+					const reasons = questionReasons(conv.events as { id: string; type: string }[], eventId, facts);
+					const tq = topicQuestions.get(built.plan.topic.id) ?? { all: 0, unanswered: 0 };
+					tq.all++;
+					if (reasons.length) tq.unanswered++;
+					topicQuestions.set(built.plan.topic.id, tq);
+					await manifest.add('questions', { conversation_source: conv.source, conversation_id: conv.id, event_id: eventId, topic: built.plan.topic.id, unanswered: reasons.length > 0, reasons });
 				}
 				for (const label of built.labels) {
 					const eventId = readBack.eventId(label.event_id);
@@ -255,6 +263,7 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 				vip_customers: vipCustomers,
 				conversations_without_customer_id: anonymous,
 				questions: manifest.count('questions'),
+				unanswered_questions: [...topicQuestions.values()].reduce((n, q) => n + q.unanswered, 0),
 				drafts: manifest.count('drafts'),
 				handoffs: manifest.count('handoffs')
 			},
@@ -266,7 +275,9 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 				coverage: t.coverage,
 				kb_article_id: t.coverage === 'missing' || !t.kb ? null : kbArticleId(t, 'en'),
 				kb_article_ids: t.coverage === 'missing' || !t.kb ? [] : LANGUAGES.map((l) => kbArticleId(t, l)),
-				conversations: perTopic.get(t.id) ?? 0
+				conversations: perTopic.get(t.id) ?? 0,
+				questions: topicQuestions.get(t.id)?.all ?? 0,
+				unanswered_questions: topicQuestions.get(t.id)?.unanswered ?? 0
 			})),
 			reroute_patterns: [...reroutes.values()]
 				.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
