@@ -4,6 +4,7 @@
 import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
+import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
@@ -17,11 +18,26 @@ export const init: ServerInit = async () => {
 	}
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.user = token ? await withAppDb((db) => findSession(db, token)) : null;
+async function lookUpSession(token: string) {
+	const cached = sessionCache.get(token);
+	if (cached !== undefined) return cached;
+	const user = await withAppDb((db) => findSession(db, token));
+	sessionCache.set(token, user);
+	return user;
+}
 
+export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
+	const token = event.cookies.get(SESSION_COOKIE);
+	try {
+		event.locals.user = token ? await lookUpSession(token) : null;
+	} catch (error) {
+		// The warehouse can't be opened (e.g. a CLI import holds it): say so, don't 500.
+		if (!(error instanceof SupportLensError)) throw error;
+		const message = `SupportLens cannot open its warehouse: ${error.message}`;
+		return path.startsWith('/api/') ? json({ message }, { status: 503 }) : new Response(message, { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '30' } });
+	}
+
 	if (!event.locals.user && !PUBLIC_PATHS.has(path)) {
 		if (path === '/api' || path.startsWith('/api/')) return json({ message: 'log in first: POST /login' }, { status: 401 });
 		const next = path === '/' ? '' : `?next=${encodeURIComponent(path + event.url.search)}`;

@@ -60,6 +60,11 @@ export const demoCommand: Command = {
 		progress.done();
 		console.log(formatSummary(summary));
 		console.log(`warehouse ${dbPath}: ${JSON.stringify(stats)}`);
+		// Printed even with --no-serve: each run gives the demo users fresh passwords.
+		if (users.length) {
+			console.log('log in as one of:');
+			for (const u of users) console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(10)} password ${u.password}`);
+		}
 		if (values['no-serve']) return 0;
 
 		const root = process.cwd();
@@ -72,10 +77,6 @@ export const demoCommand: Command = {
 		const host = process.env.HOST ?? '127.0.0.1';
 		const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 		console.log(`\nSupportLens is serving at ${url}  (Ctrl+C stops it)`);
-		if (users.length) {
-			console.log('log in as one of:');
-			for (const u of users) console.log(`  ${u.role.padEnd(9)} ${u.username.padEnd(10)} password ${u.password}`);
-		}
 		const server = spawn(process.execPath, ['build'], {
 			stdio: 'inherit',
 			env: { ...process.env, PORT: port, HOST: host, ORIGIN: process.env.ORIGIN ?? url, SUPPORTLENS_DB: dbPath }

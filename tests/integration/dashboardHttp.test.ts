@@ -192,6 +192,27 @@ describe('logout', () => {
 	});
 });
 
+describe('behind https', () => {
+	it('the session cookie is Secure when the server ORIGIN is https', async () => {
+		const other = await prepareWarehouse({ samples: false });
+		const origin = 'https://supportlens.example';
+		const tls = await startServer(build, other.dbPath, { ORIGIN: origin });
+		try {
+			const response = await fetch(`${tls.url}/login`, {
+				method: 'POST',
+				headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ username: other.users.admin.username, password: other.users.admin.password }),
+				redirect: 'manual'
+			});
+			expect(response.status).toBe(303);
+			expect(response.headers.getSetCookie()[0]).toMatch(/; Secure/);
+		} finally {
+			await tls.stop();
+			cleanup(other.dir);
+		}
+	});
+});
+
 describe('the CLI while the server holds the warehouse', () => {
 	it('ingest says in one line which dashboard holds it and where to upload instead', () => {
 		const result = runCli(['ingest', FIXTURE, '--db', wh.dbPath]);

@@ -4,10 +4,12 @@
 import { redirect, type RequestHandler } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { deleteSession, SESSION_COOKIE } from '$lib/server/auth';
+import { sessionCache } from '$lib/server/auth/SessionCache';
 
 const logout: RequestHandler = async ({ cookies, url }) => {
 	const token = cookies.get(SESSION_COOKIE);
 	if (token) await withAppDb((db) => deleteSession(db, token));
+	sessionCache.clear();
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
 	redirect(303, '/login');
 };

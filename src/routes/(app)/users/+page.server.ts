@@ -6,6 +6,7 @@ import { createUser, listUsers, resetPassword, setUserRole } from '$lib/server/a
 import { requireRole } from '$lib/server/auth/requireRole';
 import { ADMIN_ROLES, ROLES } from '$lib/server/auth/roles';
 import { SupportLensError } from '$lib/server/errors';
+import { sessionCache } from '$lib/server/auth/SessionCache';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 async function userAction<T>(fn: () => Promise<T>) {
 	try {
-		return { ok: true as const, value: await fn() };
+		const value = await fn();
+		sessionCache.clear(); // a role change or reset must take effect on the next request
+		return { ok: true as const, value };
 	} catch (error) {
 		if (error instanceof SupportLensError) return { ok: false as const, message: error.message };
 		throw error;
