@@ -215,3 +215,27 @@ describe('the weekly review', () => {
 		expect(await (await get('/review?week=2026-W99')).text()).toContain('week 2026-W99: 2026 has weeks 1 to 53');
 	});
 });
+
+describe('an empty warehouse', () => {
+	it('says what to do next instead of showing empty charts', async () => {
+		const empty = await prepareWarehouse({ samples: false });
+		const emptyServer = await startServer(buildDir, empty.dbPath);
+		try {
+			const admin = await loginCookie(emptyServer.url, empty.users.admin);
+			const manager = await loginCookie(emptyServer.url, empty.users.manager);
+			const asAdmin = await (await fetch(`${emptyServer.url}/`, { headers: { Cookie: admin } })).text();
+			expect(asAdmin).toContain('No conversations yet');
+			expect(asAdmin).toContain('href="/imports"');
+			expect(asAdmin).not.toContain('data-testid="kpi-');
+			const asManager = await (await fetch(`${emptyServer.url}/`, { headers: { Cookie: manager } })).text();
+			expect(asManager).toContain('Ask an admin to import');
+			const review = await (await fetch(`${emptyServer.url}/review`, { headers: { Cookie: manager } })).text();
+			expect(review).toContain('No conversations yet');
+			const api = await (await fetch(`${emptyServer.url}/api/kpis`, { headers: { Cookie: manager } })).json();
+			expect(api.rows[0].conversations).toBe(0);
+		} finally {
+			await emptyServer.stop();
+			cleanup(empty.dir);
+		}
+	});
+});

@@ -3,7 +3,7 @@
 import { withAppDb } from '$lib/server/appWarehouse';
 import { ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
-import { cachedOverview, filterParams, parseOverviewFilters, type OverviewFilters } from '$lib/server/overview';
+import { cachedOverview, filterParams, parseOverviewFilters, slimOverview, type OverviewFilters } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 
 const NO_FILTERS: OverviewFilters = { from: null, to: null, channel: null, queue: null, language: null, tier: null };
@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// A hand-edited link: say what was wrong and show the unfiltered view rather than an error page.
 		filterError = error.message.replace(/--(from|to)\b/g, '$1');
 	}
-	const overview = await withAppDb((db) => cachedOverview(db, filters));
+	const overview = slimOverview(await withAppDb((db) => cachedOverview(db, filters)));
 	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role };
 };

@@ -14,3 +14,4 @@ export {
 	type OverviewPeriod
 } from './loadOverview';
 export { cachedOverview, clearOverviewCache, dataVersion } from './overviewCache';
+export { BREAKDOWN_KPIS, slimOverview } from './slimOverview';
