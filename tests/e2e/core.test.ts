@@ -163,6 +163,27 @@ describe('dashboard core in Chromium', () => {
 		await page.close();
 	});
 
+	it('charts follow the system dark mode: re-drawn with the dark theme, canvas not blank', async () => {
+		const { page, problems } = await pageAs('exec');
+		const chart = page.locator('.echart').first();
+		await page.locator('.echart[data-rendered="true"]').first().waitFor();
+		expect(await chart.getAttribute('data-theme')).toBe('light');
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.locator('.echart[data-theme="dark"][data-rendered="true"]').first().waitFor();
+		const painted = await chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+			const ctx = canvas.getContext('2d')!;
+			const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+			let n = 0;
+			for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+			return n;
+		});
+		expect(painted).toBeGreaterThan(100);
+		await screenshot(page, 'core-overview-dark');
+		await page.emulateMedia({ colorScheme: 'light' });
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
 	it('an admin adds a user on the users page and sees the password once', async () => {
 		const { page, problems } = await pageAs('admin');
 		await page.goto(`${server.url}/users`);

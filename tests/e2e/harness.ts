@@ -192,6 +192,11 @@ export async function loginInBrowser(page: Page, url: string, user: { username: 
 /** Full-page screenshot to tests/artifacts/<name>.png; returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
 	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	// Charts animate in: wait until each EChart reports its first finished frame, else the
+	// screenshot catches half-drawn lines (a chart that never finishes doesn't block it).
+	await page
+		.waitForFunction(() => [...document.querySelectorAll('.echart')].every((e) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 10_000 })
+		.catch(() => {});
 	const file = path.join(ARTIFACTS, `${name}.png`);
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
