@@ -126,6 +126,29 @@ describe('dashboard core in Chromium', () => {
 		await page.close();
 	});
 
+	it('several files dropped on the drop zone import together', async () => {
+		const { page, problems } = await pageAs('admin');
+		await page.goto(`${server.url}/imports`);
+		const files = [
+			{ name: 'dropped_a.jsonl', text: JSON.stringify({ id: 'drop-a', created_at: '2026-10-09T10:00:00Z', events: [{ id: 'm', at: '2026-10-09T10:00:00Z', type: 'message', author: 'customer', body: 'first dropped' }] }) },
+			{ name: 'dropped_b.jsonl', text: JSON.stringify({ id: 'drop-b', created_at: '2026-10-09T11:00:00Z', events: [{ id: 'm', at: '2026-10-09T11:00:00Z', type: 'message', author: 'customer', body: 'second dropped' }] }) }
+		];
+		const transfer = await page.evaluateHandle((list) => {
+			const dt = new DataTransfer();
+			for (const f of list) dt.items.add(new File([f.text + '\n'], f.name, { type: '' }));
+			return dt;
+		}, files);
+		const zone = page.getByTestId('drop-zone');
+		await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+		expect(await zone.getAttribute('class')).toMatch(/dragging/);
+		await zone.dispatchEvent('drop', { dataTransfer: transfer });
+		await page.locator('[data-testid="import-progress"][data-stage="done"]').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('import-progress').textContent()).toMatch(/dropped_a\.jsonl, dropped_b\.jsonl: 2 loaded/);
+		await expect.poll(() => page.getByTestId('import-history').locator('tbody tr').first().locator('td').nth(3).textContent()).toBe('dropped_a.jsonl, dropped_b.jsonl');
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
 	it('an exec user gets 403 on a conversation URL, its API route and its CSV, and sees no such links', async () => {
 		const { page } = await pageAs('exec');
 		const nav = page.getByRole('navigation', { name: 'Main' });

@@ -181,6 +181,46 @@ describe('admin pages', () => {
 	});
 });
 
+describe('while an upload imports', () => {
+	it('the dashboard keeps answering: every page and API request during the import succeeds', async () => {
+		const sample = path.resolve(import.meta.dirname, '../../data/samples/canonical/conversations.jsonl');
+		if (!fs.existsSync(sample)) return; // the generator's sample is not committed yet
+		const bytes = fs.readFileSync(sample);
+		const job = await (
+			await fetch(`${server.url}/api/imports`, {
+				method: 'POST',
+				headers: { Cookie: cookies.admin, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ files: [{ name: 'conversations.jsonl' }] })
+			})
+		).json();
+		const CHUNK = 480 * 1024;
+		for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+			const put = await fetch(`${server.url}/api/imports/${job.id}/files/0?offset=${offset}`, {
+				method: 'PUT',
+				headers: { Cookie: cookies.admin, 'Content-Type': 'application/octet-stream' },
+				body: bytes.subarray(offset, offset + CHUNK)
+			});
+			expect(put.status).toBe(200);
+		}
+		await fetch(`${server.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookies.admin } });
+		const statuses: number[] = [];
+		let duringImport = 0;
+		let state = job;
+		while (state.status !== 'done' && state.status !== 'failed') {
+			const results = await Promise.all(
+				['/conversations', '/api/conversations/canonical/core-1', '/imports', '/conversations/canonical/core-1'].map((u) => get(u, cookies.admin))
+			);
+			statuses.push(...results.map((r) => r.status));
+			state = await (await get(`/api/imports/${job.id}`, cookies.admin)).json();
+			if (state.status === 'running') duringImport += results.length;
+		}
+		expect(state.status).toBe('done');
+		expect(state.summary.loaded).toBeGreaterThan(1000);
+		expect(duringImport).toBeGreaterThan(0);
+		expect(statuses.filter((s) => s !== 200)).toEqual([]);
+	});
+});
+
 describe('logout', () => {
 	it('ends the session on the server', async () => {
 		const cookie = await loginCookie(server.url, wh.users.manager);
