@@ -10,6 +10,16 @@ const LOWER_IS_BETTER = new Set([
 	'time_to_resolution_p90_s', 'repeat_contact_rate'
 ]);
 
+/** Why a KPI can have no value, said on its card instead of a bare dash. */
+export const KPI_EMPTY_NOTES: Record<string, string> = {
+	qualified_handoff_rate: 'no graded hand-offs yet',
+	csat: 'no CSAT ratings',
+	draft_edit_rate: 'no reviewed drafts',
+	draft_reject_rate: 'no reviewed drafts',
+	edit_magnitude: 'no edited drafts',
+	escalation_accuracy: 'no hand-offs'
+};
+
 export function formatDuration(seconds: number): string {
 	if (seconds < 60) return `${Math.round(seconds)} s`;
 	if (seconds < 3600) return `${(seconds / 60).toFixed(seconds < 600 ? 1 : 0)} min`;
