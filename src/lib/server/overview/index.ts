@@ -13,5 +13,7 @@ export {
 	type OverviewData,
 	type OverviewPeriod
 } from './loadOverview';
-export { cachedOverview, clearOverviewCache, dataVersion } from './overviewCache';
+export { cachedOverview, clearOverviewCache } from './overviewCache';
+export { currentDataVersion, dataVersion } from './dataVersion';
+export { VersionedCache } from './VersionedCache';
 export { BREAKDOWN_KPIS, slimOverview } from './slimOverview';

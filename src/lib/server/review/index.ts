@@ -8,3 +8,4 @@ export { reroutes } from './reroutes';
 export { REVIEW_TABLES, reviewTable } from './reviewTables';
 export { CSV_ROW_CAP, type ReviewColumn, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
 export { latestWeek, loadReview, REVIEW_PAGE_ROWS, REVIEW_TREND_WEEKS, type ReviewData, type ReviewTableData } from './loadReview';
+export { cachedReview } from './cachedReview';

@@ -4,7 +4,7 @@ import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
 import { KPI_META } from '$lib/server/overview';
-import { latestWeek, loadReview, parseIsoWeek, type IsoWeek } from '$lib/server/review';
+import { cachedReview, latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			}
 		}
 		const conversations = (await db.one<{ n: number }>('SELECT count(*) AS n FROM conversation_facts'))?.n ?? 0;
-		return { conversations, ...(await loadReview(db, week ?? (await latestWeek(db)))) };
+		return { conversations, ...(await cachedReview(db, week ?? (await latestWeek(db)))) };
 	});
 	// The grading part adds grade distribution, failure rates per criterion and the
 	// worst-graded drafts and hand-offs of the week here (see the "grades" section of the page).
