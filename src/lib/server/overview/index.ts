@@ -5,14 +5,12 @@ export {
 	BREAKDOWNS,
 	KPI_META,
 	loadOverview,
-	previousPeriod,
-	resolvePeriod,
 	TREND_WEEKS,
 	type Breakdown,
 	type KpiMeta,
-	type OverviewData,
-	type OverviewPeriod
+	type OverviewData
 } from './loadOverview';
+export { previousPeriod, resolvePeriod, type OverviewPeriod } from './resolvePeriod';
 export { cachedOverview, clearOverviewCache } from './overviewCache';
 export { currentDataVersion, dataVersion } from './dataVersion';
 export { VersionedCache } from './VersionedCache';

@@ -4,13 +4,15 @@
 import { distinctDimensionValues, KPI_DEFINITIONS, parseKpiQuery, queryKpis, type KpiRow } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import { FILTER_DIMENSIONS, whereOf, type FilterDimension, type OverviewFilters } from './overviewFilters';
+import { previousPeriod, resolvePeriod, type OverviewPeriod } from './resolvePeriod';
 
 export const TREND_WEEKS = 12;
 export const BREAKDOWNS = ['channel', 'language', 'queue'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
-/** Without a date range, the overview shows this many full ISO weeks up to the latest data. */
-const DEFAULT_WEEKS = 4;
 const DAY_MS = 86_400_000;
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const mondayOf = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
 
 export interface KpiMeta {
 	key: string;
@@ -19,11 +21,6 @@ export interface KpiMeta {
 	kind: 'count' | 'rate' | 'quantile';
 }
 
-export interface OverviewPeriod {
-	from: string;
-	to: string;
-	days: number;
-}
 
 export interface OverviewData {
 	/** Conversations in the whole warehouse: 0 means nothing was imported yet. */
@@ -39,29 +36,6 @@ export interface OverviewData {
 	breakdowns: Record<Breakdown, KpiRow[]>;
 	options: Record<FilterDimension, string[]>;
 	kpis: KpiMeta[];
-}
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const mondayOf = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
-
-/** The period the filters ask for, or the last DEFAULT_WEEKS full weeks of the data. */
-export function resolvePeriod(filters: Pick<OverviewFilters, 'from' | 'to'>, dataTo: string): OverviewPeriod {
-	let from: number, to: number;
-	if (filters.from && filters.to) [from, to] = [ms(filters.from), ms(filters.to)];
-	else if (filters.to) [to, from] = [ms(filters.to), ms(filters.to) - (DEFAULT_WEEKS * 7 - 1) * DAY_MS];
-	else if (filters.from) [from, to] = [ms(filters.from), Math.max(ms(filters.from), ms(dataTo))];
-	else {
-		to = mondayOf(ms(dataTo)) + 6 * DAY_MS;
-		from = mondayOf(ms(dataTo)) - (DEFAULT_WEEKS - 1) * 7 * DAY_MS;
-	}
-	return { from: day(from), to: day(to), days: Math.round((to - from) / DAY_MS) + 1 };
-}
-
-/** The same number of days, ending the day before `period` starts. */
-export function previousPeriod(period: OverviewPeriod): OverviewPeriod {
-	const to = ms(period.from) - DAY_MS;
-	return { from: day(to - (period.days - 1) * DAY_MS), to: day(to), days: period.days };
 }
 
 export const KPI_META: KpiMeta[] = KPI_DEFINITIONS.map((d) => ({ key: d.key, label: d.label, description: d.description, kind: d.kind }));

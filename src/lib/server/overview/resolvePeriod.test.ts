@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previousPeriod, resolvePeriod } from './loadOverview';
+import { previousPeriod, resolvePeriod } from './resolvePeriod';
 import { filterParams, parseOverviewFilters, whereOf } from './overviewFilters';
 
 describe('overview period', () => {
