@@ -93,6 +93,9 @@ describe('dashboard core in Chromium', () => {
 		expect(await diff.locator('del').allTextContents()).toContain('ships Monday and');
 		expect((await diff.locator('ins').allTextContents()).join(' ')).toContain('was issued today;');
 		expect(await page.locator('.handoff-note').textContent()).toContain('duplicate charge on order 1042');
+		const kbLink = page.locator('article[data-event-id="e2"] .kb a');
+		expect(await kbLink.textContent()).toBe('Refunds and duplicate charges');
+		expect(await kbLink.getAttribute('href')).toBe('https://help.example.com/refunds');
 		await screenshot(page, 'core-conversation');
 		await page.setViewportSize({ width: 1920, height: 1080 });
 		await screenshot(page, 'core-conversation-wide');
@@ -176,6 +179,7 @@ describe('dashboard core in Chromium', () => {
 		);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('<img src=x onerror="window.__xss=1"> subject');
 		expect(await page.locator('main img, main script, main b, main i, main a[href^="javascript"]').count()).toBe(0);
+		expect(await page.locator('article[data-event-id="x2"] .kb').textContent()).toContain('<img src=x onerror="window.__xss=7"> Evil article');
 		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		await screenshot(page, 'core-xss-as-text');
 		await page.goto(`${server.url}/conversations?q=onerror`);

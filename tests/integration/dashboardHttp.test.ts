@@ -261,4 +261,10 @@ describe('the CLI while the server holds the warehouse', () => {
 			`supportlens: the dashboard at ${server.url} holds the warehouse ${wh.dbPath}; upload the files on its Imports page (${server.url}/imports), or stop it (PID ${server.process.pid}) and run this again`
 		]);
 	});
+
+	it('users add points to the Users page instead', () => {
+		const result = runCli(['users', 'add', 'late', '--role', 'exec', '--db', wh.dbPath]);
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim()).toMatch(new RegExp(`^supportlens: the dashboard at ${server.url} holds the warehouse .*; manage users on its Users page \\(${server.url}/users\\), or stop it`));
+	});
 });

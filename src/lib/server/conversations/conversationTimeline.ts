@@ -2,6 +2,7 @@
 // diff against the final text. Plain data only, so the page renders it as escaped text.
 import type { ConversationEvent } from '../../schema';
 import type { StoredConversation } from '../warehouse';
+import type { KbRef } from './kbArticleTitles';
 import { wordDiff, type WordDiff } from './wordDiff';
 
 export type TimelineItem = ConversationEvent & { diff?: WordDiff };
@@ -10,9 +11,16 @@ export interface ConversationTimeline {
 	conversation: Omit<StoredConversation, 'events'>;
 	items: TimelineItem[];
 	counts: Record<string, number>;
+	/** KB articles cited by the AI, by id; filled by the page load. */
+	kb: Record<string, KbRef>;
 }
 
-export function conversationTimeline(conversation: StoredConversation): ConversationTimeline {
+/** Every KB article id the conversation's events cite. */
+export function citedKbIds(conversation: StoredConversation): string[] {
+	return conversation.events.flatMap((e) => ('kb_article_ids' in e && e.kb_article_ids ? e.kb_article_ids : []));
+}
+
+export function conversationTimeline(conversation: StoredConversation, kb: Record<string, KbRef> = {}): ConversationTimeline {
 	const { events, ...rest } = conversation;
 	const counts: Record<string, number> = {};
 	const items = events.map((event): TimelineItem => {
@@ -22,7 +30,7 @@ export function conversationTimeline(conversation: StoredConversation): Conversa
 		}
 		return event;
 	});
-	return { conversation: rest, items, counts };
+	return { conversation: rest, items, counts, kb };
 }
 
 /** One row per event for the conversation's CSV download. */

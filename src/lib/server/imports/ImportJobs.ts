@@ -39,10 +39,21 @@ export class ImportJobs {
 	private readonly jobs = new Map<string, ImportJob>();
 	private chain: Promise<unknown> = Promise.resolve();
 
+	private readonly root: string;
+
+	/** `root` holds uploads until imported; by default a temp folder removed when the process exits. */
 	constructor(
 		private readonly warehouse: () => Promise<Warehouse>,
-		private readonly root = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-uploads-'))
-	) {}
+		root?: string
+	) {
+		if (root) {
+			this.root = root;
+		} else {
+			const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-uploads-'));
+			process.once('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
+			this.root = temp;
+		}
+	}
 
 	create(username: string, files: { name: string }[]): PublicJob {
 		if (files.length === 0) throw new UsageError('choose at least one file to import');

@@ -1,6 +1,13 @@
-// The conversation view: the whole timeline with draft diffs. Roles that may read transcripts only.
-import { conversationTimeline } from '$lib/server/conversations/conversationTimeline';
+// The conversation view: the whole timeline with draft diffs and the KB articles cited.
+// Roles that may read transcripts only.
+import { withAppDb } from '$lib/server/appWarehouse';
+import { citedKbIds, conversationTimeline } from '$lib/server/conversations/conversationTimeline';
+import { kbArticleTitles } from '$lib/server/conversations/kbArticleTitles';
 import { loadConversation } from '$lib/server/conversations/loadConversation';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => conversationTimeline(await loadConversation(locals, params));
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const conversation = await loadConversation(locals, params);
+	const kb = await withAppDb((db) => kbArticleTitles(db, citedKbIds(conversation)));
+	return conversationTimeline(conversation, kb);
+};
