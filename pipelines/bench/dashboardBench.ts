@@ -152,11 +152,10 @@ export async function runDashboardBench(ctx: BenchContext) {
 			const summary = job.summary as { loaded: number; quarantined: number };
 			ctx.log(`dashboard: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms, ${duringImport.failed} failed; import took ${importS}s`);
 
-			// First request after the import: the data changed, so the overview is recomputed
-			// (once the server's version key, read at most once a second, has moved).
-			await new Promise((r) => setTimeout(r, 1100));
+			// A view nobody asked for yet, after the import: a full computation on the grown warehouse.
+			await new Promise((r) => setTimeout(r, 1100)); // the version key is read at most once a second
 			const t = performance.now();
-			const after = await fetch(url + '/', { headers: { Cookie: cookies[0] }, redirect: 'manual' });
+			const after = await fetch(`${url}/?tier=free&channel=chat`, { headers: { Cookie: cookies[0] }, redirect: 'manual' });
 			await after.arrayBuffer();
 			const afterImportMs = Math.round(performance.now() - t);
 
@@ -168,7 +167,7 @@ export async function runDashboardBench(ctx: BenchContext) {
 				baseline_login_page: baseline,
 				steady,
 				during_import: { ...duringImport, import_conversations: imported, import_loaded: summary.loaded, import_quarantined: summary.quarantined, import_s: importS },
-				first_request_after_import_ms: afterImportMs,
+				cold_new_view_after_import_ms: afterImportMs,
 				review_page_first_ms: review[0],
 				review_page_cached_median_ms: [...review.slice(1)].sort((a, b) => a - b)[2],
 				steady_p95_vs_baseline_p95: steady.p95_ms && baseline.p95_ms ? Math.round((steady.p95_ms / baseline.p95_ms) * 100) / 100 : null,
