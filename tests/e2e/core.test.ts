@@ -121,6 +121,13 @@ describe('dashboard core in Chromium', () => {
 		const first = rows.first();
 		expect(await first.locator('td').nth(2).textContent()).toBe('upload');
 		expect(await first.locator('td').nth(3).textContent()).toBe('upload_conversations.jsonl');
+		const preview = page.getByTestId('quarantine-preview');
+		const reasons = await preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+		expect(reasons.map((r) => r.slice(0, 2))).toEqual([
+			['upload_conversations.jsonl', '41'],
+			['upload_conversations.jsonl', '42']
+		]);
+		expect(reasons[1][3]).toMatch(/bad JSON/);
 		const quarantineLink = first.getByRole('link', { name: /2 · CSV/ });
 		const [download] = await Promise.all([page.waitForEvent('download'), quarantineLink.click()]);
 		expect(download.suggestedFilename()).toMatch(/^quarantine_run_\d+\.csv$/);

@@ -2,13 +2,19 @@
 import { withAppDb } from '$lib/server/appWarehouse';
 import { requireRole } from '$lib/server/auth/requireRole';
 import { ADMIN_ROLES } from '$lib/server/auth/roles';
-import { importHistory } from '$lib/server/imports/importHistory';
+import { importHistory, quarantinedRecords } from '$lib/server/imports/importHistory';
 import { uploadJobs } from '$lib/server/imports/uploadJobs';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, depends }) => {
 	requireRole(locals, ADMIN_ROLES);
 	depends('app:imports');
-	const runs = await withAppDb((db) => importHistory(db));
-	return { runs, jobs: uploadJobs.list().filter((j) => j.status !== 'done') };
+	const { runs, latestQuarantine } = await withAppDb(async (db) => {
+		const runs = await importHistory(db);
+		// A preview of what the newest run with quarantined records refused, and why.
+		const run = runs.find((r) => r.quarantined > 0);
+		const rows = run ? await quarantinedRecords(db, run.id, 10) : [];
+		return { runs, latestQuarantine: run && rows.length ? { runId: run.id, total: run.quarantined, rows } : null };
+	});
+	return { runs, latestQuarantine, jobs: uploadJobs.list().filter((j) => j.status === 'queued' || j.status === 'running') };
 };
