@@ -37,10 +37,17 @@ export const CHROMIUM_FLAGS = [
 export function ensureBuiltCopy(): string {
 	const copyDir = path.join(ROOT, '.e2e-build', `${process.pid}-${Date.now().toString(36)}`);
 	fs.mkdirSync(path.dirname(copyDir), { recursive: true });
+	// The stamp carries the time the build STARTED: a source saved while a build was running
+	// is newer than the stamp, so the next run rebuilds (build/index.js's own time would hide
+	// it). A build made without the stamp (plain `npm run build`) counts as stale.
 	const script = [
 		'cd "$1"',
-		'if [ ! -f build/index.js ] || [ -n "$(find src svelte.config.js vite.config.ts package.json -newer build/index.js -print -quit)" ]; then',
-		'  npm run --silent build >/tmp/supportlens-e2e-build.$$.log 2>&1 || { tail -40 /tmp/supportlens-e2e-build.$$.log >&2; exit 1; }',
+		'stamp=build/.supportlens-source-stamp',
+		'if [ ! -f build/index.js ] || [ ! -f "$stamp" ] || [ -n "$(find src svelte.config.js vite.config.ts package.json -newer "$stamp" -print -quit)" ]; then',
+		'  started=$(mktemp)',
+		'  npm run --silent build >"$started.log" 2>&1 || { tail -40 "$started.log" >&2; rm -f "$started" "$started.log"; exit 1; }',
+		'  touch -r "$started" "$stamp"',
+		'  rm -f "$started" "$started.log"',
 		'fi',
 		'cp -r build "$2"'
 	].join('\n');

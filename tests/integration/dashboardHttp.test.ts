@@ -253,6 +253,40 @@ describe('behind https', () => {
 	});
 });
 
+describe('graceful shutdown', () => {
+	it('SIGTERM during an upload import lets it finish, then releases the warehouse and its server file', async () => {
+		const sample = path.resolve(import.meta.dirname, '../../data/samples/canonical/conversations.jsonl');
+		if (!fs.existsSync(sample)) return;
+		const other = await prepareWarehouse({ samples: false });
+		const s2 = await startServer(build, other.dbPath);
+		try {
+			const cookie = await loginCookie(s2.url, other.users.admin);
+			const job = await (
+				await fetch(`${s2.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"files":[{"name":"conversations.jsonl"}]}' })
+			).json();
+			const bytes = fs.readFileSync(sample);
+			for (let offset = 0; offset < bytes.length; offset += 480 * 1024) {
+				await fetch(`${s2.url}/api/imports/${job.id}/files/0?offset=${offset}`, {
+					method: 'PUT',
+					headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' },
+					body: bytes.subarray(offset, offset + 480 * 1024)
+				});
+			}
+			await fetch(`${s2.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookie } });
+			expect(fs.existsSync(`${other.dbPath}.server.json`)).toBe(true);
+		} finally {
+			await s2.stop();
+		}
+		expect([s2.process.signalCode, s2.process.exitCode, s2.output()]).toEqual([null, 0, expect.any(String)]);
+		expect(fs.existsSync(`${other.dbPath}.server.json`)).toBe(false);
+		const stats = runCli(['stats', '--json', '--db', other.dbPath]);
+		expect(stats.code).toBe(0);
+		// the import finished before the close
+		expect([JSON.parse(stats.stdout).conversations > 1000, s2.output()]).toEqual([true, expect.any(String)]);
+		cleanup(other.dir);
+	});
+});
+
 describe('the CLI while the server holds the warehouse', () => {
 	it('ingest says in one line which dashboard holds it and where to upload instead', () => {
 		const result = runCli(['ingest', FIXTURE, '--db', wh.dbPath]);

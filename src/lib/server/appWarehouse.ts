@@ -5,6 +5,12 @@ import { Warehouse, resolveDbPath, type WarehouseConnection } from './warehouse'
 import { serverUrlFromEnv, writeServerInfo } from './serverInfoFile';
 
 const MAX_IDLE = 8;
+const beforeCloseHooks: (() => Promise<unknown>)[] = [];
+
+/** Work to wait for before the warehouse closes at shutdown (e.g. a running import). */
+export function beforeWarehouseClose(hook: () => Promise<unknown>): void {
+	beforeCloseHooks.push(hook);
+}
 let opening: Promise<Warehouse> | undefined;
 const idle: WarehouseConnection[] = [];
 
@@ -12,10 +18,13 @@ async function open(): Promise<Warehouse> {
 	const dbPath = resolveDbPath();
 	const warehouse = await Warehouse.open(dbPath);
 	writeServerInfo(dbPath, serverUrlFromEnv());
-	// adapter-node emits this after a graceful SIGINT/SIGTERM shutdown: flush and unlock the file.
+	// adapter-node emits this on a graceful SIGINT/SIGTERM shutdown, once requests are done:
+	// let background work (a running upload import) finish, then flush and unlock the file.
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		for (const c of idle.splice(0)) c.close();
-		warehouse.close();
+		Promise.allSettled(beforeCloseHooks.map((hook) => hook())).finally(() => {
+			for (const c of idle.splice(0)) c.close();
+			warehouse.close();
+		});
 	});
 	return warehouse;
 }
