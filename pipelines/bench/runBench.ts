@@ -25,7 +25,8 @@ const SECTIONS: Section[] = [
 	{ name: 'kpi', module: './kpiBench', exportName: 'runKpiBench' },
 	{ name: 'gaps', module: './gapsBench', exportName: 'runGapsBench' },
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
-	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' }
+	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },
+	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' }
 ];
 
 function toMarkdown(results: Record<string, unknown>, meta: Record<string, unknown>): string {
