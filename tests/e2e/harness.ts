@@ -37,6 +37,7 @@ export const CHROMIUM_FLAGS = [
 export function ensureBuiltCopy(): string {
 	const copyDir = path.join(ROOT, '.e2e-build', `${process.pid}-${Date.now().toString(36)}`);
 	fs.mkdirSync(path.dirname(copyDir), { recursive: true });
+	removeCopiesOfDeadRuns(path.dirname(copyDir));
 	// The stamp carries the time the build STARTED: a source saved while a build was running
 	// is newer than the stamp, so the next run rebuilds (build/index.js's own time would hide
 	// it). A build made without the stamp (plain `npm run build`) counts as stale.
@@ -54,6 +55,19 @@ export function ensureBuiltCopy(): string {
 	const result = spawnSync('flock', [BUILD_LOCK, 'sh', '-c', script, 'sh', ROOT, copyDir], { encoding: 'utf8', timeout: 600_000 });
 	if (result.status !== 0) throw new Error(`dashboard build failed:\n${result.stderr}`);
 	return copyDir;
+}
+
+/** Build copies left by test processes that were killed before their cleanup ran. */
+function removeCopiesOfDeadRuns(dir: string): void {
+	for (const name of fs.readdirSync(dir)) {
+		const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+		if (!pid) continue;
+		try {
+			process.kill(pid, 0);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+		}
+	}
 }
 
 export interface TestUser {

@@ -39,20 +39,24 @@ export class ImportJobs {
 	private readonly jobs = new Map<string, ImportJob>();
 	private chain: Promise<unknown> = Promise.resolve();
 
-	private readonly root: string;
+	private rootDir: string | undefined;
 
-	/** `root` holds uploads until imported; by default a temp folder removed when the process exits. */
+	/** `root` holds uploads until imported; by default a temp folder, made on the first upload
+	 * and removed when the process exits. */
 	constructor(
 		private readonly warehouse: () => Promise<Warehouse>,
 		root?: string
 	) {
-		if (root) {
-			this.root = root;
-		} else {
+		this.rootDir = root;
+	}
+
+	private get root(): string {
+		if (!this.rootDir) {
 			const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-uploads-'));
 			process.once('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
-			this.root = temp;
+			this.rootDir = temp;
 		}
+		return this.rootDir;
 	}
 
 	create(username: string, files: { name: string }[]): PublicJob {
