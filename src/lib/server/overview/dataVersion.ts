@@ -1,11 +1,15 @@
 // A cheap fingerprint of the warehouse state the dashboard's cached pages depend on: the
 // last import run, the facts rows and the graded hand-offs. Read at most once a second, so
-// a change shows within a second while a busy page costs no extra query per view.
+// a change shows within a second while a busy page costs no extra query per view; and only
+// the request that starts a reading waits for it — others use the last known one, so a
+// reading slowed down by a running import doesn't hold up every viewer.
 import type { WarehouseConnection } from '../warehouse';
 
 /** How long a read version key is trusted. */
 const VERSION_MS = 1000;
-let memo: { value: Promise<string>; at: number } | null = null;
+let known: string | null = null;
+let readAt = 0;
+let reading: Promise<string> | null = null;
 
 export async function dataVersion(db: WarehouseConnection): Promise<string> {
 	const row = await db.one(
@@ -16,17 +20,23 @@ export async function dataVersion(db: WarehouseConnection): Promise<string> {
 	return JSON.stringify(row);
 }
 
-/** dataVersion, reusing a reading younger than a second. */
+/** dataVersion, reusing a reading younger than a second (or the last one while a new one runs). */
 export function currentDataVersion(db: WarehouseConnection): Promise<string> {
-	if (!memo || Date.now() - memo.at >= VERSION_MS) {
-		const value = dataVersion(db);
-		memo = { value, at: Date.now() };
-		value.catch(() => (memo = null));
+	if (!reading && Date.now() - readAt >= VERSION_MS) {
+		readAt = Date.now();
+		// This request waits on its own connection; the reading is shared once it lands.
+		const mine = dataVersion(db).then((v) => (known = v));
+		reading = mine.finally(() => (reading = null));
+		reading.catch(() => {});
+		return mine;
 	}
-	return memo.value;
+	if (known !== null) return Promise.resolve(known);
+	return reading ?? dataVersion(db);
 }
 
-/** For tests: forget the memoised reading. */
+/** For tests: forget the last reading. */
 export function forgetDataVersion(): void {
-	memo = null;
+	known = null;
+	readAt = 0;
+	reading = null;
 }
