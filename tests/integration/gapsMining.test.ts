@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/generate/generateSample';
 import { extractQuestions } from '../../src/lib/server/gaps/extractQuestions';
 import { DEFAULT_GAP_SETTINGS } from '../../src/lib/server/gaps/gapSettings';
-import { getGap, listGaps, mineGaps, updateGap } from '../../src/lib/server/gaps';
+import { ClusterInputError, getGap, listGaps, mineGaps, readClusterInput, updateGap } from '../../src/lib/server/gaps';
 import { scoreCoverage, type ScoredCluster } from '../../src/lib/server/gaps/scoreCoverage';
 import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
@@ -211,8 +211,13 @@ describe('cluster command', () => {
 		const r = runCli(['cluster', '--in', input, '--out', path.join(dir, 'x.jsonl')]);
 		expect(r.code).toBe(1);
 		expect(r.stderr.trim()).toBe(`supportlens: ${input}:3: "text" must be a string`);
+		// The other checks in-process (each CLI start costs seconds).
 		fs.writeFileSync(input, '{"id": "1", "text": "fine"}\n{"id": "2", "text": "oops"\n');
-		expect(runCli(['cluster', '--in', input, '--out', path.join(dir, 'x.jsonl')]).stderr.trim()).toBe(`supportlens: ${input}:2: not valid JSON`);
-		expect(runCli(['cluster', '--out', 'x']).stderr).toMatch(/^supportlens: --in and --out are required/);
+		expect(() => readClusterInput(input)).toThrow(new ClusterInputError(`${input}:2: not valid JSON`));
+		fs.writeFileSync(input, '{"id": "1", "text": "a"}\n["x"]\n');
+		expect(() => readClusterInput(input)).toThrow(`${input}:2: expected an object like {"id": "…", "text": "…"}`);
+		fs.writeFileSync(input, '{"id": "1", "text": "a"}\n{"id": 1, "text": "b"}\n');
+		expect(() => readClusterInput(input)).toThrow(`${input}:2: duplicate id "1"`);
+		expect(() => readClusterInput(path.join(dir, 'none.jsonl'))).toThrow(/cannot read .*none\.jsonl: no such file/);
 	});
 });

@@ -46,9 +46,17 @@ function sampleIndices(indices: number[], size: number, seed: number): number[] 
 	return a.slice(0, size).sort((x, y) => x - y);
 }
 
-/** Nearest centroid per vector (ties to the lower index). */
-function assign(vectors: Float32Array[], centroids: Float32Array[], labels: Int32Array, similarity: Float32Array, minSimilarity: number) {
-	for (let i = 0; i < vectors.length; i++) {
+/** Nearest centroid (ties to the lower index) for the vectors at `indices`; label offset by `offset`. */
+function assign(
+	vectors: Float32Array[],
+	indices: Iterable<number>,
+	centroids: Float32Array[],
+	labels: Int32Array,
+	similarity: Float32Array,
+	minSimilarity: number,
+	offset = 0
+) {
+	for (const i of indices) {
 		let best = -1;
 		let bestSim = -Infinity;
 		for (let c = 0; c < centroids.length; c++) {
@@ -58,10 +66,12 @@ function assign(vectors: Float32Array[], centroids: Float32Array[], labels: Int3
 				best = c;
 			}
 		}
-		labels[i] = best >= 0 && bestSim >= minSimilarity ? best : -1;
+		labels[i] = best >= 0 && bestSim >= minSimilarity ? best + offset : -1;
 		similarity[i] = best >= 0 ? bestSim : 0;
 	}
 }
+
+const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 export function clusterVectors(vectors: Float32Array[], options: ClusterOptions): ClusterResult {
 	const n = vectors.length;
@@ -70,7 +80,6 @@ export function clusterVectors(vectors: Float32Array[], options: ClusterOptions)
 	const similarity = new Float32Array(n);
 	let centroids: Float32Array[] = [];
 	const rounds = options.rounds ?? 3;
-	const minSeed = 2;
 	for (let round = 0; round < rounds; round++) {
 		const leftovers: number[] = [];
 		for (let i = 0; i < n; i++) if (labels[i] === -1) leftovers.push(i);
@@ -83,33 +92,36 @@ export function clusterVectors(vectors: Float32Array[], options: ClusterOptions)
 			if (!groups.has(l)) groups.set(l, []);
 			groups.get(l)!.push(vectors[sample[k]]);
 		});
-		const fresh = [...groups.values()].filter((g) => g.length >= minSeed).map((g) => centroid(g, dim));
+		// Singletons of the sample seed nothing: a cluster needs at least two similar questions.
+		const fresh = [...groups.values()].filter((g) => g.length >= 2).map((g) => centroid(g, dim));
 		if (fresh.length === 0) break;
+		options.onProgress?.(`assigning ${leftovers.length.toLocaleString('en')} questions to ${fresh.length} new clusters`);
+		assign(vectors, leftovers, fresh, labels, similarity, options.assignSimilarity, centroids.length);
 		centroids = [...centroids, ...fresh];
-		options.onProgress?.(`assigning ${n.toLocaleString('en')} questions to ${centroids.length} clusters`);
-		assign(vectors, centroids, labels, similarity, options.assignSimilarity);
-		// Recompute centroids from their full membership, drop the small ones, assign once more.
-		const members: Float32Array[][] = centroids.map(() => []);
-		for (let i = 0; i < n; i++) if (labels[i] >= 0) members[labels[i]].push(vectors[i]);
-		centroids = members.filter((m) => m.length >= options.minClusterSize).map((m) => centroid(m, dim));
-		assign(vectors, centroids, labels, similarity, options.assignSimilarity);
 		if (sample.length === leftovers.length) break; // everything unassigned was looked at already
 	}
-	// Final pass: drop clusters that ended below the minimum size; number the rest by size.
+	// Centroids from full membership; small clusters dissolve; then every vector picks its nearest
+	// surviving cluster once (a later round's cluster may suit an early-assigned vector better).
+	for (let pass = 0; pass < 2; pass++) {
+		const members: Float32Array[][] = centroids.map(() => []);
+		for (let i = 0; i < n; i++) if (labels[i] >= 0) members[labels[i]].push(vectors[i]);
+		const before = centroids.length;
+		centroids = members.filter((m) => m.length >= options.minClusterSize).map((m) => centroid(m, dim));
+		if (pass === 1 && centroids.length === before) break;
+		options.onProgress?.(`final assignment of ${n.toLocaleString('en')} questions to ${centroids.length} clusters`);
+		assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
+	}
 	const counts = new Array(centroids.length).fill(0);
 	for (let i = 0; i < n; i++) if (labels[i] >= 0) counts[labels[i]]++;
-	const keep = centroids.map((_, c) => c).filter((c) => counts[c] >= options.minClusterSize);
-	if (keep.length < centroids.length) {
-		centroids = keep.map((c) => centroids[c]);
-		assign(vectors, centroids, labels, similarity, options.assignSimilarity);
-		counts.length = 0;
-		for (let c = 0; c < centroids.length; c++) counts[c] = 0;
-		for (let i = 0; i < n; i++) if (labels[i] >= 0) counts[labels[i]]++;
-	}
+	// Clusters that still ended below the minimum after the final assignment: their members are outliers.
+	for (let i = 0; i < n; i++) if (labels[i] >= 0 && counts[labels[i]] < options.minClusterSize) labels[i] = -1;
 	const firstMember = new Array(centroids.length).fill(n);
 	for (let i = n - 1; i >= 0; i--) if (labels[i] >= 0) firstMember[labels[i]] = i;
-	const order = centroids.map((_, c) => c).sort((a, b) => counts[b] - counts[a] || firstMember[a] - firstMember[b]);
-	const rank = new Int32Array(centroids.length);
+	const order = centroids
+		.map((_, c) => c)
+		.filter((c) => counts[c] >= options.minClusterSize)
+		.sort((a, b) => counts[b] - counts[a] || firstMember[a] - firstMember[b]);
+	const rank = new Int32Array(centroids.length).fill(-1);
 	order.forEach((c, r) => (rank[c] = r));
 	for (let i = 0; i < n; i++) if (labels[i] >= 0) labels[i] = rank[labels[i]];
 	return { labels, similarity, centroids: order.map((c) => centroids[c]), sizes: order.map((c) => counts[c]) };

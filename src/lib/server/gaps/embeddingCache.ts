@@ -1,8 +1,9 @@
 // Embeds texts through the warehouse cache (gap_embeddings, keyed by sha1 of the text and the
 // embedder's model key): texts seen before with the same model are read back, not embedded.
 import { createHash } from 'node:crypto';
-import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
 import type { WarehouseConnection } from '../warehouse';
+import { bulkInsert } from './bulkInsert';
 import type { Embedder } from './embedders/Embedder';
 
 export function textHash(text: string): string {
@@ -46,17 +47,19 @@ export async function embedWithCache(
 	hashes.forEach((h, i) => firstText.has(h) || firstText.set(h, texts[i]));
 	const fresh = await embedder.embed(missingHashes.map((h) => firstText.get(h)!), onProgress);
 	missingHashes.forEach((h, i) => byHash.set(h, fresh[i]));
-	// Write new vectors in multi-row inserts of bound parameters.
-	const rows = 400;
-	for (let i = 0; i < missingHashes.length; i += rows) {
-		const part = missingHashes.slice(i, i + rows);
-		const params: DuckDBValue[] = [];
-		for (const h of part) {
+	await bulkInsert(
+		db,
+		'gap_embeddings',
+		[
+			{ name: 'text_hash', type: 'VARCHAR' },
+			{ name: 'model', type: 'VARCHAR' },
+			{ name: 'vector', type: 'VARCHAR', expr: 'from_base64(vector)' }
+		],
+		missingHashes.map((h) => {
 			const v = byHash.get(h)!;
-			params.push(h, embedder.model, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
-		}
-		await db.run(`INSERT INTO gap_embeddings VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
-	}
+			return { text_hash: h, model: embedder.model, vector: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+		})
+	);
 	return { vectors: hashes.map((h) => byHash.get(h)!), embedded: missingHashes.length };
 }
 

@@ -13,6 +13,7 @@ import { embedWithCache, pruneLexicalCache } from './embeddingCache';
 import { extractQuestions, type Question } from './extractQuestions';
 import { findReroutes } from './findReroutes';
 import { resolveGapSettings, type GapSettings } from './gapSettings';
+import { bulkInsert } from './bulkInsert';
 import { insertRows } from './insertRows';
 import { labelClusters } from './labelClusters';
 import { matchGaps, type PreviousGap } from './matchGaps';
@@ -75,8 +76,9 @@ async function previousGaps(db: WarehouseConnection): Promise<PreviousGap[]> {
 export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}): Promise<MiningSummary> {
 	const db = warehouse.db;
 	const settings = resolveGapSettings(options.settings);
-	const say = options.onProgress ?? (() => {});
 	const startedAt = new Date();
+	const report = options.onProgress ?? (() => {});
+	const say = (message: string) => report(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)}s] ${message}`);
 
 	say('reading unanswered questions…');
 	const { questions, openings } = await extractQuestions(db, settings);
@@ -120,6 +122,7 @@ export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}):
 	const k = clustering.centroids.length;
 	const outliers = clustering.labels.filter((l) => l < 0).length;
 	say(`${k} clusters, ${outliers} outliers`);
+	say('labelling clusters and measuring coverage…');
 	const labels = labelClusters(questions.map((q) => q.text), clustering.labels, clustering.similarity, k);
 	const summaries = summarizeClusters(questions, clustering.labels, clustering.similarity, k, settings.examples);
 
@@ -180,6 +183,7 @@ export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}):
 		flow.topics.set(c, t);
 	});
 
+	say(`storing ${k} gaps, ${questions.length.toLocaleString('en')} questions and ${flows.size} reroute flows…`);
 	const summary = await db.transaction(async (tx) => {
 		const previous = await previousGaps(tx);
 		const matched = matchGaps(
@@ -192,18 +196,20 @@ export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}):
 		const positions = projectPca(clustering.centroids);
 
 		await tx.run('DELETE FROM gap_questions');
-		await insertRows(
+		await bulkInsert(
 			tx,
 			'gap_questions',
 			[
-				{ name: 'run_id' }, { name: 'source' }, { name: 'conversation_id' }, { name: 'event_id' }, { name: 'text' },
-				{ name: 'asked_at', cast: 'TIMESTAMP' }, { name: 'week', cast: 'DATE' }, { name: 'channel' }, { name: 'language' },
-				{ name: 'reasons', cast: 'VARCHAR[]' }, { name: 'gap_id', cast: 'BIGINT' }, { name: 'similarity', cast: 'DOUBLE' }
+				{ name: 'run_id', type: 'BIGINT' }, { name: 'source', type: 'VARCHAR' }, { name: 'conversation_id', type: 'VARCHAR' },
+				{ name: 'event_id', type: 'VARCHAR' }, { name: 'text', type: 'VARCHAR' }, { name: 'asked_at', type: 'VARCHAR', expr: 'CAST(asked_at AS TIMESTAMP)' },
+				{ name: 'week', type: 'VARCHAR', expr: 'CAST(week AS DATE)' }, { name: 'channel', type: 'VARCHAR' }, { name: 'language', type: 'VARCHAR' },
+				{ name: 'reasons', type: 'VARCHAR[]' }, { name: 'gap_id', type: 'BIGINT' }, { name: 'similarity', type: 'DOUBLE' }
 			],
-			questions.map((q: Question, i): DuckDBValue[] => [
-				runId, q.source, q.conversation_id, q.event_id, q.text, q.asked_at.toISOString().replace('T', ' ').replace('Z', ''), q.week, q.channel,
-				q.language, listValue(q.reasons), clustering.labels[i] >= 0 ? ids[clustering.labels[i]] : null, Math.round(clustering.similarity[i] * 1e4) / 1e4
-			])
+			questions.map((q: Question, i) => ({
+				run_id: runId, source: q.source, conversation_id: q.conversation_id, event_id: q.event_id, text: q.text,
+				asked_at: q.asked_at.toISOString().replace('T', ' ').replace('Z', ''), week: q.week, channel: q.channel, language: q.language,
+				reasons: q.reasons, gap_id: clustering.labels[i] >= 0 ? ids[clustering.labels[i]] : null, similarity: Math.round(clustering.similarity[i] * 1e4) / 1e4
+			}))
 		);
 		await tx.run('UPDATE gaps SET active = false, size = 0, conversations = 0, share = 0, impact = 0');
 		const keep = new Set(matched.filter((m): m is number => m !== null));

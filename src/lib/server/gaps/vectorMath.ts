@@ -2,9 +2,22 @@
 // Float32Array; "similarity" always means the dot product of unit vectors (cosine).
 
 export function dot(a: Float32Array, b: Float32Array): number {
-	let s = 0;
-	for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-	return s;
+	// Four running sums: the hot loop of clustering, noticeably faster than one accumulator.
+	let s0 = 0;
+	let s1 = 0;
+	let s2 = 0;
+	let s3 = 0;
+	const n = a.length;
+	const m = n - (n % 4);
+	let i = 0;
+	for (; i < m; i += 4) {
+		s0 += a[i] * b[i];
+		s1 += a[i + 1] * b[i + 1];
+		s2 += a[i + 2] * b[i + 2];
+		s3 += a[i + 3] * b[i + 3];
+	}
+	for (; i < n; i++) s0 += a[i] * b[i];
+	return s0 + s1 + s2 + s3;
 }
 
 /** Scales `v` to unit length in place (a zero vector stays zero). */
