@@ -28,6 +28,7 @@ export interface RateKpi extends Base { kind: 'rate'; numerator: string; denomin
 export interface QuantileKpi extends Base { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number }
 export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
 
+// count_if rather than count(*) FILTER: DuckDB evaluates it several times faster.
 // Reused predicates. A repeat contact / a new conversation after the first solve is measured
 // from next_contact_gap_s, a reopen within the window from reopen_gap_s.
 const REPEAT = `coalesce(next_contact_gap_s <= $repeat_window_s, false)`;
@@ -44,7 +45,7 @@ export const conversations: CountKpi = {
 export const aiInvolved: CountKpi = {
 	key: 'ai_involved', kind: 'count', label: 'AI-involved',
 	description: 'Conversations with at least one message by the AI.',
-	sql: 'count(*) FILTER (WHERE ai_involved)'
+	sql: 'count_if(ai_involved)'
 };
 
 /**
@@ -55,8 +56,8 @@ export const aiInvolved: CountKpi = {
 export const containmentRate: RateKpi = {
 	key: 'containment_rate', kind: 'rate', label: 'Containment rate',
 	description: 'AI-involved, ever solved or closed, no hand-off, not human-involved / AI-involved.',
-	numerator: 'count(*) FILTER (WHERE contained)',
-	denominator: 'count(*) FILTER (WHERE ai_involved)'
+	numerator: 'count_if(contained)',
+	denominator: 'count_if(ai_involved)'
 };
 
 /**
@@ -67,16 +68,16 @@ export const containmentRate: RateKpi = {
 export const verifiedContainmentRate: RateKpi = {
 	key: 'verified_containment_rate', kind: 'rate', label: 'Verified containment',
 	description: 'Contained, not reopened within 7 days of its first solve, and (when the customer is known) no new conversation by the same customer within 72 hours of that solve / AI-involved.',
-	numerator: `count(*) FILTER (WHERE ${VERIFIED})`,
-	denominator: 'count(*) FILTER (WHERE ai_involved)'
+	numerator: `count_if(${VERIFIED})`,
+	denominator: 'count_if(ai_involved)'
 };
 
 /** Escalation rate: AI-involved with ≥1 `handoff` / AI-involved. */
 export const escalationRate: RateKpi = {
 	key: 'escalation_rate', kind: 'rate', label: 'Escalation rate',
 	description: 'AI-involved with at least one hand-off / AI-involved.',
-	numerator: 'count(*) FILTER (WHERE ai_involved AND handoffs > 0)',
-	denominator: 'count(*) FILTER (WHERE ai_involved)'
+	numerator: 'count_if(ai_involved AND handoffs > 0)',
+	denominator: 'count_if(ai_involved)'
 };
 
 /**
@@ -86,16 +87,16 @@ export const escalationRate: RateKpi = {
 export const reopenRate: RateKpi = {
 	key: 'reopen_rate', kind: 'rate', label: 'Reopen rate',
 	description: 'Conversations with a status of open, pending or new after a solved or closed one / conversations ever solved or closed.',
-	numerator: 'count(*) FILTER (WHERE solved AND reopened)',
-	denominator: 'count(*) FILTER (WHERE solved)'
+	numerator: 'count_if(solved AND reopened)',
+	denominator: 'count_if(solved)'
 };
 
 /** Reroute rate: conversations assigned to ≥2 distinct queues / conversations with ≥1 `assignment`. */
 export const rerouteRate: RateKpi = {
 	key: 'reroute_rate', kind: 'rate', label: 'Reroute rate',
 	description: 'Conversations assigned to at least 2 distinct queues / conversations with at least one assignment.',
-	numerator: 'count(*) FILTER (WHERE distinct_queues >= 2)',
-	denominator: 'count(*) FILTER (WHERE assignments > 0)'
+	numerator: 'count_if(distinct_queues >= 2)',
+	denominator: 'count_if(assignments > 0)'
 };
 
 /**
@@ -146,15 +147,15 @@ export const qualifiedHandoffRate: RateKpi = {
 	key: 'qualified_handoff_rate', kind: 'rate', label: 'Qualified hand-off rate',
 	description: 'Hand-offs whose note has goal, facts, actions taken, blocker and next action (per the grader) / graded hand-offs.',
 	numerator: 'coalesce(sum(handoffs_qualified), 0)',
-	denominator: 'coalesce(sum(handoffs) FILTER (WHERE handoffs_qualified IS NOT NULL), 0)'
+	denominator: 'coalesce(sum(CASE WHEN handoffs_qualified IS NOT NULL THEN handoffs ELSE 0 END), 0)'
 };
 
 /** Unanswered rate: AI-involved with ≥1 AI message of `answer_type` fallback / AI-involved. */
 export const unansweredRate: RateKpi = {
 	key: 'unanswered_rate', kind: 'rate', label: 'Unanswered rate',
 	description: 'AI-involved with at least one AI message the AI could not answer (fallback) / AI-involved.',
-	numerator: 'count(*) FILTER (WHERE ai_involved AND fallback)',
-	denominator: 'count(*) FILTER (WHERE ai_involved)'
+	numerator: 'count_if(ai_involved AND fallback)',
+	denominator: 'count_if(ai_involved)'
 };
 
 /**
@@ -195,15 +196,15 @@ export const resolutionP90: QuantileKpi = {
 export const csat: RateKpi = {
 	key: 'csat', kind: 'rate', label: 'CSAT',
 	description: 'Rated with a score of at least 4 of 5 (or "good") / rated conversations.',
-	numerator: 'count(*) FILTER (WHERE csat_positive)',
-	denominator: 'count(*) FILTER (WHERE csat_rated)'
+	numerator: 'count_if(csat_positive)',
+	denominator: 'count_if(csat_rated)'
 };
 
 /** CSAT: the count rated. */
 export const csatResponses: CountKpi = {
 	key: 'csat_responses', kind: 'count', label: 'CSAT responses',
 	description: 'Conversations with a CSAT rating.',
-	sql: 'count(*) FILTER (WHERE csat_rated)'
+	sql: 'count_if(csat_rated)'
 };
 
 /**
@@ -214,8 +215,8 @@ export const csatResponses: CountKpi = {
 export const repeatContactRate: RateKpi = {
 	key: 'repeat_contact_rate', kind: 'rate', label: 'Repeat-contact rate',
 	description: 'Solved conversations followed by a new conversation from the same customer within 7 days / solved conversations with a known customer.',
-	numerator: `count(*) FILTER (WHERE solved AND customer_id IS NOT NULL AND ${REPEAT})`,
-	denominator: 'count(*) FILTER (WHERE solved AND customer_id IS NOT NULL)'
+	numerator: `count_if(solved AND customer_id IS NOT NULL AND ${REPEAT})`,
+	denominator: 'count_if(solved AND customer_id IS NOT NULL)'
 };
 
 /**
@@ -225,8 +226,8 @@ export const repeatContactRate: RateKpi = {
 export const firstContactResolutionRate: RateKpi = {
 	key: 'first_contact_resolution_rate', kind: 'rate', label: 'First-contact resolution',
 	description: 'Solved, never reopened, at most one queue, no repeat contact within 7 days / solved.',
-	numerator: `count(*) FILTER (WHERE solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT})`,
-	denominator: 'count(*) FILTER (WHERE solved)'
+	numerator: `count_if(solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT})`,
+	denominator: 'count_if(solved)'
 };
 
 /** Every KPI, in KPI_KEYS order. */

@@ -22,16 +22,30 @@ export type KpiDetailRow = KpiRow & { parts: KpiParts };
 const DAY_MS = 86_400_000;
 const MAX_FILLED_WEEKS = 1000;
 
-function selectList(): string {
-	const cols: string[] = [];
+/**
+ * The aggregate list: each distinct expression once (several rates share a denominator), and
+ * one quantile_cont per measure with all its quantiles, so each measure is sorted once.
+ */
+function selectList(): { sql: string; alias: Map<string, string> } {
+	const exprs = new Map<string, string>(); // expression → column alias
+	const alias = new Map<string, string>(); // `${key}` / `${key}__num` / `${key}__den` → column alias
+	const use = (name: string, expr: string) => {
+		if (!exprs.has(expr)) exprs.set(expr, `a${exprs.size}`);
+		alias.set(name, exprs.get(expr)!);
+	};
+	const quantiles = new Map<string, number[]>();
 	for (const d of KPI_DEFINITIONS) {
-		if (d.kind === 'count') cols.push(`${d.sql} AS ${d.key}`);
-		else if (d.kind === 'rate') cols.push(`${d.numerator} AS ${d.key}__num`, `${d.denominator} AS ${d.key}__den`);
-		else cols.push(`quantile_cont(${d.column}, ${d.q}) AS ${d.key}`);
+		if (d.kind === 'count') use(d.key, d.sql);
+		else if (d.kind === 'rate') {
+			use(`${d.key}__num`, d.numerator);
+			use(`${d.key}__den`, d.denominator);
+		} else quantiles.set(d.column, [...(quantiles.get(d.column) ?? []), d.q]);
 	}
-	return cols.join(',\n\t');
+	const cols = [...exprs].map(([expr, a]) => `${expr} AS ${a}`);
+	for (const [column, qs] of quantiles) cols.push(`quantile_cont(${column}, [${qs.join(', ')}]) AS ${column}__q`);
+	return { sql: cols.join(',\n\t'), alias };
 }
-const SELECT_LIST = selectList();
+const { sql: SELECT_LIST, alias: ALIAS } = selectList();
 
 function toNumber(value: unknown): number {
 	if (value === null || value === undefined) return 0;
@@ -51,11 +65,16 @@ function toRow(raw: Record<string, unknown>): KpiDetailRow {
 	const group = raw.group === null || raw.group === undefined ? null : String(raw.group);
 	const row = emptyRow(group);
 	const values = row as unknown as Record<string, number | null>;
+	const col = (name: string) => raw[ALIAS.get(name)!];
 	for (const d of KPI_DEFINITIONS) {
-		if (d.kind === 'count') values[d.key] = toNumber(raw[d.key]);
-		else if (d.kind === 'quantile') values[d.key] = raw[d.key] === null || raw[d.key] === undefined ? null : toNumber(raw[d.key]);
-		else {
-			const numerator = toNumber(raw[`${d.key}__num`]), denominator = toNumber(raw[`${d.key}__den`]);
+		if (d.kind === 'count') values[d.key] = toNumber(col(d.key));
+		else if (d.kind === 'quantile') {
+			const list = raw[`${d.column}__q`] as (number | null)[] | null;
+			const qs = KPI_DEFINITIONS.filter((k) => k.kind === 'quantile' && k.column === d.column).map((k) => (k as { q: number }).q);
+			const v = list ? list[qs.indexOf(d.q)] : null;
+			values[d.key] = v === null || v === undefined ? null : toNumber(v);
+		} else {
+			const numerator = toNumber(col(`${d.key}__num`)), denominator = toNumber(col(`${d.key}__den`));
 			values[d.key] = denominator === 0 ? null : numerator / denominator;
 			row.parts[d.key] = { numerator, denominator };
 		}
