@@ -26,11 +26,17 @@ export function gradingAnswerSchema(kind: GradeKind) {
 	return z.object({ criteria: kind === 'handoff' ? handoffCriteriaSchema : draftCriteriaSchema }).strict();
 }
 
-/** JSON schema of the answer, for response_format json_schema (strict mode needs every key required, no extras). */
+const jsonSchemas = new Map<GradeKind, Record<string, unknown>>();
+
+/** JSON schema of the answer, for response_format json_schema (strict mode needs every key required, no extras). Derived once per kind. */
 export function gradingAnswerJsonSchema(kind: GradeKind): Record<string, unknown> {
-	const schema = z.toJSONSchema(gradingAnswerSchema(kind), { target: 'draft-7' }) as Record<string, unknown>;
-	delete schema.$schema;
-	return schema;
+	let schema = jsonSchemas.get(kind);
+	if (!schema) {
+		schema = z.toJSONSchema(gradingAnswerSchema(kind), { target: 'draft-7' }) as Record<string, unknown>;
+		delete schema.$schema;
+		jsonSchemas.set(kind, schema);
+	}
+	return structuredClone(schema);
 }
 
 export const gradeSchema = z.object({

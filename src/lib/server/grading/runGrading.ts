@@ -8,7 +8,7 @@ import { BudgetExceededError, GradingError, LlmConnectionError, LlmRequestReject
 import type { GradingItem } from './GradingItem';
 import { inputHash } from './inputHash';
 import { loadGradingItems } from './loadGradingItems';
-import { refreshHandoffsQualified } from './refreshHandoffsQualified';
+import { refreshHandoffsQualified, type CurrentHandoff } from './refreshHandoffsQualified';
 import { RUBRIC_VERSION, scoreCriteria, type GradeKind } from './rubric';
 import { eventKey, loadGradeCache, storeGrades, type StoredGrade } from './storeGrades';
 
@@ -50,21 +50,28 @@ export interface GradingRunResult {
 	remaining: number;
 	tally: UsageTally | null;
 	qualifiedConversations: number;
+	/** Wall time of each phase: finding what to grade, grading (and storing), refreshing the KPI counts. */
+	seconds: { load: number; grade: number; refresh: number };
 }
 
 export async function runGrading(warehouse: Warehouse, grader: Grader, options: RunGradingOptions = {}): Promise<GradingRunResult> {
 	const db = warehouse.db;
 	const cache = await loadGradeCache(db, grader.name, grader.model);
 	const todo: { item: GradingItem; hash: string }[] = [];
+	const handoffs: CurrentHandoff[] = [];
 	let cached = 0;
+	let phaseStart = performance.now();
 	for await (const batch of loadGradingItems(db, { since: options.since })) {
 		for (const item of batch) {
 			const hash = inputHash(item);
+			if (item.kind === 'handoff') handoffs.push({ source: item.source, conversation_id: item.conversation_id, event_id: item.event_id, input_hash: hash });
 			const hit = cache.get(eventKey(item.source, item.conversation_id, item.event_id));
 			if (hit && hit.input_hash === hash && hit.rubric_version === RUBRIC_VERSION && hit.error === null) cached++;
 			else todo.push({ item, hash });
 		}
 	}
+	const loadSeconds = (performance.now() - phaseStart) / 1000;
+	phaseStart = performance.now();
 	const limit = options.limit ?? Infinity;
 	const queue = todo.slice(0, limit);
 	const runId = (await db.one<{ id: number }>(`SELECT nextval('grading_run_ids') AS id`))!.id;
@@ -150,7 +157,10 @@ export async function runGrading(warehouse: Warehouse, grader: Grader, options: 
 			[progress.done - progress.errors, cached, progress.errors, tally?.promptTokens ?? 0, tally?.completionTokens ?? 0, tally?.costUsd ?? 0, stoppedByBudget, runId]
 		);
 	}
-	const qualifiedConversations = await db.transaction((tx) => refreshHandoffsQualified(tx, null));
+	const gradeSeconds = (performance.now() - phaseStart) / 1000;
+	phaseStart = performance.now();
+	const qualifiedConversations = await db.transaction((tx) => refreshHandoffsQualified(tx, null, handoffs));
+	const refreshSeconds = (performance.now() - phaseStart) / 1000;
 	if (fatal !== undefined) throw fatal;
 	return {
 		runId,
@@ -161,7 +171,8 @@ export async function runGrading(warehouse: Warehouse, grader: Grader, options: 
 		stoppedByBudget,
 		remaining: todo.length - progress.done,
 		tally: grader.tally?.() ?? null,
-		qualifiedConversations
+		qualifiedConversations,
+		seconds: { load: loadSeconds, grade: gradeSeconds, refresh: refreshSeconds }
 	};
 }
 
