@@ -137,6 +137,7 @@ describe('weekly review tables', () => {
 				expect(row.source).toBe('canonical');
 				expect(typeof row.id).toBe('string');
 				for (const column of table.columns) expect(column.key in row, `${table.key}.${column.key}`).toBe(true);
+				expect('event_id' in row, table.key).toBe(!!table.eventRows);
 			}
 		}
 	});

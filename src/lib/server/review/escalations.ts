@@ -38,6 +38,7 @@ LIMIT ?`;
 
 export const escalations: ReviewTable<EscalationRow> = {
 	key: 'escalations',
+	eventRows: true,
 	title: 'Escalations',
 	description: 'Every AI hand-off to a human queue; inaccurate ones (the conversation ended up elsewhere) first.',
 	empty: 'The AI handed off no conversation this week.',

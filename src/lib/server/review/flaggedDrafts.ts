@@ -45,6 +45,7 @@ interface Raw {
 
 export const flaggedDrafts: ReviewTable<FlaggedDraftRow> = {
 	key: 'drafts',
+	eventRows: true,
 	title: 'Rejected and heavily edited drafts',
 	description: `AI drafts an agent threw away, and drafts where at least ${HEAVY_EDIT_MAGNITUDE * 100}% of the text was changed before sending.`,
 	empty: 'No AI draft of this week was rejected or heavily edited.',

@@ -29,6 +29,8 @@ export interface ReviewTable<R extends ReviewRow = ReviewRow> {
 	description: string;
 	empty: string;
 	columns: ReviewColumn[];
+	/** Rows are events (drafts, hand-offs) and carry event_id besides the conversation's key. */
+	eventRows?: boolean;
 	/** `limit` null means every row (CSV downloads). */
 	load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<R>>;
 }

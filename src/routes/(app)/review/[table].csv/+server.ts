@@ -31,7 +31,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 				{ key: 'source', header: 'source' },
 				{ key: 'id', header: 'conversation_id' },
 				...table.columns.map((c) => ({ key: c.key, header: c.key })),
-				...(rows[0] && 'event_id' in rows[0] ? [{ key: 'event_id', header: 'event_id' }] : [])
+				...(table.eventRows ? [{ key: 'event_id', header: 'event_id' }] : [])
 			];
 			const withLinks = rows.map((r) => ({ ...r, link: `${url.origin}/conversations/${encodeURIComponent(r.source)}/${encodeURIComponent(r.id)}` }));
 			return csvResponse(`review-${table.key}-${w.week}`, [...columns, { key: 'link', header: 'link' }], withLinks);
