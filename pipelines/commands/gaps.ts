@@ -1,6 +1,6 @@
 // `gaps`: mines the warehouse's unanswered questions into the gap list and stores it.
 import { UsageError } from '../../src/lib/server/errors';
-import { EMBEDDER_CHOICES, listGaps, mineGaps, type EmbedderChoice } from '../../src/lib/server/gaps';
+import { EMBEDDER_CHOICES, listGaps, mineGaps, rerouteFlows, type EmbedderChoice } from '../../src/lib/server/gaps';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 
@@ -23,12 +23,9 @@ export const gapsCommand: Command = {
 		const { summary, gaps, reroutes } = await withWarehouse(
 			resolveDbPath(values.db),
 			async (w) => {
-				const summary = await mineGaps(w, { embedder, onProgress: log });
+				const summary = await mineGaps(w.db, { embedder, onProgress: log });
 				const gaps = await listGaps(w.db);
-				const reroutes = await w.db.all<{ from_queue: string; to_queue: string; conversations: number; topics: string }>(
-					'SELECT from_queue, to_queue, conversations, topics FROM reroute_flows ORDER BY conversations DESC, from_queue, to_queue'
-				);
-				return { summary, gaps, reroutes: reroutes.map((r) => ({ ...r, topics: JSON.parse(r.topics) })) };
+				return { summary, gaps, reroutes: await rerouteFlows(w.db) };
 			},
 			{ mustExist: true }
 		);

@@ -91,7 +91,7 @@ describe('mining the generator sample', () => {
 	}, 120_000);
 
 	it('finds every planted gap as missing, every weak topic as weak, and no covered topic as missing', async () => {
-		const summary = await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		const summary = await withWarehouse(db, (w) => mineGaps(w.db, { embedder: 'lexical' }));
 		expect(summary.embedder).toBe('lexical');
 		expect(summary.questions).toBeGreaterThan(500);
 		// Short texts must not end up mostly as outliers.
@@ -139,7 +139,7 @@ describe('mining the generator sample', () => {
 		const before = await withWarehouse(db, (w) => listGaps(w.db));
 		const target = before[0];
 		await withWarehouse(db, (w) => updateGap(w.db, target.id, { status: 'triaged', owner: 'kim', note: 'write an article on VAT' }));
-		const again = await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		const again = await withWarehouse(db, (w) => mineGaps(w.db, { embedder: 'lexical' }));
 		expect(again.embedded).toBe(0);
 		const after = await withWarehouse(db, (w) => listGaps(w.db));
 		expect(after.map((g) => [g.id, g.title])).toEqual(before.map((g) => [g.id, g.title]));
@@ -154,7 +154,7 @@ describe('mining the generator sample', () => {
 		await generateSample({ out: more, conversations: 300, seed: 12, formatShares: { canonical: 1 } });
 		const rows = fs.readFileSync(path.join(more, 'canonical/conversations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 		await withWarehouse(db, (w) => importConversations(w, rows.map((c: Ev) => ({ ...c, id: `more-${c.id}` }))));
-		await withWarehouse(db, (w) => mineGaps(w, { embedder: 'lexical' }));
+		await withWarehouse(db, (w) => mineGaps(w.db, { embedder: 'lexical' }));
 		const after = await withWarehouse(db, (w) => listGaps(w.db));
 		const bigBefore = before.filter((g) => g.size >= 15);
 		const kept = bigBefore.filter((g) => after.some((a) => a.id === g.id));

@@ -2,7 +2,7 @@
 // coverage → gap list with stable ids, plus reroute flows and what they are about. Stores
 // everything in one transaction, so the dashboard sees the old list or the new one, never half.
 import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
-import type { Warehouse, WarehouseConnection } from '../warehouse';
+import type { WarehouseConnection } from '../warehouse';
 import { assessCoverage } from './assessCoverage';
 import { chunkArticle, type ArticleChunk } from './chunkArticle';
 import { clusterVectors } from './clusterVectors';
@@ -73,8 +73,7 @@ async function previousGaps(db: WarehouseConnection): Promise<PreviousGap[]> {
 	return [...gaps.values()];
 }
 
-export async function mineGaps(warehouse: Warehouse, options: MineOptions = {}): Promise<MiningSummary> {
-	const db = warehouse.db;
+export async function mineGaps(db: WarehouseConnection, options: MineOptions = {}): Promise<MiningSummary> {
 	const settings = resolveGapSettings(options.settings);
 	const startedAt = new Date();
 	const report = options.onProgress ?? (() => {});
