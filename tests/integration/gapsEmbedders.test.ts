@@ -12,7 +12,10 @@ import { TransformersEmbedder } from '../../src/lib/server/gaps/embedders/Transf
 import { DEFAULT_MODEL, resolveTransformersConfig } from '../../src/lib/server/gaps/embedders/transformersConfig';
 import { embedWithCache } from '../../src/lib/server/gaps/embeddingCache';
 import { withWarehouse } from '../../src/lib/server/warehouse';
-import { makeTempDir } from '../helpers/tempDir';
+import { runCli } from '../helpers/runCli';
+import { makeTempDir, writeJsonl } from '../helpers/tempDir';
+import { writeTinyBertModel } from '../helpers/tinyBertModel';
+import { dot } from '../../src/lib/server/gaps/vectorMath';
 
 const { dir, cleanup } = makeTempDir('supportlens-gaps-emb-');
 afterAll(cleanup);
@@ -106,4 +109,52 @@ describe('embedding cache in the warehouse', () => {
 			expect(Array.from(second.vectors[0])).toEqual(Array.from(embedder.embedOne('charged twice')));
 		});
 	});
+});
+
+describe('a model folder given: the transformers path runs for real', () => {
+	// A tiny BERT-shaped ONNX model this test writes itself (no download): the same loading,
+	// tokenising, batching and mean-pooling code as all-MiniLM-L6-v2 goes through.
+	const models = path.join(dir, 'local-models');
+	const folder = writeTinyBertModel(models, 'tiny-bert');
+	const cacheDir = path.join(dir, 'model-cache');
+
+	it('loads it, embeds in batches, mean-pools and normalises', async () => {
+		const embedder = await TransformersEmbedder.load({ modelDir: folder, cacheDir, batchSize: 2, loadTimeoutMs: 120_000 });
+		try {
+			expect(embedder.model).toBe('transformers:tiny-bert:fp32');
+			expect(embedder.dim).toBe(16);
+			const [a, b, c, again] = await embedder.embed(['I was charged twice', 'double payment on my card', 'password reset link expired', 'I was charged twice']);
+			expect(dot(a, a)).toBeCloseTo(1, 5);
+			expect(dot(a, b)).toBeGreaterThan(dot(a, c));
+			expect(Array.from(again)).toEqual(Array.from(a));
+		} finally {
+			await embedder.dispose?.();
+		}
+	}, 180_000);
+
+	it('auto uses it when SUPPORTLENS_MODEL_DIR holds <model id>/ and says so', async () => {
+		const selection = await createEmbedder({ choice: 'auto', corpus: [], transformers: { modelDir: models, model: 'tiny-bert', cacheDir, loadTimeoutMs: 120_000 } });
+		try {
+			expect(selection.embedder.kind).toBe('transformers');
+			expect(selection.fallbackReason).toBeUndefined();
+			expect(selection.message).toBe('embedder: auto → transformers tiny-bert (16 dimensions)');
+		} finally {
+			await selection.embedder.dispose?.();
+		}
+	}, 180_000);
+
+	it('the cluster command uses the model folder from the environment', () => {
+		const input = writeJsonl(path.join(dir, 'tiny-q.jsonl'), [
+			'charged twice', 'double payment', 'refund my money', 'card charged twice',
+			'password reset', 'locked account', 'reset link expired', 'login email'
+		].map((text, i) => ({ id: `q${i}`, text })));
+		const output = path.join(dir, 'tiny-out.jsonl');
+		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'transformers'], { SUPPORTLENS_MODEL_DIR: folder, SUPPORTLENS_MODEL_CACHE: cacheDir });
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toContain('embedder: transformers tiny-bert (16 dimensions)');
+		const clusters = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l).cluster);
+		expect(new Set(clusters.slice(0, 4)).size).toBe(1);
+		expect(new Set(clusters.slice(4)).size).toBe(1);
+		expect(clusters[0]).not.toBe(clusters[4]);
+	}, 180_000);
 });
