@@ -5,6 +5,7 @@ import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
 import { KPI_META } from '$lib/server/overview';
 import { cachedReview, latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
+import { loadGradeReview } from '$lib/server/grading/loadGradeReview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const conversations = (await db.one<{ n: number }>('SELECT count(*) AS n FROM conversation_facts'))?.n ?? 0;
 		return { conversations, ...(await cachedReview(db, week ?? (await latestWeek(db)))) };
 	});
-	// The grading part adds grade distribution, failure rates per criterion and the
-	// worst-graded drafts and hand-offs of the week here (see the "grades" section of the page).
-	return { review, weekError, kpis: KPI_META };
+	// The grading part: grade distribution, failure rates per criterion, the week's
+	// worst-graded drafts and hand-offs, and the agreement panel.
+	const grades = await withAppDb((db) => loadGradeReview(db, review.week, url.searchParams.get('grader')));
+	return { review, weekError, kpis: KPI_META, grades };
 };

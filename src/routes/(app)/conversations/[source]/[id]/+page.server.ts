@@ -4,10 +4,13 @@ import { withAppDb } from '$lib/server/appWarehouse';
 import { citedKbIds, conversationTimeline } from '$lib/server/conversations/conversationTimeline';
 import { kbArticleTitles } from '$lib/server/conversations/kbArticleTitles';
 import { loadConversation } from '$lib/server/conversations/loadConversation';
+import { eventGrades } from '$lib/server/grading/eventGrades';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const conversation = await loadConversation(locals, params);
 	const kb = await withAppDb((db) => kbArticleTitles(db, citedKbIds(conversation)));
-	return conversationTimeline(conversation, kb);
+	// Each grade is shown next to the draft, reply or hand-off it grades.
+	const grades = await withAppDb((db) => eventGrades(db, conversation.source, conversation.id));
+	return { ...conversationTimeline(conversation, kb), grades };
 };
