@@ -1,0 +1,84 @@
+// Grades on the dashboard in a real browser against the built server: the sample data is
+// graded with the rules grader first, then /review shows the distribution chart, failure
+// rates per criterion, the worst-graded items and the agreement panel, and a worst hand-off
+// opens its conversation with the grade beside the hand-off. Screenshots in tests/artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { runCli } from '../helpers/runCli';
+import {
+	cleanup,
+	ensureBuiltCopy,
+	launchBrowser,
+	loginInBrowser,
+	prepareWarehouse,
+	screenshot,
+	startServer,
+	type Browser,
+	type PreparedWarehouse,
+	type RunningServer
+} from './harness';
+
+let wh: PreparedWarehouse;
+let server: RunningServer;
+let buildDir: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	buildDir = ensureBuiltCopy();
+	wh = await prepareWarehouse();
+	// Graded before the server takes the file (one writer at a time).
+	const graded = runCli(['grade', '--db', wh.dbPath]);
+	if (graded.code !== 0) throw new Error(`grade failed: ${graded.stderr}`);
+	server = await startServer(buildDir, wh.dbPath);
+	browser = await launchBrowser();
+	browser.context.setDefaultTimeout(120_000);
+	browser.context.setDefaultNavigationTimeout(120_000);
+	page = await browser.newPage();
+	await loginInBrowser(page, server.url, wh.users.manager);
+}, 600_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	cleanup(buildDir, wh?.dir);
+});
+
+describe('grades on the weekly review', () => {
+	it('shows the distribution, failure rates, worst-graded items and agreement', async () => {
+		await page.goto(`${server.url}/review`);
+		const section = page.locator('[data-testid="review-grades"]');
+		await section.scrollIntoViewIfNeeded();
+		await page.waitForSelector('[data-testid="grade-distribution"][data-rendered="true"]');
+		const colours = await page.$eval('[data-testid="grade-distribution"] canvas', (canvas) => {
+			const c = canvas as HTMLCanvasElement;
+			const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+			const seen = new Set<number>();
+			for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3] > 0) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+			return seen.size;
+		});
+		expect(colours).toBeGreaterThan(5);
+		const rateRows = page.locator('[data-testid="criterion-failure-rates"] tbody tr th[scope="row"]');
+		expect(await rateRows.count()).toBeGreaterThanOrEqual(10);
+		expect(await page.locator('[data-testid="criterion-failure-rates"]').innerText()).toContain('no_unauthorized_commitment');
+		expect(await page.locator('[data-testid="worst-handoffs"] > li').count()).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="worst-drafts"] > li').count()).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="agreement-value"]').innerText()).toMatch(/^\d+\.\d%$/);
+		await screenshot(page, 'review-grades');
+	});
+
+	it('a worst-graded hand-off opens its conversation with the grade beside the hand-off', async () => {
+		await page.goto(`${server.url}/review`);
+		const first = page.locator('[data-testid="worst-handoffs"] > li').first();
+		const failedCriterion = (await first.locator('ul li code').first().innerText()).trim();
+		await first.locator('a').first().click();
+		await page.waitForURL(/\/conversations\/[^/]+\/[^/#]+#event-/);
+		const eventId = decodeURIComponent(new URL(page.url()).hash.slice('#event-'.length));
+		const grade = page.locator(`[id="event-${eventId}"] [data-testid="grade-rules"]`);
+		expect(await grade.count()).toBe(1);
+		const text = await grade.innerText();
+		expect(text).toMatch(/score \d+/);
+		expect(text).toContain(failedCriterion);
+		await screenshot(page, 'conversation-grade');
+	});
+});
