@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { mineGaps } from '../../src/lib/server/gaps';
 import { describeProgress, importFiles, type ImportProgress } from '../../src/lib/server/ingest';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { warehouseStats } from '../../src/lib/server/warehouse/warehouseStats';
@@ -55,6 +56,8 @@ export const demoCommand: Command = {
 				}
 			});
 			const users = ensureDemoUsers ? await ensureDemoUsers(warehouse.db) : [];
+			// The gap list ready on first visit; lexical keeps the demo offline and quick ("Mine again" on the page uses auto).
+			await mineGaps(warehouse.db, { embedder: 'lexical', onProgress: (line) => process.stderr.write(`gaps: ${line}\n`) });
 			return { summary, stats: await warehouseStats(warehouse.db), users };
 		});
 		progress.done();
