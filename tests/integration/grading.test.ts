@@ -168,3 +168,24 @@ describe('grade: usage errors are one line', () => {
 		expect(result.stderr.trim()).toMatch(/^supportlens: the llm grader needs an endpoint: set OPENAI_BASE_URL/);
 	});
 });
+
+describe('grade --since and --limit', () => {
+	it('--since skips older conversations and --limit grades only that many new items, the rest on the next run', async () => {
+		const file = path.join(dir, 'since.duckdb');
+		const w = await Warehouse.open(file);
+		try {
+			const later = { ...gradingConversations()[0], id: 'later', created_at: '2026-10-07T09:00:00.000Z' };
+			later.events = later.events.map((e) => ({ ...e, at: '2026-10-07T09:00:00.000Z' }));
+			await importConversations(w, [...gradingConversations(), later], { kbArticles: KB });
+		} finally {
+			w.close();
+		}
+		const since = JSON.parse(runCli(['grade', '--db', file, '--since', '2026-10-06', '--json']).stdout);
+		expect(since).toMatchObject({ graded: 1, cached: 0 });
+		expect(since.items.map((i: { conversation_id: string }) => i.conversation_id)).toEqual(['later']);
+		const limited = JSON.parse(runCli(['grade', '--db', file, '--limit', '2', '--json']).stdout);
+		expect(limited).toMatchObject({ graded: 2, cached: 1 });
+		const rest = JSON.parse(runCli(['grade', '--db', file, '--json']).stdout);
+		expect(rest).toMatchObject({ graded: 3, cached: 3 });
+	});
+});
