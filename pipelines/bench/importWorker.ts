@@ -3,14 +3,17 @@
 //   tsx importWorker.ts ours FILE DB   |   tsx importWorker.ts duckdb FILE DB
 import os from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { importFiles } from '../../src/lib/server/ingest';
+import { IMPORT_DUCKDB_MEMORY_LIMIT, importFiles } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
 
 const [mode, file, db] = process.argv.slice(2);
 const started = performance.now();
 let extra: Record<string, unknown> = {};
 if (mode === 'ours') {
-	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench', workers: Math.min(4, os.availableParallelism()) }));
+	// Exactly what `ingest` does: worker threads and the import memory limit.
+	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench', workers: Math.min(4, os.availableParallelism()) }), {
+		memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT
+	});
 	extra = { loaded: summary.loaded, quarantined: summary.quarantined };
 } else {
 	const instance = await DuckDBInstance.create(db);

@@ -1,7 +1,7 @@
 // `ingest`: imports help-desk exports into the warehouse, with progress on stderr.
 import os from 'node:os';
 import { StrictImportError, UsageError } from '../../src/lib/server/errors';
-import { describeProgress, FORMATS, importFiles, type ImportProgress, type ImportSummary } from '../../src/lib/server/ingest';
+import { describeProgress, FORMATS, IMPORT_DUCKDB_MEMORY_LIMIT, importFiles, type ImportProgress, type ImportSummary } from '../../src/lib/server/ingest';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { progressReporter } from '../progressReporter';
@@ -58,7 +58,8 @@ export const ingestCommand: Command = {
 					latest = p;
 					if (p.phase !== 'done') progress.update(p.phase === 'loading');
 				}
-			})
+			}),
+			{ memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT }
 		);
 		if (latest) progress.done();
 		console.log(values.json ? JSON.stringify(summary) : formatSummary(summary));

@@ -51,7 +51,7 @@ describe('WorkerStager', () => {
 		const inline = await withWarehouse(inlineDb, (w) => importRecords(w, read()));
 		const stager = WorkerStager.start(2);
 		const parallelDb = path.join(dir, 'parallel.duckdb');
-		const parallel = await withWarehouse(parallelDb, (w) => importRecords(w, read(), { stager })).finally(() => stager.close());
+		const parallel = await withWarehouse(parallelDb, (w) => importRecords(w, read(), { stager }));
 
 		expect(inline).toMatchObject({ loaded: 1500, kb_loaded: 1, quarantined: 12 + 8, skipped_older: 1500 });
 		expect({ ...parallel, runId: 0 }).toEqual({ ...inline, runId: 0 });

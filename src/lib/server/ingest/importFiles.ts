@@ -26,6 +26,13 @@ export interface ImportOptions {
 	workers?: number;
 }
 
+/**
+ * DuckDB's memory limit for command-line imports unless SUPPORTLENS_DUCKDB_MEMORY says
+ * otherwise: with DuckDB's default (80% of RAM) a 1 GB export's merge grows past 4 GB RSS;
+ * capped, it spills to disk and the whole import stays near 2 GB.
+ */
+export const IMPORT_DUCKDB_MEMORY_LIMIT = '1GB';
+
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -94,7 +101,7 @@ export async function importFiles(
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
 		stager
-	}).finally(() => stager?.close());
+	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }
 

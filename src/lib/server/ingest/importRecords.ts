@@ -30,7 +30,7 @@ export interface RecordImportOptions {
 	onProgress?: (progress: ImportProgress) => void;
 	/** Folder for the staging files; the OS temp folder by default. */
 	tmpDir?: string;
-	/** Where records are validated and flattened; in this thread by default. */
+	/** Where records are validated and flattened; in this thread by default. Closed when staging ends. */
 	stager?: RecordStager;
 }
 
@@ -85,6 +85,8 @@ export async function importRecords(
 		}
 		if (batch.length) await submit();
 		while (inFlight.length) await write(await inFlight.shift()!);
+		// Workers' heaps are freed before DuckDB's merge needs its memory.
+		await stager.close();
 		await staging.finish();
 		report('loading');
 		const counts = await warehouse.withConnection((db) =>
@@ -99,6 +101,7 @@ export async function importRecords(
 		return { ...counts, files: options.files ?? [], formats: options.formats ?? [], skipped_files: [] };
 	} finally {
 		await Promise.allSettled(inFlight);
+		await stager.close();
 		staging.remove();
 	}
 }

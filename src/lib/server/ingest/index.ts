@@ -1,4 +1,4 @@
-export { importFiles, type ImportOptions } from './importFiles';
+export { importFiles, IMPORT_DUCKDB_MEMORY_LIMIT, type ImportOptions } from './importFiles';
 export { importConversations } from './importConversations';
 export { importRecords, type ImportSummary, type RecordImportOptions } from './importRecords';
 export { describeProgress, type ImportProgress } from './ImportProgress';

@@ -20,6 +20,7 @@ export class WorkerStager implements RecordStager {
 	private readonly pending = new Map<number, Pending & { owner: PoolWorker }>();
 	private nextId = 0;
 	private failure: Error | null = null;
+	private closed = false;
 
 	private constructor(private readonly pool: PoolWorker[]) {
 		this.maxInFlight = pool.length * 2;
@@ -65,7 +66,10 @@ export class WorkerStager implements RecordStager {
 		this.pending.clear();
 	}
 
+	/** Idempotent. */
 	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
 		this.failure ??= new Error('staging pool closed');
 		await Promise.all(this.pool.map((m) => m.worker.terminate()));
 	}
