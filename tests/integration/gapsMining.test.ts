@@ -13,6 +13,8 @@ import { scoreCoverage, type ScoredCluster } from '../../src/lib/server/gaps/sco
 import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
+import { embedderFlag } from '../../pipelines/commands/gaps';
+import { UsageError } from '../../src/lib/server/errors';
 import { runCli } from '../helpers/runCli';
 import { makeTempDir, writeJsonl } from '../helpers/tempDir';
 
@@ -85,7 +87,7 @@ describe('mining the generator sample', () => {
 	let manifest: { topics: { id: string; coverage: Coverage }[]; questions: { conversation_source: string; conversation_id: string; event_id: string; topic: string }[] };
 
 	beforeAll(async () => {
-		await generateSample({ out, conversations: 2000, seed: 11, formatShares: { canonical: 1 } });
+		await generateSample({ out, conversations: 1400, seed: 11, formatShares: { canonical: 1 } });
 		manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 		await withWarehouse(db, (w) => importFiles(w, [out]));
 	}, 120_000);
@@ -175,9 +177,10 @@ describe('mining the generator sample', () => {
 	}, 120_000);
 
 	it('the gaps command rejects an unknown embedder and a missing warehouse in one line', () => {
-		const bad = runCli(['gaps', '--db', db, '--embedder', 'word2vec']);
+		const bad = runCli(['gaps', '--db', path.join(dir, 'nope.duckdb'), '--embedder', 'word2vec']);
 		expect(bad.code).toBe(1);
 		expect(bad.stderr.trim()).toBe('supportlens: unknown --embedder "word2vec"; use auto, transformers, lexical');
+		expect(() => embedderFlag('lexical ')).toThrow(UsageError);
 		const missing = runCli(['gaps', '--db', path.join(dir, 'nope.duckdb')]);
 		expect(missing.code).toBe(1);
 		expect(missing.stderr).toMatch(/^supportlens: no warehouse at .*nope\.duckdb/);

@@ -13,9 +13,9 @@ export interface CoverageInput {
 	centroids: Float32Array[];
 	chunks: ArticleChunk[];
 	chunkVectors: Float32Array[];
-	/** Per cluster: how many of its conversations cited each article in an AI message. */
+	/** Per cluster: how many of its topic's conversations cited each article in an AI message or draft. */
 	citations: Map<string, number>[];
-	/** Per cluster: distinct conversations. */
+	/** Per cluster: distinct conversations on its topic (its questions' and the openings assigned to it). */
 	conversations: number[];
 	/** Per cluster: [answered confidently, AI-involved openings] among openings assigned to it. */
 	answered: [number, number][];
@@ -35,7 +35,7 @@ export interface CoverageResult {
 }
 
 export function assessCoverage(input: CoverageInput): CoverageResult[] {
-	const citedShareNeeded = input.citedShare ?? 0.35;
+	const citedShareNeeded = input.citedShare ?? 0.25;
 	return input.centroids.map((c, k) => {
 		const perArticle = new Map<string, { sim: number; title: string }>();
 		for (let j = 0; j < input.chunks.length; j++) {

@@ -22,6 +22,8 @@ export interface GapSettings {
 	 * topic, fewer than this share got a confident answer: the article is there, the AI still fails.
 	 */
 	weakAnsweredShare: number;
+	/** An article the AI cited in at least this share of a topic's conversations counts as close to it. */
+	articleCitedShare: number;
 	/** Long KB articles are embedded in chunks of about this many characters. */
 	chunkChars: number;
 	/** Example questions kept per gap. */
@@ -35,6 +37,7 @@ export const DEFAULT_GAP_SETTINGS: Readonly<GapSettings> = Object.freeze({
 	minClusterSize: 3,
 	sampleSize: 3000,
 	weakAnsweredShare: 0.35,
+	articleCitedShare: 0.25,
 	chunkChars: 800,
 	examples: 8
 });

@@ -135,28 +135,33 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		if (!citedBy.has(key)) citedBy.set(key, []);
 		citedBy.get(key)!.push(r.article);
 	}
-	const citations = summaries.map((s) => {
-		const m = new Map<string, number>();
-		const convs = new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id)));
-		for (const c of convs) for (const a of citedBy.get(c) ?? []) m.set(a, (m.get(a) ?? 0) + 1);
-		return m;
-	});
+	// The topic's conversations: those of its questions plus every AI-involved conversation
+	// that opens with a question nearest to it (answered or not), so the evidence is not
+	// limited to the failures.
+	const topicConversations = summaries.map((s) => new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id))));
 	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
 	for (const o of openings) {
 		const c = nearestCluster(vectorOf.get(o.text)!, clustering.centroids, assignSimilarity);
 		if (c < 0) continue;
 		answered[c][1]++;
 		if (o.answered) answered[c][0]++;
+		topicConversations[c].add(convKey(o.source, o.conversation_id));
 	}
+	const citations = topicConversations.map((convs) => {
+		const m = new Map<string, number>();
+		for (const c of convs) for (const a of citedBy.get(c) ?? []) m.set(a, (m.get(a) ?? 0) + 1);
+		return m;
+	});
 	const coverage = assessCoverage({
 		centroids: clustering.centroids,
 		chunks,
 		chunkVectors: chunks.map((c) => vectorOf.get(c.text)!),
 		citations,
-		conversations: summaries.map((s) => s.conversations),
+		conversations: topicConversations.map((c) => c.size),
 		answered,
 		articleSimilarity,
-		weakAnsweredShare: settings.weakAnsweredShare
+		weakAnsweredShare: settings.weakAnsweredShare,
+		citedShare: settings.articleCitedShare
 	});
 
 	// Reroute flows and what the rerouted conversations are about.
