@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/generate/generateSample';
 import { extractQuestions } from '../../src/lib/server/gaps/extractQuestions';
 import { DEFAULT_GAP_SETTINGS } from '../../src/lib/server/gaps/gapSettings';
-import { ClusterInputError, getGap, listGaps, mineGaps, readClusterInput, updateGap } from '../../src/lib/server/gaps';
+import { ClusterInputError, getGap, getGapDetail, listGaps, mineGaps, readClusterInput, updateGap } from '../../src/lib/server/gaps';
 import { scoreCoverage, type ScoredCluster } from '../../src/lib/server/gaps/scoreCoverage';
 import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
@@ -164,13 +164,30 @@ describe('mining the generator sample', () => {
 		expect((await withWarehouse(db, (w) => getGap(w.db, before[0].id)))?.owner).toBe('kim');
 	}, 120_000);
 
+	it('a resolved gap shows its weekly volume before and after, and stays listed when its questions stop', async () => {
+		const [gap] = await withWarehouse(db, (w) => listGaps(w.db, { coverage: 'missing' }));
+		await withWarehouse(db, (w) => updateGap(w.db, gap.id, { status: 'resolved' }));
+		const detail = await withWarehouse(db, (w) => getGapDetail(w.db, gap.id));
+		expect(detail!.resolution).toMatchObject({ before: { mean: expect.any(Number) }, after: expect.any(Object) });
+		expect(detail!.trend.reduce((s, w) => s + w.questions, 0)).toBe(detail!.size);
+		expect(detail!.resolution!.before.weeks + detail!.resolution!.after.weeks).toBeLessThanOrEqual(detail!.trend.length);
+		// Its questions stop: the gap is inactive after re-mining, yet still listed as resolved.
+		await withWarehouse(db, async (w) => {
+			await w.db.run(`UPDATE gaps SET active = false WHERE id = ?`, [gap.id]);
+			const listed = await listGaps(w.db, { status: 'resolved' });
+			expect(listed.map((g) => [g.id, g.active])).toEqual([[gap.id, false]]);
+		});
+		await withWarehouse(db, (w) => updateGap(w.db, gap.id, { status: 'new' }));
+		expect((await withWarehouse(db, (w) => getGap(w.db, gap.id)))!.resolved_at).toBeNull();
+	});
+
 	it('the gaps command prints the stored list as JSON, and reroute flows with what they are about', () => {
 		const r = runCli(['gaps', '--db', db, '--embedder', 'lexical', '--json']);
 		expect(r.stderr).toContain('embedder: lexical');
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
 		expect(out.run.embedded).toBe(0);
-		expect(out.gaps.length).toBe(out.run.clusters);
+		expect(out.gaps.filter((g: { active: boolean }) => g.active).length).toBe(out.run.clusters);
 		expect(out.reroutes.length).toBeGreaterThan(0);
 		expect(out.reroutes[0]).toMatchObject({ from_queue: expect.any(String), to_queue: expect.any(String), conversations: expect.any(Number) });
 		expect(out.reroutes[0].topics[0].label.length).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ export interface GapFilters {
 
 export interface GapListItem {
 	id: number;
+	/** Found by the latest mining run. */
+	active: boolean;
 	title: string;
 	terms: string[];
 	coverage: 'missing' | 'weak' | 'covered';
@@ -46,7 +48,7 @@ export interface GapListItem {
 
 type Raw = Omit<GapListItem, 'weekly' | 'channels' | 'languages' | 'reasons' | 'examples'> & Record<'weekly' | 'channels' | 'languages' | 'reasons' | 'examples', string>;
 
-const COLUMNS = `id, title, terms, coverage, status, owner, note, size, conversations, share, impact, weekly, channels, languages, reasons,
+const COLUMNS = `id, active, title, terms, coverage, status, owner, note, size, conversations, share, impact, weekly, channels, languages, reasons,
 	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
 	low_csat_rate, x, y, strftime(status_changed_at, '%Y-%m-%dT%H:%M:%SZ') AS status_changed_at, strftime(resolved_at, '%Y-%m-%dT%H:%M:%SZ') AS resolved_at`;
 
@@ -62,7 +64,9 @@ function parse(r: Raw): GapListItem {
 }
 
 export async function listGaps(db: WarehouseConnection, filters: GapFilters = {}): Promise<GapListItem[]> {
-	const where = ['active'];
+	// Gaps the latest run no longer finds stay listed once someone worked on them: a resolved
+	// gap whose questions stopped is the proof the fix worked.
+	const where = ["(active OR status <> 'new')"];
 	const params: string[] = [];
 	if (filters.coverage) (where.push('coverage = ?'), params.push(filters.coverage));
 	if (filters.status) (where.push('status = ?'), params.push(filters.status));
