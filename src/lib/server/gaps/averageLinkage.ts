@@ -2,19 +2,22 @@
 // threshold, with the nearest-neighbour-chain algorithm: O(m²) time and one m×m matrix, so a
 // few thousand points take seconds. Used on a sample; clusterVectors assigns the rest.
 import { dot } from './vectorMath';
+import { pacer } from './yieldToEventLoop';
 
 /**
  * Returns a cluster index per input vector (0..k-1, in order of first appearance). Two groups
  * merge while their average pairwise similarity is at least `minSimilarity`. Deterministic:
  * ties go to the lower index.
  */
-export function averageLinkage(vectors: Float32Array[], minSimilarity: number): Int32Array {
+export async function averageLinkage(vectors: Float32Array[], minSimilarity: number): Promise<Int32Array> {
+	const pace = pacer();
 	const m = vectors.length;
 	const labels = new Int32Array(m);
 	if (m === 0) return labels;
 	// Distances (1 - cosine) as a full matrix; row i is updated in place as clusters merge.
 	const d = new Float32Array(m * m);
 	for (let i = 0; i < m; i++) {
+		await pace();
 		for (let j = i + 1; j < m; j++) {
 			const v = 1 - dot(vectors[i], vectors[j]);
 			d[i * m + j] = v;
@@ -27,6 +30,7 @@ export function averageLinkage(vectors: Float32Array[], minSimilarity: number): 
 	const chain: number[] = [];
 	let remaining = m;
 	while (remaining > 1) {
+		await pace();
 		if (chain.length === 0) {
 			let first = 0;
 			while (!active[first]) first++;

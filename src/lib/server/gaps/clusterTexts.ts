@@ -26,7 +26,7 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 		const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
 		options.onProgress?.(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
 	});
-	const result = clusterVectors(vectors, {
+	const result = await clusterVectors(vectors, {
 		clusterSimilarity: options.clusterSimilarity ?? calibration.clusterSimilarity,
 		assignSimilarity: options.assignSimilarity ?? calibration.assignSimilarity,
 		minClusterSize: options.minClusterSize ?? DEFAULT_GAP_SETTINGS.minClusterSize,

@@ -20,60 +20,73 @@ function blobs(k: number, perBlob: number, dim: number, noise: number, seed = 1)
 }
 
 describe('averageLinkage', () => {
-	it('merges while the average similarity stays above the threshold', () => {
+	it('merges while the average similarity stays above the threshold', async () => {
 		const v = [[1, 0], [0.99, 0.14], [0, 1], [0.14, 0.99]].map((p) => normalize(Float32Array.from(p)));
-		expect(Array.from(averageLinkage(v, 0.9))).toEqual([0, 0, 1, 1]);
-		expect(Array.from(averageLinkage(v, 0.999))).toEqual([0, 1, 2, 3]);
-		expect(Array.from(averageLinkage(v, -1))).toEqual([0, 0, 0, 0]);
+		expect(Array.from(await averageLinkage(v, 0.9))).toEqual([0, 0, 1, 1]);
+		expect(Array.from(await averageLinkage(v, 0.999))).toEqual([0, 1, 2, 3]);
+		expect(Array.from(await averageLinkage(v, -1))).toEqual([0, 0, 0, 0]);
 	});
 });
 
 describe('clusterVectors', () => {
 	const options = { clusterSimilarity: 0.5, assignSimilarity: 0.4, minClusterSize: 3, sampleSize: 300 };
 
-	it('finds the number of clusters itself and recovers planted groups', () => {
+	it('finds the number of clusters itself and recovers planted groups', async () => {
 		const { vectors, truth } = blobs(12, 40, 64, 0.08);
-		const r = clusterVectors(vectors, options);
+		const r = await clusterVectors(vectors, options);
 		expect(r.centroids.length).toBe(12);
 		expect(normalizedMutualInformation(truth, Array.from(r.labels))).toBeCloseTo(1, 5);
 		expect(adjustedRandIndex(truth, Array.from(r.labels))).toBeCloseTo(1, 5);
 		expect(r.sizes.reduce((a, b) => a + b, 0)).toBe(vectors.length);
 	});
 
-	it('clusters groups missing from the sample in a later round', () => {
+	it('clusters groups missing from the sample in a later round', async () => {
 		// One rare group of 6 among 3,000 points: the 300-point sample may miss it.
 		const big = blobs(5, 600, 32, 0.05, 3);
 		const rare = blobs(1, 6, 32, 0.05, 99);
-		const r = clusterVectors([...big.vectors, ...rare.vectors], options);
+		const r = await clusterVectors([...big.vectors, ...rare.vectors], options);
 		const rareLabels = new Set(Array.from(r.labels.slice(3000)));
 		expect(rareLabels.size).toBe(1);
 		expect([...rareLabels][0]).toBeGreaterThanOrEqual(0);
 		expect(r.centroids.length).toBe(6);
 	});
 
-	it('is deterministic and numbers clusters by size', () => {
+	it('is deterministic and numbers clusters by size', async () => {
 		const { vectors } = blobs(8, 30, 32, 0.1, 5);
-		const a = clusterVectors(vectors, options);
-		const b = clusterVectors(vectors, options);
+		const a = await clusterVectors(vectors, options);
+		const b = await clusterVectors(vectors, options);
 		expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
 		expect([...a.sizes].sort((x, y) => y - x)).toEqual(a.sizes);
 	});
 
-	it('leaves points far from every cluster as outliers and dissolves tiny clusters', () => {
+	it('leaves points far from every cluster as outliers and dissolves tiny clusters', async () => {
 		const { vectors } = blobs(3, 20, 32, 0.05, 7);
 		const loners = blobs(2, 1, 32, 0, 1234).vectors;
-		const r = clusterVectors([...vectors, ...loners], options);
+		const r = await clusterVectors([...vectors, ...loners], options);
 		expect(r.centroids.length).toBe(3);
 		expect(Array.from(r.labels.slice(60))).toEqual([-1, -1]);
 	});
 
-	it('handles empty input', () => {
-		expect(clusterVectors([], options).centroids).toEqual([]);
+	it('lets other work run while it clusters (a server keeps answering during "Mine again")', async () => {
+		const { vectors } = blobs(10, 200, 64, 0.1, 11);
+		let finished = false;
+		let ticksWhileClustering = 0;
+		// A timer that only counts turns it gets before the clustering is done: a synchronous
+		// implementation would finish before any timer could run.
+		const timer = setInterval(() => finished || ticksWhileClustering++, 1);
+		const result = await clusterVectors(vectors, { ...options, sampleSize: 2000 }).then((r) => ((finished = true), r));
+		clearInterval(timer);
+		expect(result.centroids.length).toBe(10);
+		expect(ticksWhileClustering).toBeGreaterThan(0);
+	});
+
+	it('handles empty input', async () => {
+		expect((await clusterVectors([], options)).centroids).toEqual([]);
 	});
 });
 
 describe('cluster quality', () => {
-	it('scores identical partitions 1 whatever the label names, and a random one near 0', () => {
+	it('scores identical partitions 1 whatever the label names, and a random one near 0', async () => {
 		expect(normalizedMutualInformation(['a', 'a', 'b', 'b'], [7, 7, 3, 3])).toBeCloseTo(1);
 		expect(adjustedRandIndex(['a', 'a', 'b', 'b'], [7, 7, 3, 3])).toBeCloseTo(1);
 		const truth = Array.from({ length: 400 }, (_, i) => i % 4);

@@ -5,6 +5,7 @@
 // still form clusters. Small clusters dissolve; what stays unassigned is an outlier (-1).
 import { averageLinkage } from './averageLinkage';
 import { centroid, dot } from './vectorMath';
+import { pacer } from './yieldToEventLoop';
 
 export interface ClusterOptions {
 	clusterSimilarity: number;
@@ -47,7 +48,7 @@ function sampleIndices(indices: number[], size: number, seed: number): number[] 
 }
 
 /** Nearest centroid (ties to the lower index) for the vectors at `indices`; label offset by `offset`. */
-function assign(
+async function assign(
 	vectors: Float32Array[],
 	indices: Iterable<number>,
 	centroids: Float32Array[],
@@ -55,8 +56,10 @@ function assign(
 	similarity: Float32Array,
 	minSimilarity: number,
 	offset = 0
-) {
+): Promise<void> {
+	const pace = pacer();
 	for (const i of indices) {
+		await pace();
 		let best = -1;
 		let bestSim = -Infinity;
 		for (let c = 0; c < centroids.length; c++) {
@@ -73,7 +76,7 @@ function assign(
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-export function clusterVectors(vectors: Float32Array[], options: ClusterOptions): ClusterResult {
+export async function clusterVectors(vectors: Float32Array[], options: ClusterOptions): Promise<ClusterResult> {
 	const n = vectors.length;
 	const dim = vectors[0]?.length ?? 0;
 	const labels = new Int32Array(n).fill(-1);
@@ -86,7 +89,7 @@ export function clusterVectors(vectors: Float32Array[], options: ClusterOptions)
 		if (leftovers.length < options.minClusterSize) break;
 		const sample = sampleIndices(leftovers, options.sampleSize, (options.seed ?? 42) + round);
 		options.onProgress?.(`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`);
-		const sampleLabels = averageLinkage(sample.map((i) => vectors[i]), options.clusterSimilarity);
+		const sampleLabels = await averageLinkage(sample.map((i) => vectors[i]), options.clusterSimilarity);
 		const groups = new Map<number, Float32Array[]>();
 		sampleLabels.forEach((l, k) => {
 			if (!groups.has(l)) groups.set(l, []);
@@ -96,7 +99,7 @@ export function clusterVectors(vectors: Float32Array[], options: ClusterOptions)
 		const fresh = [...groups.values()].filter((g) => g.length >= 2).map((g) => centroid(g, dim));
 		if (fresh.length === 0) break;
 		options.onProgress?.(`assigning ${leftovers.length.toLocaleString('en')} questions to ${fresh.length} new clusters`);
-		assign(vectors, leftovers, fresh, labels, similarity, options.assignSimilarity, centroids.length);
+		await assign(vectors, leftovers, fresh, labels, similarity, options.assignSimilarity, centroids.length);
 		centroids = [...centroids, ...fresh];
 		if (sample.length === leftovers.length) break; // everything unassigned was looked at already
 	}
@@ -109,7 +112,7 @@ export function clusterVectors(vectors: Float32Array[], options: ClusterOptions)
 		centroids = members.filter((m) => m.length >= options.minClusterSize).map((m) => centroid(m, dim));
 		if (pass === 1 && centroids.length === before) break;
 		options.onProgress?.(`final assignment of ${n.toLocaleString('en')} questions to ${centroids.length} clusters`);
-		assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
+		await assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
 	}
 	const counts = new Array(centroids.length).fill(0);
 	for (let i = 0; i < n; i++) if (labels[i] >= 0) counts[labels[i]]++;

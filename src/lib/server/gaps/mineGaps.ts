@@ -20,6 +20,7 @@ import { matchGaps, type PreviousGap } from './matchGaps';
 import { projectPca } from './projectPca';
 import { summarizeClusters } from './summarizeClusters';
 import { dot } from './vectorMath';
+import { pacer } from './yieldToEventLoop';
 
 export interface MineOptions {
 	embedder?: EmbedderChoice;
@@ -111,7 +112,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	}
 
 	const vectors = questions.map((q) => vectorOf.get(q.text)!);
-	const clustering = clusterVectors(vectors, {
+	const clustering = await clusterVectors(vectors, {
 		clusterSimilarity,
 		assignSimilarity,
 		minClusterSize: settings.minClusterSize,
@@ -140,7 +141,9 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	// limited to the failures.
 	const topicConversations = summaries.map((s) => new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id))));
 	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
+	const pace = pacer();
 	for (const o of openings) {
+		await pace();
 		const c = nearestCluster(vectorOf.get(o.text)!, clustering.centroids, assignSimilarity);
 		if (c < 0) continue;
 		answered[c][1]++;
@@ -166,7 +169,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	// Reroute flows and what the rerouted conversations are about.
 	const rerouteTexts = reroutes.filter((r) => r.text);
-	const rerouteClusters = clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
+	const rerouteClusters = await clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
 		clusterSimilarity,
 		assignSimilarity,
 		minClusterSize: 2,
