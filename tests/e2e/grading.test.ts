@@ -65,7 +65,22 @@ describe('grades on the weekly review', () => {
 		expect(await page.locator('[data-testid="worst-drafts"] > li').count()).toBeGreaterThan(0);
 		expect(await page.locator('[data-testid="agreement-value"]').innerText()).toMatch(/^\d+\.\d%$/);
 		await screenshot(page, 'review-grades');
-	});
+	}, 240_000);
+
+	it('each grading panel downloads as CSV with the page’s roles', async () => {
+		const href = await page.getAttribute('[data-testid="csv-grades-worst-handoffs"]', 'href');
+		const response = await page.request.get(`${server.url}${href}`);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toMatch(/text\/csv/);
+		const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n');
+		expect(lines[0]).toBe('source,conversation_id,event_id,kind,score,failed_criteria,reasons,link');
+		expect(lines.length).toBeGreaterThan(1);
+		const rates = await page.request.get(`${server.url}${await page.getAttribute('[data-testid="csv-grades-failure-rates"]', 'href')}`);
+		expect((await rates.text()).split('\n').length).toBeGreaterThan(8 * 10);
+		// Without a session: refused like the page.
+		const anonymous = await fetch(`${server.url}${href}`, { redirect: 'manual' });
+		expect([302, 303, 401, 403]).toContain(anonymous.status);
+	}, 240_000);
 
 	it('a worst-graded hand-off opens its conversation with the grade beside the hand-off', async () => {
 		await page.goto(`${server.url}/review`);
@@ -80,5 +95,5 @@ describe('grades on the weekly review', () => {
 		expect(text).toMatch(/score \d+/);
 		expect(text).toContain(failedCriterion);
 		await screenshot(page, 'conversation-grade');
-	});
+	}, 240_000);
 });

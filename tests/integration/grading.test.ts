@@ -174,8 +174,8 @@ describe('grade --since and --limit', () => {
 		const file = path.join(dir, 'since.duckdb');
 		const w = await Warehouse.open(file);
 		try {
-			const later = { ...gradingConversations()[0], id: 'later', created_at: '2026-10-07T09:00:00.000Z' };
-			later.events = later.events.map((e) => ({ ...e, at: '2026-10-07T09:00:00.000Z' }));
+			const base = gradingConversations()[0];
+			const later = { ...base, id: 'later', created_at: '2026-10-07T09:00:00.000Z', events: base.events.map((e) => ({ ...e, at: '2026-10-07T09:00:00.000Z' })) };
 			await importConversations(w, [...gradingConversations(), later], { kbArticles: KB });
 		} finally {
 			w.close();

@@ -41,7 +41,13 @@ async function pickGrader(db: WarehouseConnection, asked?: string | null): Promi
 	return { grader: null, total: 0 };
 }
 
-export async function loadGradeReview(db: WarehouseConnection, week: { from: string; to: string }, askedGrader?: string | null): Promise<GradeReview> {
+/** `worstLimit`: rows of each worst-graded list (the page shows 10; CSV downloads pass null for all). */
+export async function loadGradeReview(
+	db: WarehouseConnection,
+	week: { from: string; to: string },
+	askedGrader?: string | null,
+	worstLimit: number | null = WORST_ROWS
+): Promise<GradeReview> {
 	const { grader, total } = await pickGrader(db, askedGrader);
 	const empty: GradeReview = {
 		grader,
@@ -103,7 +109,7 @@ export async function loadGradeReview(db: WarehouseConnection, week: { from: str
 		totalGrades: total,
 		distribution,
 		failureRates: { weeks, rows: rateRows },
-		worst: { drafts: worstDrafts.sort(byScore).slice(0, WORST_ROWS), handoffs: worstHandoffs.sort(byScore).slice(0, WORST_ROWS) },
+		worst: { drafts: worstDrafts.sort(byScore).slice(0, worstLimit ?? undefined), handoffs: worstHandoffs.sort(byScore).slice(0, worstLimit ?? undefined) },
 		agreement: await computeAgreement(db, { grader, editThreshold: DEFAULT_EDIT_THRESHOLD })
 	};
 }
