@@ -61,8 +61,9 @@ describe('question extraction (DESIGN.md rule by rule)', () => {
 			'low: What is the API limit?': ['low_confidence'],
 			'clarify: The Outlook sync is broken': ['fallback'],
 			'handoff: Please delete my account': ['handed_off'],
-			'reopened: My order is late': ['reopened'],
-			'repeat-a: Reset link expired': ['repeat_contact']
+			'reopened: My order is late': ['contained_then_reopened'],
+			'reopen-late: Order late again': ['contained_then_reopened'],
+			'repeat-a: Reset link expired': ['contained_then_repeat_contact']
 		});
 		const q = questions.find((x) => x.conversation_id === 'fallback')!;
 		expect(q).toMatchObject({ week: '2026-10-05', channel: 'chat', language: 'en', escalated: false });
@@ -84,13 +85,26 @@ describe('question extraction (DESIGN.md rule by rule)', () => {
 describe('mining the generator sample', () => {
 	const out = path.join(dir, 'sample');
 	const db = path.join(dir, 'sample.duckdb');
-	let manifest: { topics: { id: string; coverage: Coverage }[]; questions: { conversation_source: string; conversation_id: string; event_id: string; topic: string }[] };
+	let manifest: {
+		topics: { id: string; coverage: Coverage }[];
+		questions: { conversation_source: string; conversation_id: string; event_id: string; topic: string; unanswered: boolean; reasons: string[] }[];
+	};
 
 	beforeAll(async () => {
 		await generateSample({ out, conversations: 1400, seed: 11, formatShares: { canonical: 1 } });
 		manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
 		await withWarehouse(db, (w) => importFiles(w, [out]));
 	}, 120_000);
+
+	it('extracts exactly the unanswered questions the generator planted, with the same reasons', async () => {
+		const { questions } = await withWarehouse(db, (w) => extractQuestions(w.db, DEFAULT_GAP_SETTINGS));
+		const planted = Object.fromEntries(
+			manifest.questions.filter((q) => q.unanswered).map((q) => [`${q.conversation_source}/${q.conversation_id}/${q.event_id}`, [...q.reasons].sort()])
+		);
+		const found = Object.fromEntries(questions.map((q) => [`${q.source}/${q.conversation_id}/${q.event_id}`, [...q.reasons].sort()]));
+		expect(Object.keys(planted).length).toBeGreaterThan(300);
+		expect(found).toEqual(planted);
+	});
 
 	it('finds every planted gap as missing, every weak topic as weak, and no covered topic as missing', async () => {
 		const summary = await withWarehouse(db, (w) => mineGaps(w.db, { embedder: 'lexical' }));

@@ -7,7 +7,9 @@ import type { WarehouseConnection } from '../warehouse';
 import type { GapSettings } from './gapSettings';
 import { questionText } from './questionText';
 
-export const QUESTION_REASONS = ['fallback', 'low_confidence', 'handed_off', 'reopened', 'repeat_contact'] as const;
+// The names the generator's manifest uses too. "Contained" is the KPI's term (DESIGN.md): AI-involved,
+// solved, no hand-off, not human-involved — a reopen that a person then fixed is not contained.
+export const QUESTION_REASONS = ['fallback', 'low_confidence', 'handed_off', 'contained_then_reopened', 'contained_then_repeat_contact'] as const;
 export type QuestionReason = (typeof QUESTION_REASONS)[number];
 
 export interface Question {
@@ -61,27 +63,18 @@ customer AS (
 	LEFT JOIN msgs a ON a.source = o.source AND a.conversation_id = o.conversation_id AND a.seq = o.next_ai_seq
 	LEFT JOIN msgs r ON r.source = o.source AND r.conversation_id = o.conversation_id AND r.seq = o.next_reply_seq
 	WHERE o.author = 'customer' AND o.body IS NOT NULL
-),
--- Contained at its first solve: no hand-off and no human reply before that solve.
-human_before_solve AS (
-	SELECT e.source, e.conversation_id
-	FROM events e JOIN conversation_facts f ON f.source = e.source AND f.id = e.conversation_id
-	WHERE f.first_solve_at IS NOT NULL AND e.occurred_at <= f.first_solve_at
-		AND (e.type = 'handoff' OR (e.type = 'message' AND e.author = 'agent') OR (e.type = 'draft' AND e.review IN ('sent_as_is', 'edited')))
-	GROUP BY ALL
 )
 SELECT c.source, c.conversation_id, c.id AS event_id, c.body, c.occurred_at AS asked_at,
 	strftime(f.week, '%Y-%m-%d') AS week, f.channel, f.language, f.ai_involved, c.nth = 1 AS first_message,
 	coalesce(c.next_type = 'fallback', false) AS r_fallback,
 	coalesce(c.next_type <> 'fallback' AND c.next_confidence < ?, false) AS r_low_confidence,
 	(c.nth = 1 AND f.ai_involved AND f.handoffs > 0) AS r_handed_off,
-	(c.nth = 1 AND f.ai_involved AND f.solved AND h.source IS NULL AND coalesce(f.reopen_gap_s <= ?, false)) AS r_reopened,
-	(c.nth = 1 AND f.ai_involved AND f.solved AND h.source IS NULL AND coalesce(f.next_contact_gap_s <= ?, false)) AS r_repeat_contact,
+	(c.nth = 1 AND f.contained AND f.reopened) AS r_contained_then_reopened,
+	(c.nth = 1 AND f.contained AND coalesce(f.next_contact_gap_s <= ?, false)) AS r_contained_then_repeat_contact,
 	coalesce(c.reply_type = 'answered' AND (c.reply_confidence IS NULL OR c.reply_confidence >= ?), false) AS answered,
 	f.reopened, f.handoffs > 0 AS escalated, (f.csat_rated AND NOT f.csat_positive) AS low_csat
 FROM customer c
 JOIN conversation_facts f ON f.source = c.source AND f.id = c.conversation_id
-LEFT JOIN human_before_solve h ON h.source = c.source AND h.conversation_id = c.conversation_id
 ORDER BY c.source, c.conversation_id, c.seq`;
 
 type Row = {
@@ -91,11 +84,10 @@ type Row = {
 
 export async function extractQuestions(
 	db: WarehouseConnection,
-	settings: Pick<GapSettings, 'confidenceThreshold' | 'reopenWindowDays' | 'repeatWindowDays'>
+	settings: Pick<GapSettings, 'confidenceThreshold' | 'repeatWindowDays'>
 ): Promise<ExtractedQuestions> {
 	const rows = await db.all<Row>(SQL, [
 		settings.confidenceThreshold,
-		settings.reopenWindowDays * 86400,
 		settings.repeatWindowDays * 86400,
 		settings.confidenceThreshold
 	]);

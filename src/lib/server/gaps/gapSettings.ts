@@ -5,8 +5,6 @@ import { DEFAULT_KPI_SETTINGS } from '../kpi/kpiSettings';
 export interface GapSettings {
 	/** An AI reply below this confidence leaves the customer message unanswered (DESIGN.md: 0.5). */
 	confidenceThreshold: number;
-	/** "Contained then reopened" counts a reopen within this many days of the first solve. */
-	reopenWindowDays: number;
 	/** "Followed by a repeat contact": a new conversation by the same customer within this many days. */
 	repeatWindowDays: number;
 	/** Clusters smaller than this are dissolved into outliers. */
@@ -32,7 +30,6 @@ export interface GapSettings {
 
 export const DEFAULT_GAP_SETTINGS: Readonly<GapSettings> = Object.freeze({
 	confidenceThreshold: DEFAULT_KPI_SETTINGS.confidenceThreshold,
-	reopenWindowDays: DEFAULT_KPI_SETTINGS.reopenWindowDays,
 	repeatWindowDays: DEFAULT_KPI_SETTINGS.repeatWindowDays,
 	minClusterSize: 3,
 	sampleSize: 3000,
