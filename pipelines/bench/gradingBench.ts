@@ -2,6 +2,7 @@
 // `grade` run with storage, against loading the same items from DuckDB), and the llm
 // grader's wall time for 1,000 items against a loopback Chat Completions server with a fixed
 // 200 ms latency at concurrency 16, as a ratio to the ideal 1,000 × 0.2 s / 16.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createLlmGrader } from '../../src/lib/server/grading/llm/createLlmGrader';
 import { llmConfigFromEnv } from '../../src/lib/server/grading/llm/llmConfig';
@@ -11,12 +12,51 @@ import type { GradingItem } from '../../src/lib/server/grading/GradingItem';
 import { runGrading } from '../../src/lib/server/grading/runGrading';
 import { importFiles } from '../../src/lib/server/ingest';
 import { Warehouse } from '../../src/lib/server/warehouse';
-import { startChatServer } from '../../tests/helpers/chatCompletionsServer';
 import { generateSample } from '../generate/generateSample';
 import type { BenchContext } from './runBench';
 
 const LATENCY_MS = 200;
 const CONCURRENCY = 16;
+
+/** Starts the loopback Chat Completions server in a child process; resolves with its URL and a stats/stop handle. */
+function startServerProcess(latencyMs: number) {
+	const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('pipelines/bench/chatServerProcess.ts'), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const lines: string[] = [];
+	let waiting: ((line: string) => void) | undefined;
+	let buffer = '';
+	child.stdout!.setEncoding('utf8');
+	child.stdout!.on('data', (d: string) => {
+		buffer += d;
+		let i;
+		while ((i = buffer.indexOf('\n')) >= 0) {
+			const line = buffer.slice(0, i);
+			buffer = buffer.slice(i + 1);
+			if (waiting) {
+				const w = waiting;
+				waiting = undefined;
+				w(line);
+			} else lines.push(line);
+		}
+	});
+	const nextLine = () =>
+		new Promise<string>((resolve, reject) => {
+			if (lines.length) return resolve(lines.shift()!);
+			waiting = resolve;
+			child.once('exit', (code) => reject(new Error(`chat server process exited ${code}`)));
+		});
+	return nextLine().then((url) => ({
+		url,
+		async stats(): Promise<{ requests: number; max_in_flight: number }> {
+			child.stdin!.write('stats\n');
+			return JSON.parse(await nextLine());
+		},
+		stop: () =>
+			new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.stdin!.end();
+			})
+	}));
+}
 
 export async function runGradingBench(ctx: BenchContext) {
 	const conversations = ctx.quick ? 2_000 : 20_000;
@@ -44,15 +84,16 @@ export async function runGradingBench(ctx: BenchContext) {
 		const runSeconds = (performance.now() - t) / 1000;
 
 		ctx.log(`llm grader: ${llmItems} items, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}…`);
-		const server = await startChatServer({ latencyMs: LATENCY_MS });
+		const server = await startServerProcess(LATENCY_MS);
 		let llm: { seconds: number; grading_phase_seconds: number; graded: number; errors: number; requests: number; max_in_flight: number };
 		try {
 			const grader = createLlmGrader({ ...llmConfigFromEnv({ OPENAI_BASE_URL: server.url, SUPPORTLENS_LLM_MODEL: 'bench' }), maxRetries: 0 });
 			t = performance.now();
 			const result = await runGrading(warehouse, grader, { limit: llmItems, concurrency: CONCURRENCY });
-			llm = { seconds: (performance.now() - t) / 1000, grading_phase_seconds: result.seconds.grade, graded: result.graded, errors: result.errors, requests: server.requests.length, max_in_flight: server.maxInFlight() };
+			const seconds = (performance.now() - t) / 1000;
+			llm = { seconds, grading_phase_seconds: result.seconds.grade, graded: result.graded, errors: result.errors, ...(await server.stats()) };
 		} finally {
-			await server.close();
+			await server.stop();
 		}
 		const ideal = (llmItems * LATENCY_MS) / 1000 / CONCURRENCY;
 		return {
