@@ -52,7 +52,11 @@ async function main() {
 		cpu_model: os.cpus()[0]?.model,
 		memory_gib: Math.round(os.totalmem() / 2 ** 30)
 	};
-	const results: Record<string, unknown> = {};
+	// With --only, the other sections' figures from an earlier run are kept: each section is
+	// self-contained (its own same-run baseline) and stamped with when and under what load it ran.
+	const previous = path.join(outDir, 'latest.json');
+	const results: Record<string, unknown> =
+		only && fs.existsSync(previous) ? (JSON.parse(fs.readFileSync(previous, 'utf8')).results ?? {}) : {};
 	try {
 		for (const section of SECTIONS) {
 			if (only && !only.includes(section.name)) continue;
@@ -64,10 +68,11 @@ async function main() {
 			}
 			ctx.log(`section ${section.name}…`);
 			const started = performance.now();
+			const ran = { started_at: new Date().toISOString(), quick: ctx.quick, load_average_1m: +os.loadavg()[0].toFixed(2) };
 			try {
-				results[section.name] = await run(ctx);
+				results[section.name] = { ran, ...((await run(ctx)) as object) };
 			} catch (error) {
-				results[section.name] = { error: error instanceof Error ? error.message : String(error) };
+				results[section.name] = { ran, error: error instanceof Error ? error.message : String(error) };
 			}
 			ctx.log(`section ${section.name} took ${((performance.now() - started) / 1000).toFixed(1)}s`);
 			fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ meta, results }, null, 2));

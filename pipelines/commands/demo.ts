@@ -1,9 +1,13 @@
 // `demo`: the README's main job. Loads the committed sample into the warehouse, makes one
-// user per role, builds the dashboard if needed and serves it.
+// user per role, mines the gap list and grades drafts and hand-offs offline, builds the
+// dashboard if needed and serves it.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDemoUsers } from '../../src/lib/server/auth';
 import { mineGaps } from '../../src/lib/server/gaps';
+import { createGrader } from '../../src/lib/server/grading/createGrader';
+import { runGrading } from '../../src/lib/server/grading/runGrading';
 import { describeProgress, importFiles, type ImportProgress } from '../../src/lib/server/ingest';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { warehouseStats } from '../../src/lib/server/warehouse/warehouseStats';
@@ -13,13 +17,6 @@ import { formatSummary } from './ingest';
 
 const usage = 'demo [--db PATH] [--port N] [--no-serve]';
 export const SAMPLE_DIR = 'data/samples';
-
-type DemoUser = { username: string; role: string; password: string };
-
-async function loadDemoUsers(): Promise<((db: unknown) => Promise<DemoUser[]>) | null> {
-	const auth = await import('../../src/lib/server/auth').catch(() => null);
-	return (auth as { ensureDemoUsers?: (db: unknown) => Promise<DemoUser[]> } | null)?.ensureDemoUsers ?? null;
-}
 
 function buildIsStale(root: string): boolean {
 	const entry = path.join(root, 'build', 'index.js');
@@ -46,18 +43,25 @@ export const demoCommand: Command = {
 		const dbPath = resolveDbPath(values.db);
 		let latest: ImportProgress | undefined;
 		const progress = progressReporter(() => (latest ? describeProgress(latest) : 'starting…'));
-		const ensureDemoUsers = await loadDemoUsers();
 		const { summary, stats, users } = await withWarehouse(dbPath, async (warehouse) => {
-			const summary = await importFiles(warehouse, [SAMPLE_DIR], {
+			// The export folders only: the manifest and README beside them are not exports.
+			const exportDirs = fs
+				.readdirSync(SAMPLE_DIR, { withFileTypes: true })
+				.filter((e) => e.isDirectory())
+				.map((e) => path.join(SAMPLE_DIR, e.name));
+			const summary = await importFiles(warehouse, exportDirs, {
 				origin: 'demo',
 				onProgress: (p) => {
 					latest = p;
 					progress.update();
 				}
 			});
-			const users = ensureDemoUsers ? await ensureDemoUsers(warehouse.db) : [];
+			const users = await ensureDemoUsers(warehouse.db);
 			// The gap list ready on first visit; lexical keeps the demo offline and quick ("Mine again" on the page uses auto).
 			await mineGaps(warehouse.db, { embedder: 'lexical', onProgress: (line) => process.stderr.write(`gaps: ${line}\n`) });
+			// Grades for the weekly review; cached by input hash, so a second demo grades nothing.
+			const graded = await runGrading(warehouse, createGrader('rules'));
+			process.stderr.write(`grades: ${graded.graded} graded, ${graded.cached} cached (rules grader)\n`);
 			return { summary, stats: await warehouseStats(warehouse.db), users };
 		});
 		progress.done();
