@@ -1,18 +1,11 @@
 // Counts the generator's planted facts into DESIGN.md's KPIs as it goes, so the manifest
 // states the expected value of every KPI without reading the output back. Bounded memory:
 // counters plus two growable number arrays for the interpolated quantiles.
+// The key list is the engine's; the arithmetic below is an independent tally of DESIGN.md.
+import { KPI_KEYS, type KpiKey, type KpiValues } from '../../src/lib/server/kpi/kpiDefinitions';
 import { isContained, type ConversationFacts } from './conversationFacts';
 
-/** The KPI keys of the `kpis` CLI (issue 4), in its order. */
-export const KPI_KEYS = [
-	'conversations', 'ai_involved', 'containment_rate', 'verified_containment_rate', 'escalation_rate',
-	'reopen_rate', 'reroute_rate', 'escalation_accuracy', 'draft_edit_rate', 'draft_reject_rate',
-	'edit_magnitude', 'qualified_handoff_rate', 'unanswered_rate', 'first_response_time_median_s',
-	'first_response_time_p90_s', 'time_to_resolution_median_s', 'time_to_resolution_p90_s', 'csat',
-	'csat_responses', 'repeat_contact_rate', 'first_contact_resolution_rate'
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
-export type KpiValues = Record<KpiKey, number | null>;
+export { KPI_KEYS, type KpiKey, type KpiValues };
 
 class Numbers {
 	private data = new Float64Array(1024);
