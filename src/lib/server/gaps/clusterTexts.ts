@@ -27,8 +27,8 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 		options.onProgress?.(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
 	});
 	const result = await clusterVectors(vectors, {
-		clusterSimilarity: options.clusterSimilarity ?? calibration.clusterSimilarity,
-		assignSimilarity: options.assignSimilarity ?? calibration.assignSimilarity,
+		clusterSimilarity: options.clusterSimilarity ?? calibration.listClusterSimilarity,
+		assignSimilarity: options.assignSimilarity ?? calibration.listAssignSimilarity,
 		minClusterSize: options.minClusterSize ?? DEFAULT_GAP_SETTINGS.minClusterSize,
 		sampleSize: options.sampleSize ?? DEFAULT_GAP_SETTINGS.sampleSize,
 		onProgress: options.onProgress

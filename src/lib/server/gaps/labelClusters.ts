@@ -1,7 +1,7 @@
 // Cluster labels: the distinctive words of each cluster by class-based TF-IDF (each cluster's
 // questions as one document: tf × log(1 + average words per cluster / the word's total
 // frequency)) and the most central question (highest similarity to the centroid) as its title.
-import { STOP_WORDS, tokenize } from './tokenize';
+import { FILLER_WORDS, tokenize } from './tokenize';
 
 export interface ClusterLabel {
 	terms: string[];
@@ -26,7 +26,7 @@ export function labelClusters(
 		// Most central question; on a tie the shorter one reads better.
 		if (best < 0 || similarity[i] > similarity[best] || (similarity[i] === similarity[best] && texts[i].length < texts[best].length)) central[c] = i;
 		for (const word of tokenize(texts[i])) {
-			if (STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+			if (FILLER_WORDS.has(word) || /^\d+$/.test(word)) continue;
 			tf[c].set(word, (tf[c].get(word) ?? 0) + 1);
 			frequency.set(word, (frequency.get(word) ?? 0) + 1);
 			totals[c]++;

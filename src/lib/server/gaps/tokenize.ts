@@ -10,10 +10,7 @@ export function tokenize(text: string): string[] {
 	return words.filter((w) => w.length > 1 || /\d/.test(w));
 }
 
-/**
- * Function words of the languages the sample data and typical help desks use. Only cluster
- * labels drop them (a label "the my" helps nobody); the embedder keeps them and lets IDF decide.
- */
+/** Function words of the languages the sample data and typical help desks use. */
 export const STOP_WORDS = new Set(
 	(
 		'a an and are as at be but by can could did do does for from get got has have how i if in into is it its me my no not of on or our please so that the their there this to us was we were what when where which why will with would you your yet ive im dont doesnt cant didnt isnt since just any all also about after again anymore still only one two ' +
@@ -24,3 +21,14 @@ export const STOP_WORDS = new Set(
 		.split(/\s+/)
 		.map((w) => w.normalize('NFKD').replace(/\p{M}+/gu, ''))
 );
+
+/**
+ * Words that carry no topic: function words, contraction stubs ("don" of "don't") and the
+ * greetings and pleas that wrap support messages of every topic. Cluster labels never show
+ * them, and the lexical embedder drops them so "hi, quick question" does not pull unrelated
+ * questions together (a text made only of them keeps them).
+ */
+export const FILLER_WORDS = new Set([
+	...STOP_WORDS,
+	...'too because although don doesn didn isn wasn won couldn shouldn haven hasn aren ve ll re had much many been being am some very really pretty hi hello hey hiya thanks thank thx ty cheers regards best team dear good morning afternoon evening ok okay yes yeah sorry asap urgent quick question help idea anyone tell know need want like id ill youre whats hasnt havent wont couldnt wasnt shouldnt'.split(' ')
+]);

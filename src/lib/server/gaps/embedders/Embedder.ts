@@ -22,11 +22,18 @@ export interface EmbedderCalibration {
 	clusterSimilarity: number;
 	/** A question joins its nearest cluster when its similarity to the centroid is at least this. */
 	assignSimilarity: number;
+	/**
+	 * The same two thresholds for `cluster` on a plain list of texts. The gap miner keeps clusters
+	 * tight because each one gets a single coverage verdict; a plain list is judged on its grouping
+	 * alone, where merging paraphrases looser scores better (see pipelines/bench/clusterEval.ts).
+	 */
+	listClusterSimilarity: number;
+	listAssignSimilarity: number;
 	/** Nearest KB chunk similarity from which an article counts as "close" to a cluster. */
 	articleSimilarity: number;
 }
 
 export const CALIBRATION: Record<EmbedderKind, EmbedderCalibration> = {
-	lexical: { clusterSimilarity: 0.18, assignSimilarity: 0.15, articleSimilarity: 0.3 },
-	transformers: { clusterSimilarity: 0.55, assignSimilarity: 0.45, articleSimilarity: 0.5 }
+	lexical: { clusterSimilarity: 0.18, assignSimilarity: 0.15, listClusterSimilarity: 0.13, listAssignSimilarity: 0.1, articleSimilarity: 0.3 },
+	transformers: { clusterSimilarity: 0.55, assignSimilarity: 0.45, listClusterSimilarity: 0.55, listAssignSimilarity: 0.45, articleSimilarity: 0.5 }
 };

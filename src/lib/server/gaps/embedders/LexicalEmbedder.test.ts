@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dot } from '../vectorMath';
-import { LexicalEmbedder } from './LexicalEmbedder';
+import { LexicalEmbedder, lexicalFeatures, stem } from './LexicalEmbedder';
 
 const corpus = [
 	'I was charged twice for my subscription this month',
@@ -48,5 +48,31 @@ describe('LexicalEmbedder', () => {
 	it('embeds an empty text as the zero vector rather than failing', async () => {
 		const [v] = await embedder.embed(['']);
 		expect(dot(v, v)).toBe(0);
+	});
+
+	it('folds English inflections so refunds, refunded and refunding meet, and leaves short words and codes alone', () => {
+		expect(['refunds', 'refunded', 'refunding'].map(stem)).toEqual(['refund', 'refund', 'refund']);
+		expect(stem('companies')).toBe('company');
+		expect(stem('address')).toBe('address');
+		expect(stem('status')).toBe('status');
+		expect(stem('uses')).toBe('uses');
+		expect(stem('e404s')).toBe('e404s');
+	});
+
+	it('drops greetings and function words from the features unless nothing else is left', () => {
+		const wrapped = lexicalFeatures('Hi team, quick question: how do I export invoices? Thanks!', 17, { dropStopWords: true });
+		const bare = lexicalFeatures('export invoices', 17, { dropStopWords: true });
+		expect([...wrapped.words.keys()].sort()).toEqual([...bare.words.keys()].sort());
+		const onlyFiller = lexicalFeatures('hi thanks', 17, { dropStopWords: true });
+		expect(onlyFiller.words.size).toBeGreaterThan(0);
+	});
+
+	it('puts the same question in different wrappings closer than a different question in the same wrapping', async () => {
+		const [a, b, c] = await embedder.embed([
+			'Hello, I need help: my password reset email never arrives',
+			'password reset email never arrives',
+			'Hello, I need help: I was charged twice this month'
+		]);
+		expect(dot(a, b)).toBeGreaterThan(dot(a, c));
 	});
 });

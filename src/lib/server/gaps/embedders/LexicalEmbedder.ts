@@ -2,7 +2,7 @@
 // to a dense vector by a seeded sparse random projection. No download, deterministic, works
 // for any script; IDF is fitted on the corpus being mined, so the cache key includes that fit.
 import { createHash } from 'node:crypto';
-import { tokenize } from '../tokenize';
+import { FILLER_WORDS, tokenize } from '../tokenize';
 import { fnv1a, mix32, normalize } from '../vectorMath';
 import type { Embedder } from './Embedder';
 
@@ -14,22 +14,42 @@ export interface LexicalOptions {
 	/** Share of the vector's weight given to whole words (the rest goes to character n-grams). */
 	wordWeight?: number;
 	seed?: number;
+	/** Drop function words and greetings from the features (texts made only of them keep them). */
+	dropStopWords?: boolean;
+	/** Fold common English inflections (refunds/refunded → refund) before hashing words. */
+	stem?: boolean;
 }
 
-const VERSION = 'lexical-v1';
+const VERSION = 'lexical-v2';
+
+/** Light English suffix folding: enough for refunds/refunded/refunding to meet, never below 3 letters. */
+export function stem(word: string): string {
+	if (word.length <= 4 || /\d/.test(word)) return word;
+	if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+	if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+	if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+	if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+	if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+	return word;
+}
 
 type Features = { words: Map<number, number>; chars: Map<number, number> };
 
 /** Hashed feature counts of one text: words + word bigrams, and character 3-5-grams of each word. */
-export function lexicalFeatures(text: string, seed = 0): Features {
+export function lexicalFeatures(text: string, seed = 0, options: { dropStopWords?: boolean; stem?: boolean } = {}): Features {
 	const words = new Map<number, number>();
 	const chars = new Map<number, number>();
 	const add = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
-	const tokens = tokenize(text);
+	let tokens = tokenize(text);
+	if (options.dropStopWords) {
+		const content = tokens.filter((t) => !FILLER_WORDS.has(t));
+		if (content.length > 0) tokens = content;
+	}
+	const stems = options.stem ? tokens.map(stem) : tokens;
 	for (let i = 0; i < tokens.length; i++) {
 		const w = tokens[i];
-		add(words, fnv1a('w' + w, seed));
-		if (i > 0) add(words, fnv1a('b' + tokens[i - 1] + ' ' + w, seed));
+		add(words, fnv1a('w' + stems[i], seed));
+		if (i > 0) add(words, fnv1a('b' + stems[i - 1] + ' ' + stems[i], seed));
 		const padded = ` ${w} `;
 		for (let n = 3; n <= 5; n++) {
 			for (let j = 0; j + n <= padded.length; j++) add(chars, fnv1a('c' + padded.slice(j, j + n), seed));
@@ -45,6 +65,7 @@ export class LexicalEmbedder implements Embedder {
 	private readonly slots: number;
 	private readonly wordWeight: number;
 	private readonly seed: number;
+	private readonly options: Required<LexicalOptions>;
 	private readonly idf: Map<number, number>;
 	private readonly defaultIdf: number;
 
@@ -55,7 +76,8 @@ export class LexicalEmbedder implements Embedder {
 		this.slots = options.slots;
 		this.wordWeight = options.wordWeight;
 		this.seed = options.seed;
-		this.model = `${VERSION}:d${options.dim}:s${options.slots}:w${options.wordWeight}:seed${options.seed}:${fitKey}`;
+		this.options = options;
+		this.model = `${VERSION}:d${options.dim}:s${options.slots}:w${options.wordWeight}:seed${options.seed}${options.dropStopWords ? ':nostop' : ''}${options.stem ? ':stem' : ''}:${fitKey}`;
 	}
 
 	/**
@@ -63,11 +85,11 @@ export class LexicalEmbedder implements Embedder {
 	 * words every ticket uses weigh little. The same corpus gives the same model key.
 	 */
 	static fit(corpus: string[], options: LexicalOptions = {}): LexicalEmbedder {
-		const opts = { dim: 384, slots: 4, wordWeight: 0.6, seed: 17, ...options };
+		const opts = { dim: 384, slots: 4, wordWeight: 0.6, seed: 17, dropStopWords: true, stem: true, ...options };
 		const df = new Map<number, number>();
 		const unique = [...new Set(corpus)];
 		for (const text of unique) {
-			const f = lexicalFeatures(text, opts.seed);
+			const f = lexicalFeatures(text, opts.seed, opts);
 			for (const key of f.words.keys()) df.set(key, (df.get(key) ?? 0) + 1);
 			for (const key of f.chars.keys()) df.set(key, (df.get(key) ?? 0) + 1);
 		}
@@ -83,7 +105,7 @@ export class LexicalEmbedder implements Embedder {
 	}
 
 	embedOne(text: string): Float32Array {
-		const f = lexicalFeatures(text, this.seed);
+		const f = lexicalFeatures(text, this.seed, this.options);
 		const out = new Float32Array(this.dim);
 		this.project(f.words, Math.sqrt(this.wordWeight), out);
 		this.project(f.chars, Math.sqrt(1 - this.wordWeight), out);
