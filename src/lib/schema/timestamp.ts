@@ -7,8 +7,8 @@ const ISO_WITH_ZONE =
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-/** Already normalised UTC with milliseconds: the common case, checked without Date parsing. */
-const NORMALISED = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+/** UTC with or without milliseconds: the common case, checked without Date parsing. */
+const NORMALISED = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
 
 /** Returns the UTC ISO string for a valid zoned ISO timestamp, or null when it is not one. */
 export function normalizeTimestamp(value: string): string | null {
@@ -17,7 +17,8 @@ export function normalizeTimestamp(value: string): string | null {
 		const year = Number(fast[1]), month = Number(fast[2]), day = Number(fast[3]);
 		if (month < 1 || month > 12 || day < 1) return null;
 		const max = month === 2 && !isLeap(year) ? 28 : DAYS_IN_MONTH[month - 1];
-		return day <= max ? value : null;
+		if (day > max) return null;
+		return fast[5] ? value : `${value.slice(0, 19)}.000Z`;
 	}
 	const m = ISO_WITH_ZONE.exec(value.trim());
 	if (!m) return null;
