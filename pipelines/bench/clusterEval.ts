@@ -1,7 +1,8 @@
 // Scores the `cluster` command's code path (lexical embedder fitted on the input, clusterTexts
 // with its defaults) on two labelled English sets: the Banking77/CLINC150-style intent set and
 // the generator's English questions (data/samples). Prints NMI, ARI, cluster count, outliers.
-// Usage: tsx pipelines/bench/clusterEval.ts [--time N]   (N: also time N inputs end to end)
+// Usage: tsx pipelines/bench/clusterEval.ts [--time N]   (N: also time N inputs end to end);
+// `npm run bench` records the intent-set score in its gaps section.
 import fs from 'node:fs';
 import path from 'node:path';
 import { clusterTexts, createEmbedder } from '../../src/lib/server/gaps';

@@ -12,6 +12,8 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 import type { BenchContext } from './runBench';
 import { buildGapsBenchWarehouse } from './buildGapsBenchWarehouse';
 import { measureChild } from './measureChild';
+import { scoreClustering } from './clusterEval';
+import { intentEvalSet } from './intentEvalSet';
 
 type Manifest = { questions: { conversation_id: string; event_id: string; topic: string }[] };
 
@@ -60,6 +62,9 @@ export async function runGapsBench(ctx: BenchContext) {
 			quality[choice] = { skipped: error instanceof Error ? error.message : String(error) };
 		}
 	}
+
+	// The `cluster` command on short English intents (Banking77/CLINC150-style), lexical embedder.
+	quality.intent_set_lexical = await scoreClustering(intentEvalSet().map((u) => ({ text: u.text, label: u.intent })));
 
 	const sizes = ctx.quick ? [2_000, 10_000] : [10_000, 100_000];
 	const mining: Record<string, unknown> = {};
