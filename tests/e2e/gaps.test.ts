@@ -1,6 +1,6 @@
 // The gap pages in a real browser against the built server: the miner runs on the sample
 // warehouse first (as `gaps` would before the dashboard starts), then a KB owner opens the
-// list, filters it, opens a gap, changes its status, owner and note, reloads and finds them
+// list (50 rows, then "Show all"), filters it, opens a gap, changes its status, owner and note, reloads and finds them
 // kept; "Mine again" re-mines through the running server and the edit survives; the reroute
 // Sankey draws. Screenshots in tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,13 +26,16 @@ let buildDir: string;
 let browser: Browser;
 let page: Page;
 let topGap: { id: number; title: string };
+let gapCount: number;
 
 beforeAll(async () => {
 	buildDir = ensureBuiltCopy();
 	wh = await prepareWarehouse();
 	await withWarehouse(wh.dbPath, async (w) => {
 		await mineGaps(w.db, { embedder: 'lexical' });
-		topGap = (await listGaps(w.db))[0];
+		const gaps = await listGaps(w.db);
+		topGap = gaps[0];
+		gapCount = gaps.length;
 	});
 	// No model hub here: "Mine again" must fall back to lexical at once, not wait for a timeout.
 	server = await startServer(buildDir, wh.dbPath, { SUPPORTLENS_ALLOW_REMOTE_MODELS: '0' });
@@ -56,6 +59,14 @@ describe('gap pages', () => {
 		expect(await first.locator('a').textContent()).toBe(topGap.title.length > 90 ? topGap.title.slice(0, 89) + '…' : topGap.title);
 		expect(await page.locator('[data-testid="gap-map"] circle').count()).toBeGreaterThan(5);
 		await screenshot(page, 'gaps-list');
+		// A long list opens on its 50 highest-impact gaps; the rest are one click away.
+		expect(gapCount).toBeGreaterThan(50);
+		const rows = page.locator('[data-testid="gap-table"] tbody tr');
+		expect(await rows.count()).toBe(50);
+		expect(await page.textContent('[data-testid="rows-shown"]')).toBe(`50 of ${gapCount} shown`);
+		await page.getByRole('button', { name: 'Show all' }).click();
+		await page.waitForFunction((n) => document.querySelectorAll('[data-testid="gap-table"] tbody tr').length === n, gapCount);
+		expect(await page.locator('[data-testid="rows-shown"]').count()).toBe(0);
 		await page.selectOption('select[name="coverage"]', 'missing');
 		await Promise.all([page.waitForURL(/coverage=missing/), page.getByRole('button', { name: 'Apply' }).click()]);
 		const coverages = await page.locator('[data-testid="gap-table"] tbody tr td:nth-child(3)').allTextContents();
