@@ -4,7 +4,7 @@
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import { editMagnitude } from './editMagnitude';
 
-const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edits', 'kpi_per', 'kpi_later', 'kpi_accuracy', 'kpi_edit_sums', 'kpi_base', 'kpi_next', 'kpi_new_facts', 'kpi_kept_grades'];
+const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edited_drafts', 'kpi_edits', 'kpi_per', 'kpi_later', 'kpi_accuracy', 'kpi_edit_sums', 'kpi_base', 'kpi_next', 'kpi_new_facts', 'kpi_kept_grades'];
 const JS_EDIT_CHUNK = 5000;
 
 /**
@@ -37,18 +37,21 @@ async function buildScope(db: WarehouseConnection, affectedTable: string | null)
 
 /** Edited drafts' magnitudes: ASCII pairs in SQL (DuckDB's levenshtein counts bytes), the rest in JS. */
 async function computeEdits(db: WarehouseConnection): Promise<void> {
+	// Only edited drafts need their texts; copying every event's body would cost gigabytes at 1M.
+	await db.run(`CREATE OR REPLACE TEMP TABLE kpi_edited_drafts AS
+		SELECT e.source, e.conversation_id AS id, e.body, e.final_body
+		FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id
+		WHERE e.type = 'draft' AND e.review = 'edited' AND e.body IS NOT NULL AND e.final_body IS NOT NULL`);
 	await db.run(`
 		CREATE OR REPLACE TEMP TABLE kpi_edits AS
-		SELECT source, conversation_id AS id,
+		SELECT source, id,
 			CASE WHEN greatest(length(body), length(final_body)) = 0 THEN 0.0
 			     ELSE levenshtein(body, final_body) / greatest(length(body), length(final_body)) END AS magnitude
-		FROM kpi_events
-		WHERE type = 'draft' AND review = 'edited' AND body IS NOT NULL AND final_body IS NOT NULL
-		  AND strlen(body) = length(body) AND strlen(final_body) = length(final_body)`);
+		FROM kpi_edited_drafts
+		WHERE strlen(body) = length(body) AND strlen(final_body) = length(final_body)`);
 	const wide = await db.all<{ source: string; id: string; body: string; final_body: string }>(`
-		SELECT source, conversation_id AS id, body, final_body FROM kpi_events
-		WHERE type = 'draft' AND review = 'edited' AND body IS NOT NULL AND final_body IS NOT NULL
-		  AND NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
+		SELECT source, id, body, final_body FROM kpi_edited_drafts
+		WHERE NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
 	for (let i = 0; i < wide.length; i += JS_EDIT_CHUNK) {
 		const chunk = wide.slice(i, i + JS_EDIT_CHUNK).map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
 		await db.run(
@@ -180,7 +183,7 @@ export async function refreshConversationFacts(db: WarehouseConnection, affected
 		await buildScope(db, affectedTable);
 		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_events AS
 			SELECT e.source, e.conversation_id, e.seq, e.occurred_at, e.type, e.author, e.answer_type, e.to_queue,
-				e.queue, e.review, e.status, e.body, e.final_body
+				e.queue, e.review, e.status
 			FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id`);
 		await computeEdits(db);
 		for (const [name, sql] of FACT_STAGES) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
