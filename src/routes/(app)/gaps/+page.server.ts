@@ -1,22 +1,16 @@
 // The gap list (KB owners, managers, admins): active gaps by impact with filters in the URL,
 // the latest mining run, and a "Mine now" action that runs the miner in this server process
 // (the dashboard holds the warehouse, so the CLI can't while it runs).
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { requireRole, TRANSCRIPT_ROLES } from '$lib/server/auth';
-import { UsageError } from '$lib/server/errors';
 import { gapFilterOptions, latestGapRun, listGaps, mineGaps, parseGapFilters } from '$lib/server/gaps';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, TRANSCRIPT_ROLES);
-	let filters;
-	try {
-		filters = parseGapFilters(url.searchParams);
-	} catch (e) {
-		if (e instanceof UsageError) error(400, e.message);
-		throw e;
-	}
+	const filters = await withUserErrors(() => parseGapFilters(url.searchParams));
 	return withAppDb(async (db) => ({
 		filters,
 		run: await latestGapRun(db),

@@ -1,21 +1,14 @@
 // CSV of the gap list with the page's filters, same roles as the page.
-import { error } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { requireRole, TRANSCRIPT_ROLES } from '$lib/server/auth';
-import { UsageError } from '$lib/server/errors';
 import { listGaps, parseGapFilters } from '$lib/server/gaps';
 import { csvResponse } from '$lib/server/http/csvResponse';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	requireRole(locals, TRANSCRIPT_ROLES);
-	let filters;
-	try {
-		filters = parseGapFilters(url.searchParams);
-	} catch (e) {
-		if (e instanceof UsageError) error(400, e.message);
-		throw e;
-	}
+	const filters = await withUserErrors(() => parseGapFilters(url.searchParams));
 	const gaps = await withAppDb((db) => listGaps(db, filters));
 	const rows = gaps.map((g) => ({
 		...g,

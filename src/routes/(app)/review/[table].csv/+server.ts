@@ -4,10 +4,10 @@ import { error } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { csvResponse } from '$lib/server/http/csvResponse';
-import { UsageError } from '$lib/server/errors';
 import { parseKpiQuery, queryKpis } from '$lib/server/kpi';
 import { KPI_META } from '$lib/server/overview';
-import { latestWeek, parseIsoWeek, previousIsoWeek, REVIEW_TABLES, reviewTable, type IsoWeek } from '$lib/server/review';
+import { latestWeek, parseIsoWeek, previousIsoWeek, REVIEW_TABLES, reviewTable } from '$lib/server/review';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
@@ -16,13 +16,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const table = reviewTable(key);
 	if (!table && key !== 'kpis') error(404, `no review table "${key}": use kpis, ${REVIEW_TABLES.map((t) => t.key).join(', ')}`);
 	const asked = url.searchParams.get('week');
-	let week: IsoWeek | null = null;
-	try {
-		if (asked) week = parseIsoWeek(asked);
-	} catch (e) {
-		if (e instanceof UsageError) error(400, e.message);
-		throw e;
-	}
+	const week = await withUserErrors(() => (asked ? parseIsoWeek(asked) : null));
 	return withAppDb(async (db) => {
 		const w = week ?? (await latestWeek(db));
 		if (table) {

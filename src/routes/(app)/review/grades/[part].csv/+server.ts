@@ -3,10 +3,10 @@
 import { error } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
-import { UsageError } from '$lib/server/errors';
 import { loadGradeReview, type WorstItem } from '$lib/server/grading/loadGradeReview';
 import { csvResponse } from '$lib/server/http/csvResponse';
-import { latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
+import { latestWeek, parseIsoWeek } from '$lib/server/review';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
 import type { RequestHandler } from './$types';
 
 const PARTS = ['distribution', 'failure-rates', 'worst-drafts', 'worst-handoffs', 'agreement'] as const;
@@ -15,14 +15,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	requireRole(locals, MANAGER_ROLES);
 	const part = params.part as (typeof PARTS)[number];
 	if (!PARTS.includes(part)) error(404, `no grading table "${params.part}": use ${PARTS.join(', ')}`);
-	let week: IsoWeek | null = null;
-	try {
-		const asked = url.searchParams.get('week');
-		if (asked) week = parseIsoWeek(asked);
-	} catch (e) {
-		if (e instanceof UsageError) error(400, e.message);
-		throw e;
-	}
+	const asked = url.searchParams.get('week');
+	const week = await withUserErrors(() => (asked ? parseIsoWeek(asked) : null));
 	return withAppDb(async (db) => {
 		const w = week ?? (await latestWeek(db));
 		const g = await loadGradeReview(db, w, url.searchParams.get('grader'), null);
