@@ -7,50 +7,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { listGaps, mineGaps } from '../../src/lib/server/gaps';
 import { withWarehouse } from '../../src/lib/server/warehouse';
-import {
-	cleanup,
-	ensureBuiltCopy,
-	launchBrowser,
-	loginInBrowser,
-	prepareWarehouse,
-	screenshot,
-	startServer,
-	type Browser,
-	type PreparedWarehouse,
-	type RunningServer
-} from './harness';
+import { openDashboard, screenshot, type DashboardSession, type RunningServer } from './harness';
 
-let wh: PreparedWarehouse;
+let session: DashboardSession;
 let server: RunningServer;
-let buildDir: string;
-let browser: Browser;
 let page: Page;
 let topGap: { id: number; title: string };
 let gapCount: number;
 
 beforeAll(async () => {
-	buildDir = ensureBuiltCopy();
-	wh = await prepareWarehouse();
-	await withWarehouse(wh.dbPath, async (w) => {
-		await mineGaps(w.db, { embedder: 'lexical' });
-		const gaps = await listGaps(w.db);
-		topGap = gaps[0];
-		gapCount = gaps.length;
+	session = await openDashboard({
+		role: 'kb_owner',
+		beforeServe: (wh) =>
+			withWarehouse(wh.dbPath, async (w) => {
+				await mineGaps(w.db, { embedder: 'lexical' });
+				const gaps = await listGaps(w.db);
+				topGap = gaps[0];
+				gapCount = gaps.length;
+			}),
+		// No model hub here: "Mine again" must fall back to lexical at once, not wait for a timeout.
+		env: { SUPPORTLENS_ALLOW_REMOTE_MODELS: '0' }
 	});
-	// No model hub here: "Mine again" must fall back to lexical at once, not wait for a timeout.
-	server = await startServer(buildDir, wh.dbPath, { SUPPORTLENS_ALLOW_REMOTE_MODELS: '0' });
-	browser = await launchBrowser();
-	browser.context.setDefaultTimeout(120_000);
-	browser.context.setDefaultNavigationTimeout(120_000);
-	page = await browser.newPage();
-	await loginInBrowser(page, server.url, wh.users.kb_owner);
+	({ server, page } = session);
 }, 600_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	cleanup(buildDir, wh?.dir);
-});
+afterAll(() => session?.close());
 
 describe('gap pages', () => {
 	it('lists gaps by impact with the cluster map, and filters by coverage in the URL', async () => {

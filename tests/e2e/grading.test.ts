@@ -5,44 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCli } from '../helpers/runCli';
-import {
-	cleanup,
-	ensureBuiltCopy,
-	launchBrowser,
-	loginInBrowser,
-	prepareWarehouse,
-	screenshot,
-	startServer,
-	type Browser,
-	type PreparedWarehouse,
-	type RunningServer
-} from './harness';
+import { canvasColours, openDashboard, screenshot, type DashboardSession, type RunningServer } from './harness';
 
-let wh: PreparedWarehouse;
+let session: DashboardSession;
 let server: RunningServer;
-let buildDir: string;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	buildDir = ensureBuiltCopy();
-	wh = await prepareWarehouse();
-	// Graded before the server takes the file (one writer at a time).
-	const graded = runCli(['grade', '--db', wh.dbPath]);
-	if (graded.code !== 0) throw new Error(`grade failed: ${graded.stderr}`);
-	server = await startServer(buildDir, wh.dbPath);
-	browser = await launchBrowser();
-	browser.context.setDefaultTimeout(120_000);
-	browser.context.setDefaultNavigationTimeout(120_000);
-	page = await browser.newPage();
-	await loginInBrowser(page, server.url, wh.users.manager);
+	session = await openDashboard({
+		role: 'manager',
+		// Graded before the server takes the file (one writer at a time).
+		beforeServe: async (wh) => {
+			const graded = runCli(['grade', '--db', wh.dbPath]);
+			if (graded.code !== 0) throw new Error(`grade failed: ${graded.stderr}`);
+		}
+	});
+	({ server, page } = session);
 }, 600_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	cleanup(buildDir, wh?.dir);
-});
+afterAll(() => session?.close());
 
 describe('grades on the weekly review', () => {
 	it('shows the distribution, failure rates, worst-graded items and agreement', async () => {
@@ -50,13 +31,7 @@ describe('grades on the weekly review', () => {
 		const section = page.locator('[data-testid="review-grades"]');
 		await section.scrollIntoViewIfNeeded();
 		await page.waitForSelector('[data-testid="grade-distribution"][data-rendered="true"]');
-		const colours = await page.$eval('[data-testid="grade-distribution"] canvas', (canvas) => {
-			const c = canvas as HTMLCanvasElement;
-			const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-			const seen = new Set<number>();
-			for (let i = 0; i < data.length; i += 4 * 97) if (data[i + 3] > 0) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-			return seen.size;
-		});
+		const [colours] = await canvasColours(page, '[data-testid="grade-distribution"]');
 		expect(colours).toBeGreaterThan(5);
 		const rateRows = page.locator('[data-testid="criterion-failure-rates"] tbody tr th[scope="row"]');
 		expect(await rateRows.count()).toBeGreaterThanOrEqual(10);

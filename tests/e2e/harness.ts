@@ -227,3 +227,62 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function cleanup(...dirs: (string | undefined)[]): void {
 	for (const dir of dirs) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+export interface DashboardSession {
+	wh: PreparedWarehouse;
+	server: RunningServer;
+	browser: Browser;
+	/** Logged in as the role asked for. */
+	page: Page;
+	close: () => Promise<void>;
+}
+
+/**
+ * The usual setup of a dashboard browser test: a build copy, the sample warehouse (changed by
+ * `beforeServe` while no server holds the file yet), the server, Chromium with room for slow
+ * page loads on a shared machine (no timing is asserted), and a page logged in as `role`.
+ */
+export async function openDashboard(options: {
+	role: Role;
+	beforeServe?: (wh: PreparedWarehouse) => Promise<void>;
+	env?: Record<string, string>;
+}): Promise<DashboardSession> {
+	const buildDir = ensureBuiltCopy();
+	let wh: PreparedWarehouse | undefined;
+	let server: RunningServer | undefined;
+	let browser: Browser | undefined;
+	const close = async () => {
+		await browser?.close();
+		await server?.stop();
+		cleanup(buildDir, wh?.dir);
+	};
+	try {
+		wh = await prepareWarehouse();
+		await options.beforeServe?.(wh);
+		server = await startServer(buildDir, wh.dbPath, options.env);
+		browser = await launchBrowser();
+		browser.context.setDefaultTimeout(120_000);
+		browser.context.setDefaultNavigationTimeout(120_000);
+		const page = await browser.newPage();
+		await loginInBrowser(page, server.url, wh.users[options.role]);
+		return { wh, server, browser, page, close };
+	} catch (error) {
+		await close();
+		throw error;
+	}
+}
+
+/** Distinct colours among sampled pixels of each chart canvas under `selector`: a blank canvas has one (or none). */
+export async function canvasColours(page: Page, selector: string): Promise<number[]> {
+	return page.$$eval(`${selector} canvas`, (canvases) =>
+		(canvases as HTMLCanvasElement[]).map((canvas) => {
+			const ctx = canvas.getContext('2d');
+			if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
+			const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+			const colours = new Set<number>();
+			const step = 4 * 97; // every 97th pixel: enough to find axes, bars and lines
+			for (let i = 0; i < data.length; i += step) if (data[i + 3] > 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+			return colours.size;
+		})
+	);
+}

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
 	ARTIFACTS,
-	cleanup,
-	ensureBuiltCopy,
+	canvasColours,
 	launchBrowser,
 	loginInBrowser,
-	prepareWarehouse,
+	openDashboard,
 	screenshot,
-	startServer,
 	type Browser,
+	type DashboardSession,
 	type PreparedWarehouse,
 	type RunningServer
 } from './harness';
@@ -21,44 +20,18 @@ import {
 // A shared 2-core machine can be slow to drive a browser; no timing is asserted.
 vi.setConfig({ testTimeout: 240_000 });
 
+let session: DashboardSession;
 let wh: PreparedWarehouse;
 let server: RunningServer;
-let buildDir: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	buildDir = ensureBuiltCopy();
-	wh = await prepareWarehouse();
-	server = await startServer(buildDir, wh.dbPath);
-	browser = await launchBrowser();
-	// The machine is shared: give slow page loads room (no timing is asserted).
-	browser.context.setDefaultTimeout(120_000);
-	browser.context.setDefaultNavigationTimeout(120_000);
-	page = await browser.newPage();
-	await loginInBrowser(page, server.url, wh.users.manager);
+	session = await openDashboard({ role: 'manager' });
+	({ wh, server, browser, page } = session);
 }, 600_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	cleanup(buildDir, wh?.dir);
-});
-
-/** Distinct colours among sampled pixels of each chart's canvas: a blank canvas has one (or none). */
-async function canvasColours(p: Page, selector: string): Promise<number[]> {
-	return p.$$eval(`${selector} canvas`, (canvases) =>
-		(canvases as HTMLCanvasElement[]).map((canvas) => {
-			const ctx = canvas.getContext('2d');
-			if (!ctx || canvas.width === 0 || canvas.height === 0) return 0;
-			const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-			const colours = new Set<number>();
-			const step = 4 * 97; // every 97th pixel: enough to find axes, bars and lines
-			for (let i = 0; i < data.length; i += step) if (data[i + 3] > 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-			return colours.size;
-		})
-	);
-}
+afterAll(() => session?.close());
 
 const cardValue = async (p: Page, key: string) => Number(await p.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
 
