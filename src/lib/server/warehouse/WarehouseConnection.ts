@@ -1,24 +1,10 @@
 // One DuckDB connection with typed helpers: bound parameters only, rows as plain JS objects
-// (BIGINT as number when it fits, TIMESTAMP as Date), and transactions that always end.
+// (converted once by toPlainValue: BIGINT as number when it fits, BLOB as bytes, TIMESTAMP as Date), and transactions that always end.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { toPlainValue } from './toPlainValue';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
-
-function toPlain(value: unknown): unknown {
-	if (typeof value === 'bigint') {
-		return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-			? Number(value)
-			: value.toString();
-	}
-	if (Array.isArray(value)) return value.map(toPlain);
-	if (value && typeof value === 'object' && !(value instanceof Date)) {
-		const out: Row = {};
-		for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
-		return out;
-	}
-	return value;
-}
 
 export class WarehouseConnection {
 	private inTransaction = false;
@@ -28,7 +14,7 @@ export class WarehouseConnection {
 	/** Runs a statement and returns every row as a plain object. */
 	async all<T = Row>(sql: string, params?: SqlParams): Promise<T[]> {
 		const reader = await this.raw.runAndReadAll(sql, params);
-		return reader.getRowObjectsJS().map((r) => toPlain(r) as T);
+		return reader.getRowObjectsJS().map((r) => toPlainValue(r) as T);
 	}
 
 	async one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
