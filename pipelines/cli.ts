@@ -1,4 +1,5 @@
-// The `supportlens` command line: `npm run --silent cli -- <command> [options]`.
+// The `supportlens` command line: `npx supportlens <command> [options]` (bin/supportlens.js) or
+// `npm run --silent cli -- <command> [options]`.
 // Every failure a user can cause ends as one line on stderr and exit code 1 (2 for --strict).
 import { SupportLensError, WarehouseBusyError } from '../src/lib/server/errors';
 import { explainBusyWarehouse } from './explainBusyWarehouse';
@@ -7,7 +8,7 @@ import { COMMANDS } from './commands';
 function help(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));
 	return [
-		'usage: npm run --silent cli -- <command> [options]',
+		'usage: supportlens <command> [options]   (in a checkout: npx supportlens … or npm run --silent cli -- …)',
 		'',
 		...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`)
 	].join('\n');
