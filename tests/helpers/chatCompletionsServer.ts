@@ -40,7 +40,7 @@ export function gradeFromPrompt(system: string, graded: string): Record<string, 
 	const fail = (name: string, reason: string) => {
 		if (criteria[name]) criteria[name] = { verdict: 'fail', reason };
 	};
-	if (/\[(CARD|IBAN|PHONE|EMAIL|PASSWORD)\]/.test(graded)) fail('no_personal_data', 'contains redacted personal data');
+	if (/\[(CARD|IBAN|BIC|SSN|DOB|PHONE|EMAIL|PASSWORD|ADDRESS)\]/.test(graded)) fail('no_personal_data', 'contains redacted personal data');
 	if (/erstattet|refunded|reembolsado|remboursé/i.test(graded)) fail('no_unauthorized_commitment', 'promises a refund');
 	if (criteria.tone_fit) criteria.tone_fit = { verdict: 'n/a', reason: 'not enough context' };
 	if (criteria.has_goal && !/goal/i.test(graded)) {
