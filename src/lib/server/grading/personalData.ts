@@ -29,7 +29,9 @@ export interface PersonalDataOptions {
 	knownSecrets?: Iterable<KnownSecret>;
 }
 
-// Horizontal space only: a pattern never reaches across a line break into the next field.
+// Horizontal space only: a pattern never reaches across a line break into the next field. The
+// gap between a keyword and its value never holds a bracket, so a second pass over redacted text
+// (the grader redacts the assembled prompt again) cannot pair a keyword with the next number.
 const H = '[^\\S\\r\\n]';
 const NOT_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_AFTER = '(?![\\p{L}\\p{N}])';
@@ -45,7 +47,7 @@ const BIC_KEYWORD = /(?:bic|swift)(?:[\s/-]*(?:swift|bic|code|código))?[\s:=#.(
 const DIGIT_RUN = /(?<![\d.,-])\d+(?:(?:[ .-]|[ ]{2,3})\d+)*(?![\d])/g;
 const SSN_DASHED = /(?<![\d-])(\d{3})-(\d{2})-(\d{4})(?![\d-])/g;
 const SSN_KEYWORD = new RegExp(
-	`(?:\\bSSN|\\bSS#|social${H}+security(?:${H}+(?:number|no\\.?|#))?|n[úu]mero de seguro social|num[ée]ro de s[ée]curit[ée] sociale)[^\\d\\n]{0,20}(\\d{3}[ -]?\\d{2}[ -]?\\d{4})(?![\\d-])`,
+	`(?:\\bSSN|\\bSS#|social${H}+security(?:${H}+(?:number|no\\.?|#))?|n[úu]mero de seguro social|num[ée]ro de s[ée]curit[ée] sociale)[^\\d\\n[\\]]{0,20}(\\d{3}[ -]?\\d{2}[ -]?\\d{4})(?![\\d-])`,
 	'giu'
 );
 const MONTH =
@@ -58,7 +60,7 @@ const DATE =
 	`|${MONTH}${H}+\\d{1,2}(?:st|nd|rd|th)?,?${H}*\\d{4})`;
 const DOB = new RegExp(
 	`${NOT_BEFORE}(?:born|date${H}+of${H}+birth|birth${H}?date|birthday|D\\.?O\\.?B\\.?|geboren|Geburtsdatum|Geburtstag|geb\\.|fecha${H}+de${H}+nacimiento|naci(?:d[oa])?|nací|née?|n[ée]\\(e\\)|date${H}+de${H}+naissance)` +
-		`${NOT_AFTER}[^\\d\\n]{0,25}?(${DATE})${NOT_AFTER}`,
+		`${NOT_AFTER}[^\\d\\n[\\]]{0,25}?(${DATE})${NOT_AFTER}`,
 	'giu'
 );
 const PASSWORD_KEYWORD =
