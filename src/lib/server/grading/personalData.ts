@@ -39,7 +39,8 @@ const NOT_AFTER = '(?![\\p{L}\\p{N}])';
 const words = (n: number) => `(?:${H}+[\\p{L}’'.]+){0,${n}}?`;
 
 /** An e-mail address anywhere in a text (global: use with matchAll or replace). */
-export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Starts only where a run of address characters starts: otherwise every position of a long run rescans it.
+export const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const IBAN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ .-]{0,2}[A-Za-z0-9]){11,30}/g;
 const BIC = /(?<![A-Za-z0-9])[A-Za-z]{6}[A-Za-z0-9]{2}(?:[A-Za-z0-9]{3})?(?![A-Za-z0-9])/g;
 const BIC_KEYWORD = /(?:bic|swift)(?:[\s/-]*(?:swift|bic|code|código))?[\s:=#.(-]*$/i;
@@ -106,21 +107,24 @@ const BARE_PHONE = /(?<![\w+#.,/-])(?:0[1-9]\d{8,9}|1?[2-9]\d{9})(?!\w|[.,/-]\d)
 const NUMBER_KEYWORD =
 	/(?:order|invoice|ticket|case|ref(?:erence)?|tracking|transaction|id|no\.?|nr\.?|#|bestell\w*|rechnung\w*|auftrag\w*|sendung\w*|pedido|factura|referencia|seguimiento|commande|facture|r[ée]f[ée]rence|suivi|colis)\W{0,3}(?:number|nummer|n[úu]mero|num[ée]ro|n[°º]\.?)?\W{0,3}$/i;
 
+/** Kinds found only through a keyword or a neighbour: a repeat without that context needs the known-secret search. */
+const CONTEXT_KINDS = new Set<PersonalDataKind>(['password', 'ssn', 'dob', 'bic']);
+
 function ssnValid(area: string, group: string, serial: string): boolean {
 	return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
 }
 
-/** Digit groups of a run with their positions, for picking the card inside a longer run. */
+/** The cards inside a run of digit groups: the longest Luhn-valid stretch of 13-19 digits from each group on. */
 function cardsIn(run: string, offset: number, add: (kind: PersonalDataKind, start: number, end: number) => void) {
 	const groups = [...run.matchAll(/\d+/g)].map((g) => ({ start: g.index, end: g.index + g[0].length, digits: g[0] }));
 	for (let i = 0; i < groups.length; i++) {
-		for (let j = groups.length - 1; j >= i; j--) {
-			const digits = groups.slice(i, j + 1).map((g) => g.digits).join('');
-			if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) {
-				add('card', offset + groups[i].start, offset + groups[j].end);
-				i = j;
-				break;
-			}
+		// A card has at most 19 digits, so only the next few groups can belong to it (keeps long runs linear).
+		const ends: { j: number; digits: string }[] = [];
+		for (let j = i, digits = ''; j < groups.length && (digits += groups[j].digits).length <= 19; j++) ends.push({ j, digits });
+		const card = ends.reverse().find((e) => e.digits.length >= 13 && luhnValid(e.digits));
+		if (card) {
+			add('card', offset + groups[i].start, offset + groups[card.j].end);
+			i = card.j;
 		}
 	}
 }
@@ -213,9 +217,14 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
 		if (!NUMBER_KEYWORD.test(text.slice(Math.max(0, m.index - 30), m.index))) add('phone', m.index, m.index + m[0].length);
 	}
 
-	// A secret given once with its keyword is masked wherever else it appears, here or in other fields.
-	const known = [...(options.knownSecrets ?? []), ...found.map((f) => ({ kind: f.kind, text: f.text }))];
-	for (const secret of known) {
+	// A secret given once with its keyword is masked wherever else it appears, here or in other
+	// fields. Kinds the patterns find without context need no second search within this text.
+	const known = new Map<string, KnownSecret>();
+	for (const secret of [...(options.knownSecrets ?? []), ...found.filter((f) => CONTEXT_KINDS.has(f.kind))]) {
+		const key = `${secret.kind}\u0000${secret.text.toLowerCase()}`;
+		if (!known.has(key)) known.set(key, { kind: secret.kind, text: secret.text });
+	}
+	for (const secret of known.values()) {
 		if (secret.kind === 'email' && allowed.has(secret.text.toLowerCase())) continue;
 		const pattern = knownSecretPattern(secret);
 		if (pattern) for (const m of text.matchAll(pattern)) add(secret.kind, m.index, m.index + m[0].length);
