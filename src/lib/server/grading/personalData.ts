@@ -29,6 +29,8 @@ export interface PersonalDataOptions {
 	knownSecrets?: Iterable<KnownSecret>;
 }
 
+type Add = (kind: PersonalDataKind, start: number, end: number) => void;
+
 // Horizontal space only: a pattern never reaches across a line break into the next field. The
 // gap between a keyword and its value never holds a bracket, so a second pass over redacted text
 // (the grader redacts the assembled prompt again) cannot pair a keyword with the next number.
@@ -114,6 +116,9 @@ const NUMBER_KEYWORD =
 	/(?:\b(?:order|invoice|ticket|case|ref(?:erence)?|tracking|transaction|id|no\.?|nr\.?|bestell\w*|rechnung\w*|auftrag\w*|sendung\w*|pedido|factura|referencia|seguimiento|commande|facture|r[ée]f[ée]rence|suivi|colis)|#)\W{0,3}(?:number|nummer|n[úu]mero|num[ée]ro|n[°º]\.?)?\W{0,3}$/i;
 
 /** Kinds found only through a keyword or a neighbour: a repeat without that context needs the known-secret search. */
+const HAS_DIGIT = /\d/;
+const BIC_WORD = /bic|swift/i;
+const PASSWORD_HINT = /p(?:ass|w)|kennwort|contrase|clave|mdp/i;
 const CONTEXT_KINDS = new Set<PersonalDataKind>(['password', 'ssn', 'dob', 'bic']);
 
 function ssnValid(area: string, group: string, serial: string): boolean {
@@ -121,7 +126,7 @@ function ssnValid(area: string, group: string, serial: string): boolean {
 }
 
 /** The cards inside a run of digit groups: the longest Luhn-valid stretch of 13-19 digits from each group on. */
-function cardsIn(run: string, offset: number, add: (kind: PersonalDataKind, start: number, end: number) => void) {
+function cardsIn(run: string, offset: number, add: Add) {
 	const groups = [...run.matchAll(/\d+/g)].map((g) => ({ start: g.index, end: g.index + g[0].length, digits: g[0] }));
 	for (let i = 0; i < groups.length; i++) {
 		// A card has at most 19 digits, so only the next few groups can belong to it (keeps long runs linear).
@@ -150,16 +155,8 @@ function knownSecretPattern(secret: KnownSecret): RegExp | null {
 	return new RegExp(`${before}${body}${after}`, 'giu');
 }
 
-export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataFinding[] {
-	const allowed = new Set([...(options.allowedEmails ?? [])].map((e) => e.toLowerCase()));
-	const found: PersonalDataFinding[] = [];
-	const add = (kind: PersonalDataKind, start: number, end: number) => {
-		if (end > start) found.push({ kind, start, end, text: text.slice(start, end) });
-	};
-
-	for (const m of text.matchAll(EMAIL)) if (!allowed.has(m[0].toLowerCase())) add('email', m.index, m.index + m[0].length);
-
-	// An IBAN ends where its country's length says, so a BIC or a word after it is not swallowed.
+/** IBANs (ending where the country's length says, so a BIC or word after one is not swallowed) and BICs. */
+function findBankDetails(text: string, add: Add) {
 	const ibanEnds: number[] = [];
 	for (IBAN.lastIndex = 0; ; ) {
 		const m = IBAN.exec(text);
@@ -186,6 +183,10 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
 		const afterIban = m[0] === m[0].toUpperCase() && ibanEnds.some((end) => m.index >= end && m.index - end <= 40);
 		if ((keyword || afterIban) && (IBAN_LENGTHS[country] || /^(?:US|CA|AU|JP|CN|IN|SG|HK|NZ|ZA|MX|AR|CL|CO)$/.test(country))) add('bic', m.index, m.index + m[0].length);
 	}
+}
+
+/** Everything built from digits: cards, SSNs, dates of birth, PINs and codes, street addresses, phone numbers. */
+function findNumbers(text: string, add: Add) {
 	for (const m of text.matchAll(DIGIT_RUN)) if (m[0].replace(/\D/g, '').length >= 13) cardsIn(m[0], m.index, add);
 
 	for (const m of text.matchAll(SSN_DASHED)) if (ssnValid(m[1], m[2], m[3])) add('ssn', m.index, m.index + m[0].length);
@@ -195,17 +196,6 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
 	}
 	for (const m of text.matchAll(DOB)) add('dob', m.index + m[0].length - m[1].length, m.index + m[0].length);
 
-	for (const m of text.matchAll(PASSWORD)) {
-		const [, verb, quote, raw] = m;
-		const secret = raw.replace(/[.,:;)\]}…]+$/u, '');
-		const lettersOnly = /^[\p{L}’'-]+$/u.test(secret);
-		const plainWord = lettersOnly && (secret === secret.toLowerCase() || /^\p{Lu}\p{Ll}+$/u.test(secret));
-		// "the password is wrong" is a sentence; "pw: banana" or a quoted word is a password.
-		if (secret.length < 4 || NOT_A_PASSWORD.has(secret.toLowerCase())) continue;
-		if (plainWord && !quote && verb !== ':' && verb !== '=') continue;
-		const start = m.index + m[0].length - raw.length;
-		add('password', start, start + secret.length);
-	}
 	for (const m of text.matchAll(CODE)) add('password', m.index + m[0].length - m[1].length, m.index + m[0].length);
 
 	for (const pattern of [STREET_EN, STREET_DE, STREET_ES, STREET_FR]) for (const m of text.matchAll(pattern)) add('address', m.index, m.index + m[0].length);
@@ -222,6 +212,34 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
 	for (const m of text.matchAll(BARE_PHONE)) {
 		if (!NUMBER_KEYWORD.test(text.slice(Math.max(0, m.index - 30), m.index))) add('phone', m.index, m.index + m[0].length);
 	}
+}
+
+/** Values after a password keyword. */
+function findPasswords(text: string, add: Add) {
+	for (const m of text.matchAll(PASSWORD)) {
+		const [, verb, quote, raw] = m;
+		const secret = raw.replace(/[.,:;)\]}…]+$/u, '');
+		const lettersOnly = /^[\p{L}’'-]+$/u.test(secret);
+		const plainWord = lettersOnly && (secret === secret.toLowerCase() || /^\p{Lu}\p{Ll}+$/u.test(secret));
+		// "the password is wrong" is a sentence; "pw: banana" or a quoted word is a password.
+		if (secret.length < 4 || NOT_A_PASSWORD.has(secret.toLowerCase())) continue;
+		if (plainWord && !quote && verb !== ':' && verb !== '=') continue;
+		const start = m.index + m[0].length - raw.length;
+		add('password', start, start + secret.length);
+	}
+}
+
+export function findPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataFinding[] {
+	const allowed = new Set([...(options.allowedEmails ?? [])].map((e) => e.toLowerCase()));
+	const found: PersonalDataFinding[] = [];
+	const add: Add = (kind, start, end) => {
+		if (end > start) found.push({ kind, start, end, text: text.slice(start, end) });
+	};
+	// Most support text holds no digit and no @: the patterns that need one are skipped there.
+	if (text.includes('@')) for (const m of text.matchAll(EMAIL)) if (!allowed.has(m[0].toLowerCase())) add('email', m.index, m.index + m[0].length);
+	if (HAS_DIGIT.test(text) || BIC_WORD.test(text)) findBankDetails(text, add);
+	if (HAS_DIGIT.test(text)) findNumbers(text, add);
+	if (PASSWORD_HINT.test(text)) findPasswords(text, add);
 
 	// A secret given once with its keyword is masked wherever else it appears, here or in other
 	// fields. Kinds the patterns find without context need no second search within this text.
