@@ -15,6 +15,8 @@ export interface ReceivedRequest {
 	};
 	/** The graded text (after "to grade:"), as the server received it. */
 	graded: string;
+	/** The request body exactly as it arrived on the wire. */
+	raw: string;
 }
 
 export type Behaviour =
@@ -40,7 +42,7 @@ export function gradeFromPrompt(system: string, graded: string): Record<string, 
 	const fail = (name: string, reason: string) => {
 		if (criteria[name]) criteria[name] = { verdict: 'fail', reason };
 	};
-	if (/\[(CARD|IBAN|PHONE|EMAIL|PASSWORD)\]/.test(graded)) fail('no_personal_data', 'contains redacted personal data');
+	if (/\[(CARD|IBAN|BIC|SSN|DOB|PHONE|EMAIL|PASSWORD|ADDRESS)\]/.test(graded)) fail('no_personal_data', 'contains redacted personal data');
 	if (/erstattet|refunded|reembolsado|remboursé/i.test(graded)) fail('no_unauthorized_commitment', 'promises a refund');
 	if (criteria.tone_fit) criteria.tone_fit = { verdict: 'n/a', reason: 'not enough context' };
 	if (criteria.has_goal && !/goal/i.test(graded)) {
@@ -64,11 +66,12 @@ export async function startChatServer(options: ChatServerOptions = {}) {
 					res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
 					return;
 				}
-				const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedRequest['body'];
+				const raw = Buffer.concat(chunks).toString('utf8');
+				const body = JSON.parse(raw) as ReceivedRequest['body'];
 				const user = body.messages.find((m) => m.role === 'user')?.content ?? '';
 				const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
 				const graded = user.split(/to grade:\n/).pop() ?? '';
-				const request: ReceivedRequest = { n: requests.length + 1, body, graded };
+				const request: ReceivedRequest = { n: requests.length + 1, body, graded, raw };
 				requests.push(request);
 				if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
 				if (options.rejectJsonSchema && body.response_format?.type === 'json_schema') {

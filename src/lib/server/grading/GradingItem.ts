@@ -1,6 +1,7 @@
 // What a grader sees for one AI draft, AI reply or hand-off: the text graded plus the context
 // the rubric needs (channel, language, tier, cited KB articles, the conversation so far, and
 // for hand-offs the queue that ended up owning the conversation).
+import type { KnownSecret } from './personalData';
 import type { GradeKind } from './rubric';
 
 export interface KbArticleRef {
@@ -23,6 +24,8 @@ export interface GradingItem {
 	plan: string | null;
 	/** The customer's own e-mail addresses (repeating them back is not a leak). */
 	customerEmails: string[];
+	/** Every secret found anywhere in the conversation (all events and fields): masked wherever it recurs before text goes to an LLM. */
+	secrets: KnownSecret[];
 	/** The draft or reply body, or the hand-off note. */
 	text: string;
 	/** Replies: answered | clarifying | fallback. */

@@ -15,7 +15,9 @@ export function inputHash(item: GradingItem): string {
 		answerType: item.answerType,
 		kb: item.kbArticles.map((a) => [a.id, a.title, a.body]),
 		context: item.context.map((m) => [m.author, m.body]),
-		handoff: item.handoff
+		handoff: item.handoff,
+		// Only when there are any, so conversations without secrets keep their cached grades.
+		...(item.secrets.length ? { secrets: item.secrets } : {})
 	};
 	return createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 32);
 }

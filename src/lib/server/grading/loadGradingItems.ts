@@ -1,7 +1,9 @@
 // Reads what there is to grade from the warehouse: every AI draft, AI reply and hand-off,
 // with its conversation context, in batches of conversations so memory stays bounded.
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
+import { conversationSecrets } from './conversationSecrets';
 import type { GradingItem, KbArticleRef } from './GradingItem';
+import { EMAIL, findPersonalData, type KnownSecret } from './personalData';
 
 export interface LoadOptions {
 	/** Only conversations created on or after this UTC day (YYYY-MM-DD). */
@@ -13,7 +15,6 @@ export interface LoadOptions {
 
 const CONTEXT_MESSAGES = 6;
 const CONTEXT_CHARS = 600;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 interface ConversationRow {
 	source: string;
@@ -23,6 +24,8 @@ interface ConversationRow {
 	customer_tier: string | null;
 	customer_plan: string | null;
 	customer_id: string | null;
+	subject: string | null;
+	csat_comment: string | null;
 }
 
 interface EventRow {
@@ -49,6 +52,13 @@ async function loadKb(db: WarehouseConnection): Promise<Map<string, KbArticleRef
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Cuts a body to `max` characters, never through personal data: half a card number would no longer look like one. */
+function cutOutsideSecrets(body: string, max: number, secrets: KnownSecret[]): string {
+	if (body.length <= max) return body;
+	const straddling = findPersonalData(body, { knownSecrets: secrets }).find((f) => f.start < max && f.end > max);
+	return body.slice(0, straddling ? straddling.start : max);
+}
+
 /** Builds the grading items of one conversation from its events (in seq order). */
 export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: Map<string, KbArticleRef>): GradingItem[] {
 	const customerEmails = new Set<string>();
@@ -61,7 +71,11 @@ export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: 
 		language: c.language,
 		tier: c.customer_tier,
 		plan: c.customer_plan,
-		customerEmails: [...customerEmails].sort()
+		customerEmails: [...customerEmails].sort(),
+		secrets: conversationSecrets(
+			[c.subject, c.csat_comment, c.customer_plan, c.customer_tier, ...events.flatMap((e) => [e.body, e.final_body, e.note, e.reason, e.customer_message])],
+			customerEmails
+		)
 	};
 	const items: GradingItem[] = [];
 	const context: { author: string; body: string }[] = [];
@@ -100,7 +114,7 @@ export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: 
 				}
 			});
 		}
-		if (e.type === 'message' && e.body) context.push({ author: e.author ?? 'unknown', body: e.body.slice(0, CONTEXT_CHARS) });
+		if (e.type === 'message' && e.body) context.push({ author: e.author ?? 'unknown', body: cutOutsideSecrets(e.body, CONTEXT_CHARS, base.secrets) });
 	});
 	return items;
 }
@@ -121,7 +135,7 @@ export async function* loadGradingItems(db: WarehouseConnection, options: LoadOp
 		join = `JOIN (SELECT DISTINCT source, id FROM ${options.scopeTable}) s ON s.source = c.source AND s.id = c.id`;
 	}
 	const conversations = await db.all<ConversationRow>(
-		`SELECT c.source, c.id, c.channel, c.language, c.customer_tier, c.customer_plan, c.customer_id
+		`SELECT c.source, c.id, c.channel, c.language, c.customer_tier, c.customer_plan, c.customer_id, c.subject, c.csat_comment
 		 FROM conversations c ${join} WHERE ${where.join(' AND ')} ORDER BY c.created_at, c.source, c.id`,
 		params
 	);

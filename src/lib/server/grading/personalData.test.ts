@@ -47,6 +47,64 @@ describe('findPersonalData', () => {
 	});
 });
 
+describe('wider patterns', () => {
+	const redacted = (text: string) => redactPersonalData(text).text;
+	it('finds cards with any separator, and a card followed by another number', () => {
+		expect(redacted('4111  1111  1111  1111 / 5555.5555.5555.4444 / 3782-822463-10005')).toBe('[CARD] / [CARD] / [CARD]');
+		expect(redacted('card 4111111111111111 12 months')).toBe('card [CARD] 12 months');
+		expect(kinds('1234.5678.9012.3456')).toEqual([]);
+	});
+	it('finds IBANs in any case, ending at the country length, and the BIC after them or after a keyword', () => {
+		expect(redacted('IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX.')).toBe('IBAN [IBAN] BIC [BIC].');
+		expect(redacted('iban de89370400440532013000, bic cobadeffxxx')).toBe('iban [IBAN], bic [BIC]');
+		expect(redacted('DE89 3704 0044 0532 0130 00 NWBKGB2L')).toBe('[IBAN] [BIC]');
+		expect(kinds('DE89 3704 0044 0532 0130 01')).not.toContain('iban');
+		expect(kinds('the SWIFTNESS of DELIVERY matters')).toEqual([]);
+	});
+	it('finds SSNs: dashed when the format is valid, bare only after a keyword', () => {
+		expect(redacted('SSN 219-09-9999 and ssn: 078051120')).toBe('SSN [SSN] and ssn: [SSN]');
+		expect(kinds('order 123456789, part 000-12-3456, 666-12-3456')).not.toContain('ssn');
+		expect(kinds('order 123456789')).toEqual([]);
+	});
+	it('finds dates of birth after a keyword in four languages, not other dates', () => {
+		expect(redacted('born on 14 July 1988; DOB: 03/22/1979')).toBe('born on [DOB]; DOB: [DOB]');
+		expect(redacted('Geburtsdatum 12.03.1985, geboren am 1. Mai 1990')).toBe('Geburtsdatum [DOB], geboren am [DOB]');
+		expect(redacted('fecha de nacimiento: 05/11/1982, nací el 3 de mayo de 1990')).toBe('fecha de nacimiento: [DOB], nací el [DOB]');
+		expect(redacted('né le 5 mars 1979, date de naissance : 21/06/1975')).toBe('né le [DOB], date de naissance : [DOB]');
+		expect(kinds('the outage on 2026-10-05, invoice of 3 March 2021, 05.10.2026')).toEqual([]);
+	});
+	it('finds 10-digit phone runs but not order, ticket or timestamp numbers', () => {
+		expect(redacted('call 2125550147 or 0612345678')).toBe('call [PHONE] or [PHONE]');
+		expect(kinds('order 4823910475, ticket #2125550147, at 1764000000, version 4.12.3, $129.99')).toEqual([]);
+	});
+	it('finds passwords, PINs and one-time codes with a keyword, not sentences about passwords', () => {
+		expect(redacted('pw: Blue!Falcon7')).toBe('pw: [PASSWORD]');
+		expect(redacted('the password for my account is Hunter2!xyz.')).toBe('the password for my account is [PASSWORD].');
+		expect(redacted('Das Passwort für mein Konto lautet Geheim#77')).toBe('Das Passwort für mein Konto lautet [PASSWORD]');
+		expect(redacted('mdp : Chat!Noir88, PIN 4821, verification code is 482913, Bestätigungscode: 739102')).toBe('mdp : [PASSWORD], PIN [PASSWORD], verification code is [PASSWORD], Bestätigungscode: [PASSWORD]');
+		expect(redacted('my password is "banana"')).toBe('my password is "[PASSWORD]"');
+		for (const sentence of ['the password is wrong', 'das Passwort ist abgelaufen', 'la contraseña es incorrecta', 'le mot de passe est expiré', 'la clave es reiniciar', 'error code 500']) {
+			expect(kinds(sentence)).toEqual([]);
+		}
+	});
+	it('finds street addresses with a number and a street word in four languages', () => {
+		expect(redacted('12 Main Street, Hauptstraße 5, Calle Mayor 3, 5 rue de la Paix')).toBe('[ADDRESS], [ADDRESS], [ADDRESS], [ADDRESS]');
+		expect(kinds('Im Januar 2026 I paid 2 place holders, 5 business days, Bring 5 items')).toEqual([]);
+	});
+	it('masks a secret found once wherever it comes back, here or from another field', () => {
+		expect(redacted('my password is Sesame-Open-99. Log in with Sesame-Open-99')).toBe('my password is [PASSWORD]. Log in with [PASSWORD]');
+		const knownSecrets = [{ kind: 'password' as const, text: 'Hunter2!xyz' }, { kind: 'card' as const, text: '4111 1111 1111 1111' }];
+		expect(redactPersonalData('I tried Hunter2!xyz… and 4111-1111-1111-1111', { knownSecrets }).text).toBe('I tried [PASSWORD]… and [CARD]');
+		expect(redactPersonalData('Hunter2!xyzzy is another word', { knownSecrets }).text).toBe('Hunter2!xyzzy is another word');
+	});
+	it('is idempotent, so redacting an assembled prompt again changes nothing', () => {
+		const once = redacted('SSN 219-09-9999, order 123456789; born on 14 July 1988, opened 3 March 2021; PIN 4821 then 5678');
+		expect(redacted(once)).toBe(once);
+		expect(once).toContain('123456789');
+		expect(once).toContain('3 March 2021');
+	});
+});
+
 describe('redactPersonalData', () => {
 	it('replaces every finding with a placeholder and keeps the rest', () => {
 		const { text, findings } = redactPersonalData('Card 4111 1111 1111 1111, mail bob@corp.example, call +33 6 12 34 56 78.');

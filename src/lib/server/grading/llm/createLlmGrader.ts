@@ -11,6 +11,7 @@ import type { GradingItem } from '../GradingItem';
 import type { GradeKind } from '../rubric';
 import { buildGradingPrompt } from './buildGradingPrompt';
 import type { LlmConfig } from './llmConfig';
+import { redactForLlm } from './redactForLlm';
 import { toLlmError } from './toLlmError';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,7 +58,8 @@ export function createLlmGrader(config: LlmConfig): LlmGrader {
 	async function request(item: GradingItem, messages: OpenAI.ChatCompletionMessageParam[]) {
 		const body: OpenAI.ChatCompletionCreateParamsNonStreaming = {
 			model: config.model,
-			messages,
+			// The last step before the SDK: whatever a prompt builder put in, nothing personal leaves.
+			messages: messages.map((m) => (typeof m.content === 'string' ? { ...m, content: redactForLlm(m.content, item) } : m)) as OpenAI.ChatCompletionMessageParam[],
 			temperature: 0,
 			max_tokens: config.maxTokens,
 			response_format:

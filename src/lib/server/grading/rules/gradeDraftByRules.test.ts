@@ -49,6 +49,12 @@ describe('rules grader, drafts', () => {
 		expect(verdict('We sent the link to boss@example.com.', 'no_personal_data', { customerEmails: ['anna@example.com'] })).toBe('fail');
 	});
 
+	it('no_personal_data fails on SSNs and on a password repeated without its keyword, not on a delivery address', () => {
+		expect(verdict('Your SSN 219-09-9999 is on file.', 'no_personal_data')).toBe('fail');
+		expect(verdict('Try logging in with Hunter2!xyz again.', 'no_personal_data', { secrets: [{ kind: 'password', text: 'Hunter2!xyz' }] })).toBe('fail');
+		expect(verdict('Your order ships to 12 Main Street within 2 days.', 'no_personal_data')).toBe('pass');
+	});
+
 	it('clarifying_questions: at most two, counted in German and Spanish', () => {
 		expect(verdict('Welchen Tarif nutzen Sie? Welches Gerät verwenden Sie? Seit wann passiert das?', 'clarifying_questions', { language: 'de' })).toBe('fail');
 		expect(verdict('¿Qué plan tienes? ¿Qué dispositivo usas? ¿Desde cuándo pasa?', 'clarifying_questions', { language: 'es' })).toBe('fail');

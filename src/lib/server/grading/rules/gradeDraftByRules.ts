@@ -2,7 +2,7 @@
 // Deterministic and offline; where a rule cannot judge (tone) it says n/a instead of guessing.
 import type { Criteria, CriterionResult } from '../gradeSchema';
 import type { GradingItem } from '../GradingItem';
-import { findPersonalData } from '../personalData';
+import { findPersonalData, type PersonalDataKind } from '../personalData';
 import type { DraftCriterion } from '../rubric';
 import { findCommitments } from './findCommitments';
 import { baseLanguage, detectTextLanguage, firstSubstantiveSentence, questionSentences, sentences } from './textFeatures';
@@ -51,13 +51,20 @@ export function gradeCommitment(item: GradingItem): CriterionResult {
 	return pass('no refund, credit, exception or deadline promised');
 }
 
+/**
+ * What counts against no_personal_data: the kinds the rubric names, and SSNs. A reply may need
+ * to confirm the delivery address or the birth date on file, and a BIC names a bank, not a person.
+ */
+const LEAK_KINDS = new Set<PersonalDataKind>(['card', 'iban', 'ssn', 'phone', 'email', 'password']);
+
 export function gradePersonalData(item: GradingItem): CriterionResult {
-	const found = findPersonalData(item.text, { allowedEmails: item.customerEmails });
+	// The conversation's known secrets too: repeating the customer's password without its keyword is a leak.
+	const found = findPersonalData(item.text, { allowedEmails: item.customerEmails, knownSecrets: item.secrets }).filter((f) => LEAK_KINDS.has(f.kind));
 	if (found.length) {
 		const kinds = [...new Set(found.map((f) => f.kind))].join(', ');
 		return fail(`contains personal data (${kinds})`);
 	}
-	return pass('no card, IBAN, phone, foreign e-mail or password');
+	return pass('no card, IBAN, SSN, phone, foreign e-mail or password');
 }
 
 export function gradeAnswerFirst(item: GradingItem): CriterionResult {

@@ -13,6 +13,7 @@ export function draftItem(text: string, over: Partial<GradingItem> = {}): Gradin
 		tier: 'standard',
 		plan: 'pro',
 		customerEmails: [],
+		secrets: [],
 		text,
 		answerType: null,
 		kbArticles: [],
