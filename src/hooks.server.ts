@@ -31,13 +31,16 @@ async function lookUpSession(token: string) {
 	return user;
 }
 
-/** SvelteKit's own test: a path whose %-escapes are not UTF-8 (`/%ff`, `/%c0%ae`) can't be routed. */
-function decodable(path: string): boolean {
+/**
+ * The path decoded as SvelteKit decodes it, or null when its %-escapes are not UTF-8 (`/%ff`,
+ * `/%c0%ae`): such a path can't be routed. (The result is used on purpose: the bundler drops a
+ * bare `decodeURI()` call as free of side effects, and the check with it.)
+ */
+function decodedPath(path: string): string | null {
 	try {
-		decodeURI(path);
-		return true;
+		return decodeURI(path);
 	} catch {
-		return false;
+		return null;
 	}
 }
 
@@ -46,7 +49,7 @@ const plain = (status: number, message: string, headers: Record<string, string> 
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (!decodable(path)) return plain(400, 'Malformed URL: the path is not valid percent-encoded UTF-8');
+	if (decodedPath(path) === null) return plain(400, 'Malformed URL: the path is not valid percent-encoded UTF-8');
 	const token = event.cookies.get(SESSION_COOKIE);
 	try {
 		event.locals.user = token ? await lookUpSession(token) : null;

@@ -28,7 +28,7 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: WarehouseConnection, by: AuditActor, entry: AuditEntry): Promise<void> {
-	await db.run('INSERT INTO audit_log (at, actor, action, target, detail, address) VALUES (now()::TIMESTAMP, ?, ?, ?, ?, ?)', [
+	await db.run('INSERT INTO audit_log (happened_at, actor, action, target, detail, address) VALUES (now()::TIMESTAMP, ?, ?, ?, ?, ?)', [
 		by.actor,
 		entry.action,
 		entry.target,

@@ -30,11 +30,12 @@ export interface LoginAccount {
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** A password a user chose for themself: long enough, and not their user name. */
-export function checkNewPassword(password: string, username: string): string {
+/** A password a user chose for themself: long enough, not their user name, not the one it replaces. */
+export function checkNewPassword(password: string, username: string, current?: string): string {
 	if ([...password].length < MIN_PASSWORD_LENGTH) throw new UsageError(`the new password is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
 	if (password.length > 1024) throw new UsageError('the new password is too long: use at most 1024 characters');
 	if (password.toLowerCase().includes(username.toLowerCase())) throw new UsageError('the new password must not contain your user name');
+	if (password === current) throw new UsageError('the new password is the same as the current one');
 	return password;
 }
 
@@ -101,25 +102,26 @@ export async function resetPassword(
 	return password;
 }
 
-/** A user changing their own password: the current one must be right. Ends all their sessions. */
+/**
+ * A user changing their own password: the current one must be right ("wrong-password"
+ * otherwise, for the caller to count against the login limits). Ends all their sessions.
+ */
 export async function changeOwnPassword(
 	db: WarehouseConnection,
 	username: string,
 	current: string,
 	next: string,
 	by: AuditActor
-): Promise<void> {
-	checkNewPassword(next, username);
+): Promise<'changed' | 'wrong-password'> {
+	checkNewPassword(next, username, current);
 	const account = await loginAccount(db, username);
-	if (!account || account.disabled || !(await verifyPassword(current, account.password_hash))) {
-		throw new UsageError('your current password is not right');
-	}
-	if (current === next) throw new UsageError('the new password is the same as the current one');
+	if (!account || account.disabled || !(await verifyPassword(current, account.password_hash))) return 'wrong-password';
 	const hash = await hashPassword(next);
 	await db.transaction(async (tx) => {
 		await storePasswordHash(tx, username, hash);
 		await recordAudit(tx, by, { action: 'password_changed', target: username });
 	});
+	return 'changed';
 }
 
 /** Disables (keeps the user, refuses logins, ends sessions) or enables an account. */

@@ -9,7 +9,7 @@ ALTER TABLE users ADD COLUMN disabled_at TIMESTAMP;
 CREATE SEQUENCE audit_log_id;
 CREATE TABLE audit_log (
 	id BIGINT NOT NULL DEFAULT nextval('audit_log_id'),
-	at TIMESTAMP NOT NULL,
+	happened_at TIMESTAMP NOT NULL,
 	actor VARCHAR NOT NULL,     -- the user name who did it
 	action VARCHAR NOT NULL,    -- see AUDIT_ACTIONS in src/lib/server/audit/recordAudit.ts
 	target VARCHAR NOT NULL,    -- a user name, or source/id of a conversation
