@@ -1,15 +1,20 @@
 // Every request passes here: the session cookie becomes `locals.user`; without a session,
 // pages redirect to /login and API routes answer 401 JSON. Role checks happen per route
 // (requireRole). The warehouse is opened at start-up so the server holds it from the outset.
-import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+// `handle` returns responses and never throws: SvelteKit calls it outside its own try/catch
+// for paths it cannot decode, where a throw would be an unhandled rejection.
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
+import { loginUrl } from '$lib/server/auth/loginUrl';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { installProcessGuard } from '$lib/server/processGuard';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
 
 export const init: ServerInit = async () => {
+	installProcessGuard();
 	try {
 		await appWarehouse();
 	} catch (error) {
@@ -26,22 +31,43 @@ async function lookUpSession(token: string) {
 	return user;
 }
 
+/**
+ * The path decoded as SvelteKit decodes it, or null when its %-escapes are not UTF-8 (`/%ff`,
+ * `/%c0%ae`): such a path can't be routed. (The result is used on purpose: the bundler drops a
+ * bare `decodeURI()` call as free of side effects, and the check with it.)
+ */
+function decodedPath(path: string): string | null {
+	try {
+		return decodeURI(path);
+	} catch {
+		return null;
+	}
+}
+
+const plain = (status: number, message: string, headers: Record<string, string> = {}) =>
+	new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
+	if (decodedPath(path) === null) return plain(400, 'Malformed URL: the path is not valid percent-encoded UTF-8');
 	const token = event.cookies.get(SESSION_COOKIE);
 	try {
 		event.locals.user = token ? await lookUpSession(token) : null;
 	} catch (error) {
 		// The warehouse can't be opened (e.g. a CLI import holds it): say so, don't 500.
-		if (!(error instanceof SupportLensError)) throw error;
+		if (!(error instanceof SupportLensError)) {
+			console.error(error);
+			return plain(500, 'Internal error');
+		}
 		const message = `SupportLens cannot open its warehouse: ${error.message}`;
-		return path.startsWith('/api/') ? json({ message }, { status: 503 }) : new Response(message, { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '30' } });
+		return path.startsWith('/api/') ? json({ message }, { status: 503 }) : plain(503, message, { 'Retry-After': '30' });
 	}
 
 	if (!event.locals.user && !PUBLIC_PATHS.has(path)) {
 		if (path === '/api' || path.startsWith('/api/')) return json({ message: 'log in first: POST /login' }, { status: 401 });
-		const next = path === '/' ? '' : `?next=${encodeURIComponent(path + event.url.search)}`;
-		redirect(303, `/login${next}`);
+		// Client-side navigation asks for data: the (app) layout's load redirects it the way
+		// SvelteKit's client understands.
+		if (!event.isDataRequest) return new Response(null, { status: 303, headers: { Location: loginUrl(event.url) } });
 	}
 	const response = await resolve(event);
 	// Pages hold customer text: keep them out of shared caches and framed views.

@@ -2,22 +2,28 @@
 // asking for HTML reach ./+server.ts instead and get plain status codes.
 import { fail, redirect } from '@sveltejs/kit';
 import { homeFor } from '$lib/navLinks';
-import { attemptLogin, safeNext } from '$lib/server/auth/attemptLogin';
+import { attemptLogin } from '$lib/server/auth/attemptLogin';
+import { safeNext } from '$lib/server/auth/safeNext';
+import { clientAddress, missingAddressMessage } from '$lib/server/http/clientAddress';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), homeFor(locals.user.role)));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), homeFor(locals.user.role), url.origin));
 	return {};
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url, setHeaders }) => {
+	default: async (event) => {
+		const { request, cookies, url, setHeaders } = event;
 		const form = await request.formData();
-		const result = await attemptLogin(form, { cookies, address: getClientAddress(), secure: url.protocol === 'https:' });
+		const username = String(form.get('username') ?? '');
+		const address = clientAddress(event);
+		if (!address) return fail(400, { username, message: missingAddressMessage() });
+		const result = await attemptLogin(form, { cookies, address, secure: url.protocol === 'https:' });
 		if (!result.ok) {
 			if (result.retryAfterSeconds) setHeaders({ 'Retry-After': String(result.retryAfterSeconds) });
-			return fail(result.status, { username: String(form.get('username') ?? ''), message: result.message });
+			return fail(result.status, { username, message: result.message });
 		}
-		redirect(303, safeNext(url.searchParams.get('next'), homeFor(result.user.role)));
+		redirect(303, safeNext(url.searchParams.get('next'), homeFor(result.user.role), url.origin));
 	}
 };

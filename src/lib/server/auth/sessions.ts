@@ -20,12 +20,12 @@ export async function createSession(db: WarehouseConnection, username: string, n
 	return { token, expires };
 }
 
-/** The session's user when the token is known and not expired; the role is read fresh each time. */
+/** The session's user when the token is known, not expired and the account enabled; the role is read fresh each time. */
 export async function findSession(db: WarehouseConnection, token: string, now = new Date()): Promise<SessionUser | null> {
 	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
 	const row = await db.one<{ username: string; role: string }>(
 		`SELECT u.username, u.role FROM sessions s JOIN users u ON u.username = s.username
-		 WHERE s.token_hash = ? AND s.expires_at > ?::TIMESTAMP`,
+		 WHERE s.token_hash = ? AND s.expires_at > ?::TIMESTAMP AND u.disabled_at IS NULL`,
 		[hashToken(token), ts(now)]
 	);
 	return row && isRole(row.role) ? { username: row.username, role: row.role } : null;

@@ -4,6 +4,7 @@
 import core from './001_core';
 import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
+import userStatusAudit from './021_user_status_audit';
 import gaps from './030_gaps';
 import grades from './040_grades';
 
@@ -13,4 +14,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, gaps, grades].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, userStatusAudit, gaps, grades].sort((a, b) => a.version - b.version);

@@ -7,8 +7,8 @@ import { loadConversation } from '$lib/server/conversations/loadConversation';
 import { eventGrades } from '$lib/server/grading/eventGrades';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const conversation = await loadConversation(locals, params);
+export const load: PageServerLoad = async (event) => {
+	const conversation = await loadConversation(event, 'page');
 	const kb = await withAppDb((db) => kbArticleTitles(db, citedKbIds(conversation)));
 	// Each grade is shown next to the draft, reply or hand-off it grades.
 	const grades = await withAppDb((db) => eventGrades(db, conversation.source, conversation.id));

@@ -3,4 +3,4 @@ import { json } from '@sveltejs/kit';
 import { loadConversation } from '$lib/server/conversations/loadConversation';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params }) => json(await loadConversation(locals, params));
+export const GET: RequestHandler = async (event) => json(await loadConversation(event, 'api'));

@@ -4,7 +4,7 @@ import { loadConversation } from '$lib/server/conversations/loadConversation';
 import { TIMELINE_CSV_COLUMNS, timelineCsvRows } from '$lib/server/conversations/conversationTimeline';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, params }) => {
-	const conversation = await loadConversation(locals, params);
+export const GET: RequestHandler = async (event) => {
+	const conversation = await loadConversation(event, 'csv');
 	return csvResponse(`conversation_${conversation.source}_${conversation.id}`, TIMELINE_CSV_COLUMNS, timelineCsvRows(conversation));
 };
