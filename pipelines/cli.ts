@@ -1,6 +1,8 @@
 // The `supportlens` command line: `npm run --silent cli -- <command> [options]`.
 // Every failure a user can cause ends as one line on stderr and exit code 1 (2 for --strict).
+import { announceCliCommand } from '../src/lib/server/cliHolderFile';
 import { SupportLensError, WarehouseBusyError } from '../src/lib/server/errors';
+import { sweepStaleTempDirs } from '../src/lib/server/ingest/ownedTempDirs';
 import { explainBusyWarehouse } from './explainBusyWarehouse';
 import { COMMANDS } from './commands';
 
@@ -28,6 +30,10 @@ async function main(argv: string[]): Promise<number> {
 		console.log(`${command.summary}\nusage: ${command.usage}`);
 		return 0;
 	}
+	// Temp folders of imports that were killed (their process is gone) take disk until swept.
+	sweepStaleTempDirs();
+	// A second command that finds the warehouse locked reads this to say who holds it.
+	announceCliCommand(command.name);
 	return (await command.run(rest)) ?? 0;
 }
 
