@@ -2,16 +2,19 @@
 // pages redirect to /login and API routes answer 401 JSON. Role checks happen per route
 // (requireRole). The warehouse is opened at start-up so the server holds it from the outset.
 import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
+import { withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { uploadJobs } from '$lib/server/imports/uploadJobs';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
 
 export const init: ServerInit = async () => {
 	try {
-		await appWarehouse();
+		// Opens the warehouse; first removes dead processes' temp folders, then marks imports a
+		// crash cut short as failed.
+		await uploadJobs.recover();
 	} catch (error) {
 		// Keep serving: the login page explains, and the next request tries to open it again.
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,7 +16,7 @@ let jobs: ImportJobs;
 beforeAll(async () => {
 	warehouse = await Warehouse.open(path.join(dir, 'jobs.duckdb'));
 	fs.mkdirSync(path.join(dir, 'uploads'));
-	jobs = new ImportJobs(async () => warehouse, path.join(dir, 'uploads'));
+	jobs = new ImportJobs(async () => warehouse, { root: path.join(dir, 'uploads'), sweepEveryMs: 0 });
 });
 afterAll(() => {
 	warehouse?.close();
@@ -31,8 +31,8 @@ describe('ImportJobs', () => {
 		for (let offset = 0; offset < bytes.length; offset += 1000) {
 			await jobs.appendChunk(job.id, 0, offset, bytes.subarray(offset, offset + 1000));
 		}
-		await expect(jobs.appendChunk(job.id, 0, 5, bytes.subarray(0, 10))).rejects.toThrow(/has \d+ bytes so far, not 5/);
-		jobs.start(job.id);
+		await expect(jobs.appendChunk(job.id, 0, 5, bytes.subarray(0, 10))).rejects.toThrow(/has \d+ bytes so far, not 5: send the chunk at offset \d+/);
+		await jobs.start(job.id);
 		await jobs.idle();
 		const done = jobs.get(job.id)!;
 		expect(done.status).toBe('done');
@@ -54,7 +54,7 @@ describe('ImportJobs', () => {
 	it('the same upload again changes nothing', async () => {
 		const job = jobs.create('admin', [{ name: 'again.jsonl' }]);
 		await jobs.appendChunk(job.id, 0, 0, fs.readFileSync(FIXTURE));
-		jobs.start(job.id);
+		await jobs.start(job.id);
 		await jobs.idle();
 		expect(jobs.get(job.id)!.summary).toMatchObject({ loaded: 0, updated: 0, unchanged: 40 });
 	});
@@ -62,7 +62,7 @@ describe('ImportJobs', () => {
 	it('a file no adapter recognises fails with a message naming the uploaded file only', async () => {
 		const job = jobs.create('admin', [{ name: 'notes.txt' }]);
 		await jobs.appendChunk(job.id, 0, 0, Buffer.from('just some words\n'));
-		jobs.start(job.id);
+		await jobs.start(job.id);
 		await jobs.idle();
 		const failed = jobs.get(job.id)!;
 		expect(failed.status).toBe('failed');
@@ -73,8 +73,8 @@ describe('ImportJobs', () => {
 	it('refuses chunks after start, a second start, and empty uploads', async () => {
 		expect(() => jobs.create('admin', [])).toThrow(/at least one file/);
 		const job = jobs.create('admin', [{ name: 'x.jsonl' }]);
-		jobs.start(job.id);
-		expect(() => jobs.start(job.id)).toThrow(/already/);
+		await jobs.start(job.id);
+		await expect(jobs.start(job.id)).rejects.toThrow(/already/);
 		await expect(jobs.appendChunk(job.id, 0, 0, Buffer.from('{}'))).rejects.toThrow(/already/);
 		await jobs.idle();
 	});
