@@ -84,6 +84,8 @@ export async function importRecords(
 		}
 	};
 	const submit = async () => {
+		// Validating in this thread: let waiting I/O (the dashboard's requests) in between batches.
+		if (!options.stager) await new Promise((resolve) => setImmediate(resolve));
 		inFlight.push(stager.stage(batch, ord));
 		ord += batch.length;
 		batch = [];
