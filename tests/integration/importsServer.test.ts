@@ -109,7 +109,7 @@ describe('uploads on the running server', () => {
 		const csv = await (await fetch(`${server.url}/imports/${job.summary.runId}/quarantine.csv`, { headers: { Cookie: cookie } })).text();
 		const [header, row] = csv.trim().split('\n');
 		expect(header).toBe('file,line,record,reason,raw_bytes,raw');
-		expect(row).toMatch(/^big\.jsonl,2,,too large: .* 17\.0 MB once stored, over the 16\.0 MB per-record limit,\d{8},/);
+		expect(row).toMatch(/^big\.jsonl,2,,"too large: .* 17\.0 MB once stored, over the 16\.0 MB per-record limit",\d{8},/);
 		expect(row.length).toBeLessThan(2300); // 2 KB of the line, not 17 MB
 		const page = await (await fetch(`${server.url}/imports`, { headers: { Cookie: cookie } })).text();
 		expect(page).not.toContain(tmp);
