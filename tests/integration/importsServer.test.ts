@@ -24,7 +24,9 @@ afterAll(async () => {
 	cleanup(build, wh?.dir);
 });
 
+/** Starts a server on the test warehouse (stopping any earlier one: one process holds the file). */
 async function serve(env: Record<string, string> = {}) {
+	for (const running of servers) await running.stop();
 	const server = await startServer(build, wh.dbPath, { TMPDIR: tmp, ...env });
 	servers.push(server);
 	return { server, cookie: await loginCookie(server.url, wh.users.admin) };
@@ -88,8 +90,13 @@ describe('a server crash during an upload import', () => {
 });
 
 describe('uploads on the running server', () => {
+	let server: RunningServer;
+	let cookie: string;
+	beforeAll(async () => {
+		({ server, cookie } = await serve());
+	});
+
 	it('of five PUTs racing for offset 0, one lands and four get 409 with the offset to resume from', async () => {
-		const { server, cookie } = servers.length ? { server: servers[servers.length - 1], cookie: await loginCookie(servers[servers.length - 1].url, wh.users.admin) } : await serve();
 		const created = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"files":[{"name":"race.jsonl"}]}' });
 		const { id } = await created.json();
 		const bytes = fs.readFileSync(UPLOAD);
@@ -99,17 +106,16 @@ describe('uploads on the running server', () => {
 		expect((await fetch(`${server.url}/api/imports/${id}`, { headers: { Cookie: cookie } }).then((r) => r.json())).files).toEqual([{ name: 'race.jsonl', bytes: bytes.length }]);
 	});
 
-	it('a record over 16 MB is quarantined with its line and the rest loads; nothing shown names a server path', async () => {
-		const { server, cookie } = { server: servers[servers.length - 1], cookie: await loginCookie(servers[servers.length - 1].url, wh.users.admin) };
+	it('a record of 40 MB (over the 16 MB limit) is quarantined with its line and the rest loads; nothing shown names a server path', async () => {
 		const conversation = (id: string, body: string) =>
 			JSON.stringify({ id, created_at: '2026-10-05T21:00:00Z', events: [{ id: `${id}-1`, at: '2026-10-05T21:01:00Z', type: 'message', author: 'customer', body }] });
-		const file = Buffer.from([conversation('fine-1', 'hello'), conversation('enormous', 'y'.repeat(17 * 1024 * 1024)), conversation('fine-2', 'bye')].join('\n') + '\n');
+		const file = Buffer.from([conversation('fine-1', 'hello'), conversation('enormous', 'y'.repeat(40 * 1024 * 1024)), conversation('fine-2', 'bye')].join('\n') + '\n');
 		const job = await finished(server.url, cookie, await upload(server.url, cookie, 'big.jsonl', file));
 		expect(job).toMatchObject({ status: 'done', error: null, summary: { loaded: 2, quarantined: 1 } });
 		const csv = await (await fetch(`${server.url}/imports/${job.summary.runId}/quarantine.csv`, { headers: { Cookie: cookie } })).text();
 		const [header, row] = csv.trim().split('\n');
 		expect(header).toBe('file,line,record,reason,raw_bytes,raw');
-		expect(row).toMatch(/^big\.jsonl,2,,"too large: .* 17\.0 MB once stored, over the 16\.0 MB per-record limit",\d{8},/);
+		expect(row).toMatch(/^big\.jsonl,2,,"too large: .* 40\.0 MB once stored, over the 16\.0 MB per-record limit",\d{8},/);
 		expect(row.length).toBeLessThan(2300); // 2 KB of the line, not 17 MB
 		const page = await (await fetch(`${server.url}/imports`, { headers: { Cookie: cookie } })).text();
 		expect(page).not.toContain(tmp);

@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+import { createUser } from '../src/lib/server/auth';
+import { withWarehouse } from '../src/lib/server/warehouse';
+import { loginCookie } from '../tests/e2e/harness';
+import { runHttpClients } from '../pipelines/bench/runHttpClients';
+import { clientView } from '../pipelines/bench/dashboardFiltersBench';
+const db = '/tmp/imp-exp/prof.duckdb';
+const password = await withWarehouse(db, (w) => createUser(w.db, `p${Date.now()}`, 'manager').then((p) => p));
+const users = await withWarehouse(db, (w) => w.db.all<{ username: string }>('SELECT username FROM users ORDER BY created_at DESC LIMIT 1'));
+const port = 3917, url = `http://127.0.0.1:${port}`;
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/imp-exp/cpuprof', 'build'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, SUPPORTLENS_DB: db }, stdio: 'inherit' });
+for (;;) { try { if ((await fetch(`${url}/login`, { headers: { Accept: 'text/html' } })).ok) break; } catch {} await new Promise((r) => setTimeout(r, 200)); }
+const cookie = await loginCookie(url, { username: users[0].username, password });
+const cookies = Array.from({ length: 40 }, () => cookie);
+const urlsPerClient = Array.from({ length: 40 }, (_, i) => [url + clientView(i)]);
+await runHttpClients({ cookies, urls: [], urlsPerClient, maxRequests: 80, maxMs: 60000 });
+const r = await runHttpClients({ cookies, urls: [], urlsPerClient, maxRequests: 2000, maxMs: 60000 });
+console.log(JSON.stringify(r));
+child.kill('SIGTERM');
+await new Promise((r) => child.on('exit', r));
