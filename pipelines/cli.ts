@@ -1,7 +1,9 @@
 // The `supportlens` command line: `npx supportlens <command> [options]` (bin/supportlens.js) or
 // `npm run --silent cli -- <command> [options]`.
 // Every failure a user can cause ends as one line on stderr and exit code 1 (2 for --strict).
+import { announceCliCommand } from '../src/lib/server/cliHolderFile';
 import { SupportLensError, WarehouseBusyError } from '../src/lib/server/errors';
+import { sweepStaleTempDirs } from '../src/lib/server/ingest/ownedTempDirs';
 import { explainBusyWarehouse } from './explainBusyWarehouse';
 import { COMMANDS } from './commands';
 
@@ -29,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
 		console.log(`${command.summary}\nusage: ${command.usage}`);
 		return 0;
 	}
+	// Temp folders of imports that were killed (their process is gone) take disk until swept.
+	sweepStaleTempDirs();
+	// A second command that finds the warehouse locked reads this to say who holds it.
+	announceCliCommand(command.name);
 	return (await command.run(rest)) ?? 0;
 }
 

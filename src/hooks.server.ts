@@ -4,11 +4,12 @@
 // `handle` returns responses and never throws: SvelteKit calls it outside its own try/catch
 // for paths it cannot decode, where a throw would be an unhandled rejection.
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
+import { withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
 import { loginUrl } from '$lib/server/auth/loginUrl';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { uploadJobs } from '$lib/server/imports/uploadJobs';
 import { installProcessGuard } from '$lib/server/processGuard';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
@@ -16,7 +17,9 @@ const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt'
 export const init: ServerInit = async () => {
 	installProcessGuard();
 	try {
-		await appWarehouse();
+		// Opens the warehouse; first removes dead processes' temp folders, then marks imports a
+		// crash cut short as failed.
+		await uploadJobs.recover();
 	} catch (error) {
 		// Keep serving: the login page explains, and the next request tries to open it again.
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);

@@ -24,7 +24,7 @@ const VIEWS = ['/', '/?channel=chat', '/?language=en', '/?tier=vip', '/?channel=
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 /** A canonical JSON Lines export for the import phase: the sample conversations, copied `copies` times under new ids. */
-function writeImportFile(file: string, copies: number): number {
+export function writeImportFile(file: string, copies: number): number {
 	const lines = fs.readFileSync(path.join(SAMPLE_DIR, 'canonical/conversations.jsonl'), 'utf8').split('\n').filter(Boolean);
 	const out = fs.openSync(file, 'w');
 	let n = 0;
@@ -44,7 +44,7 @@ function writeImportFile(file: string, copies: number): number {
 }
 
 /** Uploads `file` through the dashboard's upload API in chunks and starts its import; returns the job id. */
-async function uploadAndStart(url: string, cookie: string, file: string): Promise<string> {
+export async function uploadAndStart(url: string, cookie: string, file: string): Promise<string> {
 	const headers = { Cookie: cookie, Origin: url };
 	const created = await fetch(`${url}/api/imports`, {
 		method: 'POST',

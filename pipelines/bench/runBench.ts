@@ -3,7 +3,7 @@
 // baseline measured in the same run, because machines here are noisy.
 //   npm run bench                      all sections, full sizes
 //   npm run bench -- --quick           small sizes, for a smoke run
-//   npm run bench -- --only import,kpi one or more sections
+//   npm run bench -- --only import,kpi one or more sections (dashboard-filters: 40 clients, own filters each)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ const SECTIONS: Section[] = [
 	{ name: 'gaps', module: './gapsBench', exportName: 'runGapsBench' },
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
 	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },
+	{ name: 'dashboard-filters', module: './dashboardFiltersBench', exportName: 'runDashboardFiltersBench' },
 	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' }
 ];
 

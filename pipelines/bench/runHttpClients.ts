@@ -6,6 +6,8 @@ export interface ClientPhase {
 	cookies: string[];
 	/** Requested in rotation (client i starts at URL i). */
 	urls: string[];
+	/** Instead, client i's own rotation (each client on its own views). */
+	urlsPerClient?: string[][];
 	maxRequests: number;
 	maxMs: number;
 	/** Checked between requests: ends the phase early (e.g. when an import finished). */
@@ -44,10 +46,11 @@ export async function runHttpClients(phase: ClientPhase): Promise<PhaseResult> {
 	const more = () => issued < phase.maxRequests && performance.now() - started < phase.maxMs && !phase.stop?.();
 
 	async function client(i: number) {
-		let next = i;
+		const urls = phase.urlsPerClient?.[i] ?? phase.urls;
+		let next = phase.urlsPerClient ? 0 : i;
 		while (more()) {
 			issued++;
-			const url = phase.urls[next++ % phase.urls.length];
+			const url = urls[next++ % urls.length];
 			const t0 = performance.now();
 			let failure: string | null = null;
 			try {

@@ -174,7 +174,7 @@ describe('admin pages', () => {
 		expect(state).toMatchObject({ status: 'done', summary: { loaded: 40, quarantined: 2 } });
 		const csv = await (await get(`/imports/${state.summary.runId}/quarantine.csv`, cookies.admin)).text();
 		const lines = csv.trim().split('\n');
-		expect(lines[0]).toBe('file,line,record,reason,raw'); // text() drops the BOM
+		expect(lines[0]).toBe('file,line,record,reason,raw_bytes,raw'); // text() drops the BOM
 		expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['upload_conversations.jsonl,41', 'upload_conversations.jsonl,42']);
 		const page = await (await get('/imports', cookies.admin)).text();
 		expect(page).toContain('upload_conversations.jsonl');

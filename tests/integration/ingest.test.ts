@@ -157,11 +157,15 @@ describe('crash mid-import', () => {
 		expect(crashed.stderr).toContain('writing to the warehouse');
 		const stats = await withWarehouse(db, (w) => warehouseStats(w.db));
 		expect(stats).toEqual({ conversations: 2, events: 8, kb_articles: 0, quarantined: 0 });
-		const runs = await withWarehouse(db, (w) => w.db.all('SELECT id FROM import_runs'));
-		expect(runs).toHaveLength(1);
+		// The cut-short run was recorded when it started and stays in the history.
+		const runs = () => withWarehouse(db, (w) => w.db.all<{ id: number; status: string; error: string | null }>('SELECT id, status, error FROM import_runs ORDER BY id'));
+		expect((await runs()).map((r) => r.status)).toEqual(['done', 'running']);
 		expect((await withWarehouse(db, (w) => readConversation(w.db, 'canonical', 'k1')))?.subject).toBeUndefined();
-		// And the same import then goes through.
+		// And the same import then goes through; the next import marks the leftover failed, with why.
 		expect(runCli(['ingest', second, '--db', db]).code).toBe(0);
 		expect(await withWarehouse(db, (w) => warehouseStats(w.db))).toMatchObject({ conversations: 502 });
+		const after = await runs();
+		expect(after.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
+		expect(after[1].error).toMatch(/stopped before it finished; nothing from it was saved/);
 	});
 });

@@ -1,6 +1,7 @@
 // `<db>.server.json` beside the warehouse file: the running dashboard writes its URL and PID
 // there, so a CLI command that finds the file locked can name the dashboard to use instead.
 import fs from 'node:fs';
+import { isProcessAlive } from './isProcessAlive';
 
 export interface ServerInfo {
 	url: string;
@@ -43,10 +44,5 @@ export function readServerInfo(dbPath: string): ServerInfo | null {
 		return null;
 	}
 	if (typeof info?.url !== 'string' || !Number.isInteger(info.pid)) return null;
-	try {
-		process.kill(info.pid, 0);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
-	}
-	return info;
+	return isProcessAlive(info.pid) ? info : null;
 }

@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		// A hand-edited link: say what was wrong and show the unfiltered view rather than an error page.
 		filterError = error.message.replace(/--(from|to)\b/g, '$1');
 	}
-	const overview = slimOverview(await withAppDb((db) => cachedOverview(db, filters)));
+	const overview = slimOverview(await cachedOverview(withAppDb, filters));
 	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role };
 };

@@ -25,14 +25,44 @@ export function csvText(columns: CsvColumn[], rows: Record<string, unknown>[]): 
 	);
 }
 
-export function csvResponse(filename: string, columns: CsvColumn[], rows: Record<string, unknown>[]): Response {
+function csvHeaders(filename: string): Record<string, string> {
 	const safeName = filename.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'data';
 	const name = safeName.endsWith('.csv') ? safeName : `${safeName}.csv`;
-	return new Response('\ufeff' + csvText(columns, rows), {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'private, no-store'
+	return {
+		'Content-Type': 'text/csv; charset=utf-8',
+		'Content-Disposition': `attachment; filename="${name}"`,
+		'Cache-Control': 'private, no-store'
+	};
+}
+
+export function csvResponse(filename: string, columns: CsvColumn[], rows: Record<string, unknown>[]): Response {
+	return new Response('\ufeff' + csvText(columns, rows), { headers: csvHeaders(filename) });
+}
+
+/**
+ * The same CSV written batch by batch as `batches` yields rows, so a download of a million
+ * rows never sits in memory whole; a client that goes away ends the iteration (and its query).
+ */
+export function csvStreamResponse(filename: string, columns: CsvColumn[], batches: AsyncIterable<Record<string, unknown>[]>): Response {
+	const encoder = new TextEncoder();
+	async function* chunks(): AsyncGenerator<Uint8Array> {
+		yield encoder.encode('\ufeff' + csvText(columns, []));
+		for await (const rows of batches) {
+			if (!rows.length) continue;
+			const text = csvText(columns, rows);
+			yield encoder.encode(text.slice(text.indexOf('\n') + 1)); // the header went out once, first
+		}
+	}
+	const source = chunks();
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const next = await source.next();
+			if (next.done) controller.close();
+			else controller.enqueue(next.value);
+		},
+		async cancel() {
+			await source.return(undefined);
 		}
 	});
+	return new Response(body, { headers: csvHeaders(filename) });
 }

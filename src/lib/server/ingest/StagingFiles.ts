@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { makeOwnedTempDir } from './ownedTempDirs';
 
 const KINDS = ['conversations', 'events', 'kb_articles', 'quarantine'] as const;
 export type StagingKind = (typeof KINDS)[number];
@@ -20,7 +21,7 @@ export class StagingFiles {
 	}
 
 	static create(parent = os.tmpdir()): StagingFiles {
-		return new StagingFiles(fs.mkdtempSync(path.join(parent, 'supportlens-import-')));
+		return new StagingFiles(makeOwnedTempDir('import', parent));
 	}
 
 	path(kind: StagingKind): string {

@@ -19,6 +19,8 @@ export interface ImportOptions {
 	/** Names shown in quarantine reports instead of the on-disk path (uploads). */
 	displayNames?: Record<string, string>;
 	tmpDir?: string;
+	/** A run already recorded as 'running' for this import (uploads record theirs before reading). */
+	runId?: number;
 	/**
 	 * Worker threads for validation when the input is large (command line and bench; the
 	 * dashboard imports in its own thread). 0 or absent: none.
@@ -100,6 +102,7 @@ export async function importFiles(
 		bytesRead: () => bytesRead,
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
+		runId: options.runId,
 		stager
 	});
 	return { ...summary, skipped_files: skipped.map(display) };

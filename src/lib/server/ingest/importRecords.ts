@@ -2,8 +2,10 @@
 // schema, quarantines what fails (with file, line and reason), stages the rest on disk and
 // merges it into the warehouse in one transaction.
 import type { Warehouse } from '../warehouse';
+import { beginImportRun, failImportRun } from './importRunLog';
 import type { ImportProgress } from './ImportProgress';
 import { mergeStaged, type MergeCounts } from './mergeStaged';
+import { publicErrorMessage } from './publicErrorMessage';
 import { inlineStager, type RecordStager } from './RecordStager';
 import type { StagedRecord } from './stageRecord';
 import { StagingFiles } from './StagingFiles';
@@ -32,6 +34,8 @@ export interface RecordImportOptions {
 	tmpDir?: string;
 	/** Where records are validated and flattened; in this thread by default. Closed when staging ends. */
 	stager?: RecordStager;
+	/** A run already recorded as 'running' (an upload records its own first); else one is recorded here. */
+	runId?: number;
 }
 
 export async function importRecords(
@@ -39,9 +43,17 @@ export async function importRecords(
 	records: AsyncIterable<AdapterRecord> | Iterable<AdapterRecord>,
 	options: RecordImportOptions = {}
 ): Promise<ImportSummary> {
-	const startedAt = new Date();
 	const started = performance.now();
-	const staging = StagingFiles.create(options.tmpDir);
+	const runId =
+		options.runId ??
+		(await beginImportRun(warehouse, { origin: options.origin ?? 'cli', files: options.files ?? [], formats: options.formats }));
+	let staging: StagingFiles;
+	try {
+		staging = StagingFiles.create(options.tmpDir);
+	} catch (error) {
+		await failImportRun(warehouse, runId, publicErrorMessage(error));
+		throw error;
+	}
 	let count = 0;
 	let ord = 0;
 	let lastReport = 0;
@@ -72,6 +84,8 @@ export async function importRecords(
 		}
 	};
 	const submit = async () => {
+		// Validating in this thread: let waiting I/O (the dashboard's requests) in between batches.
+		if (!options.stager) await new Promise((resolve) => setImmediate(resolve));
 		inFlight.push(stager.stage(batch, ord));
 		ord += batch.length;
 		batch = [];
@@ -90,15 +104,13 @@ export async function importRecords(
 		await staging.finish();
 		report('loading');
 		const counts = await warehouse.withConnection((db) =>
-			mergeStaged(db, staging, {
-				origin: options.origin ?? 'cli',
-				files: options.files ?? [],
-				formats: options.formats ?? [],
-				startedAt
-			})
+			mergeStaged(db, staging, { runId, files: options.files ?? [], formats: options.formats ?? [] })
 		);
 		report('done');
 		return { ...counts, files: options.files ?? [], formats: options.formats ?? [], skipped_files: [] };
+	} catch (error) {
+		await failImportRun(warehouse, runId, publicErrorMessage(error)).catch(() => {});
+		throw error;
 	} finally {
 		await Promise.allSettled(inFlight);
 		await stager.close();

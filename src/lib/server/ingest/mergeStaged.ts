@@ -24,7 +24,12 @@ const KB_COLUMNS = {
 	id: 'VARCHAR', ord: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', url: 'VARCHAR', locale: 'VARCHAR',
 	updated_at: 'TIMESTAMP', content_hash: 'VARCHAR'
 };
-const QUARANTINE_COLUMNS = { file: 'VARCHAR', line: 'BIGINT', record: 'VARCHAR', reason: 'VARCHAR', raw: 'VARCHAR', raw_hash: 'VARCHAR' };
+const QUARANTINE_COLUMNS = { file: 'VARCHAR', line: 'BIGINT', record: 'VARCHAR', reason: 'VARCHAR', raw: 'VARCHAR', raw_hash: 'VARCHAR', raw_bytes: 'BIGINT' };
+/**
+ * Quarantined records of one run that keep their raw text (each cut to 2 KB); the rest keep
+ * file, line, reason and length only, so a garbage file can't fill the warehouse with itself.
+ */
+export const QUARANTINE_RAW_KEPT_PER_RUN = 10_000;
 
 /** The read_json call for a staging file; the column spec is a fixed literal, the path is bound. */
 function readStaged(columns: Record<string, string>): string {
@@ -56,13 +61,12 @@ export interface MergeCounts {
 export async function mergeStaged(
 	db: WarehouseConnection,
 	staging: StagingFiles,
-	run: { origin: string; files: string[]; formats: string[]; startedAt: Date }
+	run: { runId: number; files: string[]; formats: string[] }
 ): Promise<MergeCounts & { runId: number }> {
+	const { runId } = run;
 	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision'];
 	try {
 		return await db.transaction(async (tx) => {
-			const { runId } = (await tx.one<{ runId: number }>("SELECT nextval('import_run_ids') AS runId"))!;
-
 			// Latest copy per key within this import: newest updated_at, then the later line.
 			await tx.run(
 				`CREATE OR REPLACE TEMP TABLE stage_conversations AS
@@ -125,11 +129,13 @@ export async function mergeStaged(
 
 			await tx.run(
 				`INSERT INTO quarantine (import_run_id, ${columnList(QUARANTINE_COLUMNS)})
-				 SELECT DISTINCT ?, ${columnList(QUARANTINE_COLUMNS, 'q.')} FROM ${readStaged(QUARANTINE_COLUMNS)} q
-				 WHERE NOT EXISTS (SELECT 1 FROM quarantine x
-					WHERE x.file = q.file AND x.line IS NOT DISTINCT FROM q.line
-					  AND x.record IS NOT DISTINCT FROM q.record AND x.raw_hash = q.raw_hash)`,
-				[runId, staging.path('quarantine')]
+				 SELECT ?, file, line, record, reason,
+					CASE WHEN row_number() OVER (ORDER BY file, line NULLS LAST, record) <= ? THEN raw END, raw_hash, raw_bytes
+				 FROM (SELECT DISTINCT ${columnList(QUARANTINE_COLUMNS, 'q.')} FROM ${readStaged(QUARANTINE_COLUMNS)} q
+					WHERE NOT EXISTS (SELECT 1 FROM quarantine x
+						WHERE x.file = q.file AND x.line IS NOT DISTINCT FROM q.line
+						  AND x.record IS NOT DISTINCT FROM q.record AND x.raw_hash = q.raw_hash))`,
+				[runId, QUARANTINE_RAW_KEPT_PER_RUN, staging.path('quarantine')]
 			);
 
 			for (const refresher of DERIVED_REFRESHERS) await refresher.refresh(tx, 'import_affected');
@@ -147,18 +153,19 @@ export async function mergeStaged(
 				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
 			const result = { ...counts, quarantined: staging.counts.quarantine };
+			// The run was recorded as 'running' when it started; it becomes 'done' with this commit.
 			await tx.run(
-				`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, from_json(?, '["VARCHAR"]'), from_json(?, '["VARCHAR"]'), ?, ?, ?, ?)`,
+				`UPDATE import_runs SET status = 'done', finished_at = now()::TIMESTAMP, files = from_json(?, '["VARCHAR"]'),
+					formats = from_json(?, '["VARCHAR"]'), loaded = ?, updated = ?, unchanged = ?, quarantined = ?
+				 WHERE id = ?`,
 				[
-					runId,
-					run.startedAt.toISOString().slice(0, 23).replace('T', ' '),
-					run.origin,
 					JSON.stringify(run.files),
 					JSON.stringify(run.formats),
 					result.loaded + result.kb_loaded,
 					result.updated + result.kb_updated,
 					result.unchanged + result.skipped_older + result.kb_unchanged,
-					result.quarantined
+					result.quarantined,
+					runId
 				]
 			);
 			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.

@@ -7,7 +7,13 @@ import { parseCanonicalLine } from './adapters/canonical/parseCanonicalLine';
 import { flattenConversation, flattenKbArticle } from './flattenConversation';
 import type { AdapterRecord, RecordLocation } from './types';
 
-const RAW_LIMIT = 2000;
+/** What a quarantine row keeps of the offending text: its first 2 KB (whole characters), plus its full length. */
+export const RAW_KEPT_BYTES = 2048;
+/**
+ * DuckDB's read_json refuses a JSON object over its maximum_object_size (16 MB by default),
+ * which would fail the whole merge: a record with a staged row that large is quarantined.
+ */
+export const MAX_STAGED_ROW_BYTES = 16 * 1024 * 1024 - 1024;
 
 export interface StagedRecord {
 	conversation?: string;
@@ -26,15 +32,38 @@ function rawText(record: AdapterRecord): string {
 	}
 }
 
+/** The first RAW_KEPT_BYTES of `raw` in UTF-8, never ending inside a character (nor on half a surrogate pair). */
+export function rawPreview(raw: string): string {
+	const head = Buffer.from(raw.slice(0, RAW_KEPT_BYTES), 'utf8');
+	if (head.byteLength <= RAW_KEPT_BYTES) return head.toString('utf8');
+	let end = RAW_KEPT_BYTES;
+	while (end > 0 && (head[end] & 0xc0) === 0x80) end--; // back to the start of the cut character
+	return head.subarray(0, end).toString('utf8');
+}
+
 function quarantineLine(location: RecordLocation, reason: string, raw: string): string {
 	return JSON.stringify({
 		file: location.file,
 		line: location.line ?? null,
 		record: location.record ?? null,
 		reason,
-		raw: raw.slice(0, RAW_LIMIT),
+		raw: rawPreview(raw),
+		raw_bytes: Buffer.byteLength(raw, 'utf8'),
 		raw_hash: createHash('sha1').update(raw).digest('hex')
 	});
+}
+
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The byte size of the largest of `rows` when it is over MAX_STAGED_ROW_BYTES, else null. */
+function oversizedRow(rows: string[]): number | null {
+	let largest: number | null = null;
+	for (const row of rows) {
+		if (row.length * 3 <= MAX_STAGED_ROW_BYTES) continue; // cannot be over, whatever its characters
+		const bytes = Buffer.byteLength(row, 'utf8');
+		if (bytes > MAX_STAGED_ROW_BYTES && bytes > (largest ?? 0)) largest = bytes;
+	}
+	return largest;
 }
 
 /** `ord` orders copies of the same key within one import: a later record wins ties. */
@@ -48,9 +77,18 @@ export function stageRecord(input: AdapterRecord, ord: number): StagedRecord {
 		const parsed = conversationSchema.safeParse(record.value);
 		if (!parsed.success) return { quarantine: quarantineLine(record.location, formatIssues(parsed.error), rawText(record)) };
 		const { row, events } = flattenConversation(parsed.data, ord);
+		const oversized = oversizedRow([row, ...events]);
+		if (oversized !== null) return { quarantine: quarantineLine(record.location, tooLarge(oversized), rawText(record)) };
 		return { conversation: row, events };
 	}
 	const parsed = kbArticleSchema.safeParse(record.value);
 	if (!parsed.success) return { quarantine: quarantineLine(record.location, formatIssues(parsed.error), rawText(record)) };
-	return { kb_article: JSON.stringify(flattenKbArticle(parsed.data, ord)) };
+	const article = JSON.stringify(flattenKbArticle(parsed.data, ord));
+	const oversized = oversizedRow([article]);
+	if (oversized !== null) return { quarantine: quarantineLine(record.location, tooLarge(oversized), rawText(record)) };
+	return { kb_article: article };
+}
+
+function tooLarge(bytes: number): string {
+	return `too large: a single message or the record itself is ${MB(bytes)} once stored, over the ${MB(MAX_STAGED_ROW_BYTES + 1024)} per-record limit`;
 }

@@ -1,5 +1,6 @@
 // A cheap fingerprint of the warehouse state the dashboard's cached pages depend on: the
-// last import run, the facts rows and the graded hand-offs. Read at most once a second, so
+// last import run that finished (one still running or failed changed nothing), the facts
+// rows and the graded hand-offs. Read at most once a second, so
 // a change shows within a second while a busy page costs no extra query per view; and only
 // the request that starts a reading waits for it — others use the last known one, so a
 // reading slowed down by a running import doesn't hold up every viewer.
@@ -13,7 +14,7 @@ let reading: Promise<string> | null = null;
 
 export async function dataVersion(db: WarehouseConnection): Promise<string> {
 	const row = await db.one(
-		`SELECT (SELECT coalesce(max(id), 0) FROM import_runs) AS run,
+		`SELECT (SELECT coalesce(max(id), 0) FROM import_runs WHERE status = 'done') AS run,
 			count(*) AS n, count(handoffs_qualified) AS graded, coalesce(sum(handoffs_qualified), 0) AS qualified
 		FROM conversation_facts`
 	);

@@ -5,13 +5,15 @@ export {
 	BREAKDOWNS,
 	KPI_META,
 	loadOverview,
+	loadOverviewBase,
+	type OverviewBase,
 	TREND_WEEKS,
 	type Breakdown,
 	type KpiMeta,
 	type OverviewData
 } from './loadOverview';
 export { previousPeriod, resolvePeriod, type OverviewPeriod } from './resolvePeriod';
-export { cachedOverview, clearOverviewCache } from './overviewCache';
+export { cachedOverview, clearOverviewCache, type WithConnection } from './overviewCache';
 export { currentDataVersion, dataVersion } from './dataVersion';
 export { VersionedCache } from './VersionedCache';
 export { BREAKDOWN_KPIS, slimOverview } from './slimOverview';

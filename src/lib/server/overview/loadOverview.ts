@@ -40,16 +40,30 @@ export interface OverviewData {
 
 export const KPI_META: KpiMeta[] = KPI_DEFINITIONS.map((d) => ({ key: d.key, label: d.label, description: d.description, kind: d.kind }));
 
-export async function loadOverview(db: WarehouseConnection, filters: OverviewFilters): Promise<OverviewData> {
+/** What the overview shows whatever the filters: the warehouse's size and span, and the dropdowns' values. */
+export interface OverviewBase {
+	warehouseConversations: number;
+	dataFrom: string | null;
+	dataTo: string | null;
+	options: Record<FilterDimension, string[]>;
+}
+
+export async function loadOverviewBase(db: WarehouseConnection): Promise<OverviewBase> {
 	const span = await db.one<{ n: number; first: string | null; last: string | null }>(
 		`SELECT count(*) AS n, strftime(min(created_at), '%Y-%m-%d') AS first, strftime(max(created_at), '%Y-%m-%d') AS last FROM conversation_facts`
 	);
 	const options = {} as Record<FilterDimension, string[]>;
 	for (const dim of FILTER_DIMENSIONS) options[dim] = await distinctDimensionValues(db, dim);
+	return { warehouseConversations: span?.n ?? 0, dataFrom: span?.first ?? null, dataTo: span?.last ?? null, options };
+}
+
+/** `base` is shared by every filter set of one warehouse state (the cache passes it in). */
+export async function loadOverview(db: WarehouseConnection, filters: OverviewFilters, base?: OverviewBase): Promise<OverviewData> {
+	const { warehouseConversations, dataFrom, dataTo, options } = base ?? (await loadOverviewBase(db));
 	const empty: OverviewData = {
-		warehouseConversations: span?.n ?? 0,
-		dataFrom: span?.first ?? null,
-		dataTo: span?.last ?? null,
+		warehouseConversations,
+		dataFrom,
+		dataTo,
 		period: null,
 		previous: null,
 		current: null,
@@ -59,10 +73,10 @@ export async function loadOverview(db: WarehouseConnection, filters: OverviewFil
 		options,
 		kpis: KPI_META
 	};
-	if (!span?.n || !span.last) return empty;
+	if (!warehouseConversations || !dataTo) return empty;
 
 	const where = whereOf(filters);
-	const period = resolvePeriod(filters, span.last);
+	const period = resolvePeriod(filters, dataTo);
 	const previous = previousPeriod(period);
 	const kpis = (from: string, to: string, by?: string) => queryKpis(db, parseKpiQuery({ from, to, by, where }));
 	const current = (await kpis(period.from, period.to)).rows[0];

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { recordCliHolder, releaseCliHolder } from '../cliHolderFile';
 import { WarehouseBusyError, WarehouseOpenError } from '../errors';
 import { applyMigrations } from './applyMigrations';
 import { WarehouseConnection } from './WarehouseConnection';
@@ -47,6 +48,7 @@ export class Warehouse {
 			connection = new WarehouseConnection(await instance.connect());
 			await connection.run("SET TimeZone = 'UTC'");
 			await applyMigrations(connection);
+			recordCliHolder(dbPath);
 			return new Warehouse(dbPath, instance, connection);
 		} catch (error) {
 			connection?.close();
@@ -75,6 +77,7 @@ export class Warehouse {
 	close(): void {
 		this.db.close();
 		this.instance.closeSync();
+		releaseCliHolder(this.path);
 	}
 }
 

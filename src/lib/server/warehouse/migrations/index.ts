@@ -2,6 +2,7 @@
 // from colliding: 001-009 core, 010-019 KPI facts, 020-029 dashboard/users,
 // 030-039 gap miner, 040-049 grader.
 import core from './001_core';
+import importRunStatus from './002_import_run_status';
 import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
 import userStatusAudit from './021_user_status_audit';
@@ -14,4 +15,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, userStatusAudit, gaps, grades].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, importRunStatus, conversationFacts, auth, userStatusAudit, gaps, grades].sort((a, b) => a.version - b.version);

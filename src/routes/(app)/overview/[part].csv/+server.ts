@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		if (e instanceof UsageError) error(400, e.message.replace(/--(from|to)\b/g, '$1'));
 		throw e;
 	}
-	const data = await withAppDb((db) => cachedOverview(db, filters));
+	const data = await cachedOverview(withAppDb, filters);
 	const stamp = data.period ? `${data.period.from}_${data.period.to}` : 'empty';
 	if (part === 'kpis') {
 		const rows = KPI_META.map((k) => ({

@@ -3,8 +3,6 @@
 import { readLines } from '../../readLines';
 import type { AdapterRecord, FileSample, FormatAdapter } from '../../types';
 
-const RAW_LIMIT = 2000;
-
 export const canonicalAdapter: FormatAdapter = {
 	format: 'canonical',
 
@@ -21,7 +19,7 @@ export const canonicalAdapter: FormatAdapter = {
 				options.onBytes(line.bytes);
 				const location = { file, line: line.line };
 				if ('error' in line) {
-					yield { kind: 'invalid', location, reason: line.error, raw: line.raw.slice(0, RAW_LIMIT) };
+					yield { kind: 'invalid', location, reason: line.error, raw: line.raw };
 					continue;
 				}
 				if (line.text.trim() === '') continue;

@@ -3,8 +3,8 @@
 // grouped one bucket at a time (a grace hash join). Shared by the Zendesk and CSV adapters.
 import { once } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeOwnedTempDir } from '../../ownedTempDirs';
 import { readLines } from '../../readLines';
 
 /** Inputs up to this size group in memory; above it, in buckets of about BUCKET_BYTES each. */
@@ -27,7 +27,7 @@ export class KeyedGroups<T> {
 	constructor(inputBytes: number, inMemoryBytes = IN_MEMORY_BYTES) {
 		if (inputBytes <= inMemoryBytes) return;
 		const buckets = Math.min(MAX_BUCKETS, Math.max(2, Math.ceil(inputBytes / Math.min(BUCKET_BYTES, inMemoryBytes))));
-		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-group-'));
+		this.dir = makeOwnedTempDir('group');
 		for (let i = 0; i < buckets; i++) this.streams.push(fs.createWriteStream(path.join(this.dir, `${i}.jsonl`)));
 	}
 

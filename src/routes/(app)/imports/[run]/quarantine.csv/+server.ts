@@ -1,16 +1,15 @@
-// The records one import run quarantined, with file, line/record and reason, as CSV (admin).
+// The records one import run quarantined, with file, line/record and reason, as CSV (admin), streamed.
 import { error } from '@sveltejs/kit';
-import { withAppDb } from '$lib/server/appWarehouse';
+import { appWarehouse } from '$lib/server/appWarehouse';
 import { requireRole } from '$lib/server/auth/requireRole';
 import { ADMIN_ROLES } from '$lib/server/auth/roles';
-import { csvResponse } from '$lib/server/http/csvResponse';
-import { QUARANTINE_CSV_COLUMNS, quarantinedRecords } from '$lib/server/imports/importHistory';
+import { csvStreamResponse } from '$lib/server/http/csvResponse';
+import { QUARANTINE_CSV_COLUMNS, quarantineBatches } from '$lib/server/imports/importHistory';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
 	requireRole(locals, ADMIN_ROLES);
 	const runId = Number(params.run);
 	if (!Number.isSafeInteger(runId) || runId < 1) error(400, 'an import run is a positive number');
-	const rows = await withAppDb((db) => quarantinedRecords(db, runId));
-	return csvResponse(`quarantine_run_${runId}`, QUARANTINE_CSV_COLUMNS, rows);
+	return csvStreamResponse(`quarantine_run_${runId}`, QUARANTINE_CSV_COLUMNS, quarantineBatches(await appWarehouse(), runId));
 };
