@@ -46,7 +46,14 @@ function single(params: URLSearchParams, name: string): string | null {
 export function parseConversationFilter(params: URLSearchParams): ConversationFilter {
 	const where = [...values(params, 'week').map((v) => `week=${v}`)];
 	for (const dim of LINK_DIMENSIONS) for (const v of values(params, dim)) where.push(`${dim}=${v}`);
-	const query = parseKpiQuery({ from: single(params, 'from'), to: single(params, 'to'), where });
+	let query: KpiQuery;
+	try {
+		query = parseKpiQuery({ from: single(params, 'from'), to: single(params, 'to'), where });
+	} catch (error) {
+		// The engine's messages name CLI flags; here the same options are parameters.
+		if (error instanceof UsageError) throw new UsageError(error.message.replace(/--(from|to)\b/g, '$1'));
+		throw error;
+	}
 
 	let drill: DrillFilter | null = null;
 	const kpi = single(params, 'kpi');
