@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mineGaps } from '../../src/lib/server/gaps';
 import { withWarehouse } from '../../src/lib/server/warehouse';
-import { openDashboard, screenshot, type DashboardSession } from './harness';
+import { launchBrowser, loginInBrowser, openDashboard, screenshot, type DashboardSession } from './harness';
 
 // A shared 2-core machine can be slow to drive a browser; no timing is asserted.
 vi.setConfig({ testTimeout: 240_000 });
@@ -122,6 +122,28 @@ describe('drill-down from the overview', () => {
 		const params = new URL(page.url()).searchParams;
 		params.set('cond', 'denominator');
 		expect(contained / (await apiTotal(params))).toBeCloseTo(containment, 12);
+	});
+});
+
+describe('exec', () => {
+	it('sees no drill-down: KPI cards are not links, a chart click goes nowhere, the list and its API are 403', async () => {
+		const browser = await launchBrowser();
+		try {
+			const p = await browser.newPage();
+			await loginInBrowser(p, url, session.wh.users.exec);
+			await p.goto(`${url}/`);
+			await p.waitForSelector('[data-testid="breakdown-channel"][data-rendered="true"]');
+			expect(await p.locator('a[href^="/conversations"]').count()).toBe(0);
+			expect(await p.locator('[data-testid="kpi-ai_involved"]').evaluate((el) => el.tagName)).toBe('ARTICLE');
+			const box = (await p.locator('[data-testid="breakdown-channel"]').boundingBox())!;
+			await p.mouse.click(box.x + box.width / 2, box.y + box.height * 0.7);
+			await p.waitForTimeout(500); // a navigation, if any, would have started
+			expect(new URL(p.url()).pathname).toBe('/');
+			expect((await p.request.get(`${url}/api/conversations?kpi=reopen_rate`)).status()).toBe(403);
+			expect((await p.request.get(`${url}/conversations/export?format=csv`)).status()).toBe(403);
+		} finally {
+			await browser.close();
+		}
 	});
 });
 
