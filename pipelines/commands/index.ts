@@ -2,7 +2,7 @@
 import type { Command } from '../command';
 import { clusterCommand } from './cluster';
 import { demoCommand } from './demo';
-import { exportCommand } from './exportConversationsCommand';
+import { exportCommand } from './export';
 import { gapsCommand } from './gaps';
 import { generateCommand } from './generate';
 import { agreementCommand } from './agreement';

@@ -1,10 +1,11 @@
 // `export conversations`: one row per conversation with every KPI fact, for a date range and
 // filters, written by DuckDB's COPY as CSV, Parquet or JSON Lines (docs/export-columns.md).
-import path from 'node:path';
 import fs from 'node:fs';
+import path from 'node:path';
 import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
 import { exportConversations, parseExportFormat } from '../../src/lib/server/conversations/exportConversations';
 import { parseConversationFilter } from '../../src/lib/server/conversations/parseConversationFilter';
+import { DIMENSIONS, isDimension } from '../../src/lib/server/kpi';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 
@@ -18,8 +19,8 @@ function filterParams(values: { from?: string; to?: string; where?: string[]; kp
 	for (const name of ['from', 'to', 'kpi', 'cond'] as const) if (values[name] !== undefined) params.set(name, values[name]!);
 	for (const item of values.where ?? []) {
 		const m = /^([A-Za-z_]+)\s*[=:]\s*(.*)$/.exec(item);
-		if (!m || !['week', 'channel', 'queue', 'language', 'intent', 'tier'].includes(m[1])) {
-			throw new UsageError(`bad --where "${item}": expected dim=value with dim one of week, channel, queue, language, intent, tier`);
+		if (!m || !isDimension(m[1])) {
+			throw new UsageError(`bad --where "${item}": expected dim=value with dim one of ${DIMENSIONS.join(', ')}`);
 		}
 		params.append(m[1], m[2]);
 	}
