@@ -48,10 +48,10 @@ export function aggregateSql(c: KpiCondition): string {
 	return c.measure ? `coalesce(sum(${c.measure}) FILTER (WHERE ${c.where}), 0)` : `count_if(${c.where})`;
 }
 
-// Reused predicates, exported for the per-conversation export's columns. A repeat contact / a new conversation after the first solve is measured
+// Reused predicates. A repeat contact / a new conversation after the first solve is measured
 // from next_contact_gap_s, a reopen within the window from reopen_gap_s.
-export const REPEAT = `coalesce(next_contact_gap_s <= $repeat_window_s, false)`;
-export const VERIFIED = `contained AND NOT coalesce(reopen_gap_s <= $reopen_window_s, false) AND NOT coalesce(next_contact_gap_s <= $verified_window_s, false)`;
+const REPEAT = `coalesce(next_contact_gap_s <= $repeat_window_s, false)`;
+const VERIFIED = `contained AND NOT coalesce(reopen_gap_s <= $reopen_window_s, false) AND NOT coalesce(next_contact_gap_s <= $verified_window_s, false)`;
 const AI_INVOLVED: KpiCondition = { label: 'AI-involved', where: 'ai_involved' };
 const SOLVED: KpiCondition = { label: 'ever solved or closed', where: 'solved' };
 const CSAT_RATED: KpiCondition = { label: 'rated (CSAT)', where: 'csat_rated' };
