@@ -23,6 +23,7 @@ const SECTIONS: Section[] = [
 	{ name: 'import', module: './importBench', exportName: 'runImportBench' },
 	{ name: 'generate', module: './generateBench', exportName: 'runGenerateBench' },
 	{ name: 'kpi', module: './kpiBench', exportName: 'runKpiBench' },
+	{ name: 'export', module: './exportBench', exportName: 'runExportBench' },
 	{ name: 'gaps', module: './gapsBench', exportName: 'runGapsBench' },
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
 	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },

@@ -107,7 +107,7 @@ describe('POST /login', () => {
 
 describe('roles', () => {
 	const page = '/conversations/canonical/core-1';
-	const urls = [page, `/api${page}`, `${page}/timeline.csv`, '/conversations', '/conversations/list.csv'];
+	const urls = [page, `/api${page}`, `${page}/timeline.csv`, '/conversations', '/conversations/export?format=csv', '/conversations/export?format=parquet', '/api/conversations?kpi=reopen_rate'];
 
 	it('exec gets 403 on the conversation page, its API route, its CSV and the conversation list', async () => {
 		for (const url of urls) expect([url, (await get(url, cookies.exec)).status]).toEqual([url, 403]);

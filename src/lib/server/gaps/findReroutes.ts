@@ -12,14 +12,21 @@ export interface Reroute {
 	text: string;
 }
 
+/**
+ * Each distinct (conversation, from_queue, to_queue) move between consecutive assignments: a
+ * reroute flow counts these conversations, and the conversation list's moved_from/moved_to
+ * filter selects them.
+ */
+export const QUEUE_MOVES_SQL = `
+	SELECT DISTINCT source, conversation_id, prev AS from_queue, queue AS to_queue FROM (
+		SELECT source, conversation_id, seq, queue,
+			lag(queue) OVER (PARTITION BY source, conversation_id ORDER BY seq) AS prev
+		FROM events WHERE type = 'assignment' AND queue IS NOT NULL
+	) WHERE prev IS NOT NULL AND prev <> queue`;
+
 export async function findReroutes(db: WarehouseConnection): Promise<Reroute[]> {
 	const rows = await db.all<{ source: string; conversation_id: string; from_queue: string; to_queue: string; body: string | null }>(
-		`WITH a AS (
-			SELECT source, conversation_id, seq, queue,
-				lag(queue) OVER (PARTITION BY source, conversation_id ORDER BY seq) AS prev
-			FROM events WHERE type = 'assignment' AND queue IS NOT NULL
-		),
-		moves AS (SELECT DISTINCT source, conversation_id, prev AS from_queue, queue AS to_queue FROM a WHERE prev IS NOT NULL AND prev <> queue),
+		`WITH moves AS (${QUEUE_MOVES_SQL}),
 		first_message AS (
 			SELECT source, conversation_id, arg_min(body, seq) AS body
 			FROM events WHERE type = 'message' AND author = 'customer' AND body IS NOT NULL GROUP BY ALL

@@ -13,6 +13,9 @@ export const DIMENSION_SQL: Record<Dimension, string> = {
 	tier: 'tier'
 };
 
+/** The filter value that matches conversations where a dimension is unknown (e.g. never assigned a queue). */
+export { NONE_VALUE as NO_VALUE } from '../../drilldown/conversationListHref';
+
 export function isDimension(value: string): value is Dimension {
 	return (DIMENSIONS as readonly string[]).includes(value);
 }

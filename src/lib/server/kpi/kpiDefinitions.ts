@@ -1,7 +1,8 @@
 // Every KPI of DESIGN.md, each defined exactly once: its text (doc comment and `description`)
-// and the aggregate SQL over conversation_facts that computes it. The CLI, the HTTP API, the
-// dashboard and CSV exports all read these through queryKpis. $name parameters are the
-// windows of KpiSettings, in seconds.
+// and the per-conversation conditions over conversation_facts it counts. The aggregate SQL
+// (queryKpis) and the conversation list's KPI filter (drill-down) are both derived from those
+// conditions, so a list's count always equals the number it was opened from. $name parameters
+// are the windows of KpiSettings, in seconds.
 
 /** The KPI keys of `kpis --json` (issue 4), in its order. */
 export const KPI_KEYS = [
@@ -20,32 +21,55 @@ interface Base {
 	/** DESIGN.md's definition, for tooltips and the CLI's help. */
 	description: string;
 }
+/**
+ * Which conversations a KPI part counts: `where`, a boolean SQL expression over one
+ * conversation_facts row. A part counts conversations unless it has a `measure` (a
+ * per-conversation count such as drafts_edited): then it sums that measure over them.
+ */
+export interface KpiCondition {
+	/** What the listed conversations are, e.g. "reopened" (shown on the drill-down list). */
+	label: string;
+	where: string;
+	measure?: string;
+}
 /** A count of conversations (or responses). */
-export interface CountKpi extends Base { kind: 'count'; sql: string }
+export interface CountKpi extends Base { kind: 'count'; counted: KpiCondition }
 /** numerator / denominator, a fraction 0..1; null when the denominator is 0. */
-export interface RateKpi extends Base { kind: 'rate'; numerator: string; denominator: string }
+export interface RateKpi extends Base { kind: 'rate'; numerator: KpiCondition; denominator: KpiCondition }
 /** An interpolated quantile (DuckDB quantile_cont) of a per-conversation measure, in seconds. */
-export interface QuantileKpi extends Base { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number }
+export interface QuantileKpi extends Base { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number; measured: KpiCondition }
 export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
 
-// count_if rather than count(*) FILTER: DuckDB evaluates it several times faster.
+/**
+ * The aggregate of a condition: count_if rather than count(*) FILTER (DuckDB evaluates it
+ * several times faster); a measure is summed over the matching rows, 0 when none match.
+ */
+export function aggregateSql(c: KpiCondition): string {
+	return c.measure ? `coalesce(sum(${c.measure}) FILTER (WHERE ${c.where}), 0)` : `count_if(${c.where})`;
+}
+
 // Reused predicates. A repeat contact / a new conversation after the first solve is measured
 // from next_contact_gap_s, a reopen within the window from reopen_gap_s.
 const REPEAT = `coalesce(next_contact_gap_s <= $repeat_window_s, false)`;
 const VERIFIED = `contained AND NOT coalesce(reopen_gap_s <= $reopen_window_s, false) AND NOT coalesce(next_contact_gap_s <= $verified_window_s, false)`;
+const AI_INVOLVED: KpiCondition = { label: 'AI-involved', where: 'ai_involved' };
+const SOLVED: KpiCondition = { label: 'ever solved or closed', where: 'solved' };
+const CSAT_RATED: KpiCondition = { label: 'rated (CSAT)', where: 'csat_rated' };
+const FIRST_RESPONSE: KpiCondition = { label: 'with a first response', where: 'first_response_s IS NOT NULL' };
+const RESOLUTION: KpiCondition = { label: 'resolved (time measured)', where: 'resolution_s IS NOT NULL' };
 
 /** Conversations created in the period (UTC, ISO weeks starting Monday). */
 export const conversations: CountKpi = {
 	key: 'conversations', kind: 'count', label: 'Conversations',
 	description: 'Conversations created in the period.',
-	sql: 'count(*)'
+	counted: { label: 'all conversations', where: 'true' }
 };
 
 /** AI-involved: conversations with ≥1 `message` by `ai`. */
 export const aiInvolved: CountKpi = {
 	key: 'ai_involved', kind: 'count', label: 'AI-involved',
 	description: 'Conversations with at least one message by the AI.',
-	sql: 'count_if(ai_involved)'
+	counted: AI_INVOLVED
 };
 
 /**
@@ -56,8 +80,8 @@ export const aiInvolved: CountKpi = {
 export const containmentRate: RateKpi = {
 	key: 'containment_rate', kind: 'rate', label: 'Containment rate',
 	description: 'AI-involved, ever solved or closed, no hand-off, not human-involved / AI-involved.',
-	numerator: 'count_if(contained)',
-	denominator: 'count_if(ai_involved)'
+	numerator: { label: 'contained', where: 'contained' },
+	denominator: AI_INVOLVED
 };
 
 /**
@@ -68,16 +92,16 @@ export const containmentRate: RateKpi = {
 export const verifiedContainmentRate: RateKpi = {
 	key: 'verified_containment_rate', kind: 'rate', label: 'Verified containment',
 	description: 'Contained, not reopened within 7 days of its first solve, and (when the customer is known) no new conversation by the same customer within 72 hours of that solve / AI-involved.',
-	numerator: `count_if(${VERIFIED})`,
-	denominator: 'count_if(ai_involved)'
+	numerator: { label: 'verified contained', where: VERIFIED },
+	denominator: AI_INVOLVED
 };
 
 /** Escalation rate: AI-involved with ≥1 `handoff` / AI-involved. */
 export const escalationRate: RateKpi = {
 	key: 'escalation_rate', kind: 'rate', label: 'Escalation rate',
 	description: 'AI-involved with at least one hand-off / AI-involved.',
-	numerator: 'count_if(ai_involved AND handoffs > 0)',
-	denominator: 'count_if(ai_involved)'
+	numerator: { label: 'AI-involved and handed off', where: 'ai_involved AND handoffs > 0' },
+	denominator: AI_INVOLVED
 };
 
 /**
@@ -87,16 +111,16 @@ export const escalationRate: RateKpi = {
 export const reopenRate: RateKpi = {
 	key: 'reopen_rate', kind: 'rate', label: 'Reopen rate',
 	description: 'Conversations with a status of open, pending or new after a solved or closed one / conversations ever solved or closed.',
-	numerator: 'count_if(solved AND reopened)',
-	denominator: 'count_if(solved)'
+	numerator: { label: 'reopened after a solve', where: 'solved AND reopened' },
+	denominator: SOLVED
 };
 
 /** Reroute rate: conversations assigned to ≥2 distinct queues / conversations with ≥1 `assignment`. */
 export const rerouteRate: RateKpi = {
 	key: 'reroute_rate', kind: 'rate', label: 'Reroute rate',
 	description: 'Conversations assigned to at least 2 distinct queues / conversations with at least one assignment.',
-	numerator: 'count_if(distinct_queues >= 2)',
-	denominator: 'count_if(assignments > 0)'
+	numerator: { label: 'rerouted (2+ queues)', where: 'distinct_queues >= 2' },
+	denominator: { label: 'assigned to a queue', where: 'assignments > 0' }
 };
 
 /**
@@ -106,24 +130,24 @@ export const rerouteRate: RateKpi = {
 export const escalationAccuracy: RateKpi = {
 	key: 'escalation_accuracy', kind: 'rate', label: 'Escalation accuracy',
 	description: 'Hand-offs whose target queue is the only queue the conversation is assigned to afterwards / hand-offs.',
-	numerator: 'coalesce(sum(accurate_handoffs), 0)',
-	denominator: 'coalesce(sum(handoffs), 0)'
+	numerator: { label: 'with an accurate hand-off', where: 'accurate_handoffs > 0', measure: 'accurate_handoffs' },
+	denominator: { label: 'with a hand-off', where: 'handoffs > 0', measure: 'handoffs' }
 };
 
 /** Draft edit rate: drafts `edited` / drafts `sent_as_is` + `edited`. */
 export const draftEditRate: RateKpi = {
 	key: 'draft_edit_rate', kind: 'rate', label: 'Draft edit rate',
 	description: 'Drafts edited / drafts sent as is + edited.',
-	numerator: 'coalesce(sum(drafts_edited), 0)',
-	denominator: 'coalesce(sum(drafts_sent_as_is + drafts_edited), 0)'
+	numerator: { label: 'with an edited draft', where: 'drafts_edited > 0', measure: 'drafts_edited' },
+	denominator: { label: 'with a draft sent as is or edited', where: 'drafts_sent_as_is + drafts_edited > 0', measure: 'drafts_sent_as_is + drafts_edited' }
 };
 
 /** Draft reject rate: drafts `rejected` / all reviewed drafts. */
 export const draftRejectRate: RateKpi = {
 	key: 'draft_reject_rate', kind: 'rate', label: 'Draft reject rate',
 	description: 'Drafts rejected / all reviewed drafts.',
-	numerator: 'coalesce(sum(drafts_rejected), 0)',
-	denominator: 'coalesce(sum(drafts_reviewed), 0)'
+	numerator: { label: 'with a rejected draft', where: 'drafts_rejected > 0', measure: 'drafts_rejected' },
+	denominator: { label: 'with a reviewed draft', where: 'drafts_reviewed > 0', measure: 'drafts_reviewed' }
 };
 
 /**
@@ -134,8 +158,8 @@ export const draftRejectRate: RateKpi = {
 export const editMagnitude: RateKpi = {
 	key: 'edit_magnitude', kind: 'rate', label: 'Edit magnitude',
 	description: 'Mean over edited drafts of the Levenshtein distance between draft and sent text, divided by the longer text’s length (0..1).',
-	numerator: 'coalesce(sum(edit_magnitude_sum), 0)',
-	denominator: 'coalesce(sum(edit_magnitude_count), 0)'
+	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum' },
+	denominator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_count' }
 };
 
 /**
@@ -146,16 +170,16 @@ export const editMagnitude: RateKpi = {
 export const qualifiedHandoffRate: RateKpi = {
 	key: 'qualified_handoff_rate', kind: 'rate', label: 'Qualified hand-off rate',
 	description: 'Hand-offs whose note has goal, facts, actions taken, blocker and next action (per the grader) / graded hand-offs.',
-	numerator: 'coalesce(sum(handoffs_qualified), 0)',
-	denominator: 'coalesce(sum(CASE WHEN handoffs_qualified IS NOT NULL THEN handoffs ELSE 0 END), 0)'
+	numerator: { label: 'with a qualified hand-off', where: 'handoffs_qualified > 0', measure: 'handoffs_qualified' },
+	denominator: { label: 'with a graded hand-off', where: 'handoffs_qualified IS NOT NULL AND handoffs > 0', measure: 'handoffs' }
 };
 
 /** Unanswered rate: AI-involved with ≥1 AI message of `answer_type` fallback / AI-involved. */
 export const unansweredRate: RateKpi = {
 	key: 'unanswered_rate', kind: 'rate', label: 'Unanswered rate',
 	description: 'AI-involved with at least one AI message the AI could not answer (fallback) / AI-involved.',
-	numerator: 'count_if(ai_involved AND fallback)',
-	denominator: 'count_if(ai_involved)'
+	numerator: { label: 'AI-involved with an unanswered question', where: 'ai_involved AND fallback' },
+	denominator: AI_INVOLVED
 };
 
 /**
@@ -165,28 +189,28 @@ export const unansweredRate: RateKpi = {
 export const firstResponseMedian: QuantileKpi = {
 	key: 'first_response_time_median_s', kind: 'quantile', label: 'First response, median',
 	description: 'First AI or agent message after the first customer message, minus created_at: median, seconds.',
-	column: 'first_response_s', q: 0.5
+	column: 'first_response_s', q: 0.5, measured: FIRST_RESPONSE
 };
 
 /** First response time: as above, p90 (interpolated). */
 export const firstResponseP90: QuantileKpi = {
 	key: 'first_response_time_p90_s', kind: 'quantile', label: 'First response, p90',
 	description: 'First AI or agent message after the first customer message, minus created_at: 90th percentile, seconds.',
-	column: 'first_response_s', q: 0.9
+	column: 'first_response_s', q: 0.9, measured: FIRST_RESPONSE
 };
 
 /** Time to resolution: first solved or closed status minus `created_at`: median (interpolated). */
 export const resolutionMedian: QuantileKpi = {
 	key: 'time_to_resolution_median_s', kind: 'quantile', label: 'Time to resolution, median',
 	description: 'First solved or closed status minus created_at: median, seconds.',
-	column: 'resolution_s', q: 0.5
+	column: 'resolution_s', q: 0.5, measured: RESOLUTION
 };
 
 /** Time to resolution: as above, p90 (interpolated). */
 export const resolutionP90: QuantileKpi = {
 	key: 'time_to_resolution_p90_s', kind: 'quantile', label: 'Time to resolution, p90',
 	description: 'First solved or closed status minus created_at: 90th percentile, seconds.',
-	column: 'resolution_s', q: 0.9
+	column: 'resolution_s', q: 0.9, measured: RESOLUTION
 };
 
 /**
@@ -196,15 +220,15 @@ export const resolutionP90: QuantileKpi = {
 export const csat: RateKpi = {
 	key: 'csat', kind: 'rate', label: 'CSAT',
 	description: 'Rated with a score of at least 4 of 5 (or "good") / rated conversations.',
-	numerator: 'count_if(csat_positive)',
-	denominator: 'count_if(csat_rated)'
+	numerator: { label: 'rated good (4+ of 5)', where: 'csat_positive' },
+	denominator: CSAT_RATED
 };
 
 /** CSAT: the count rated. */
 export const csatResponses: CountKpi = {
 	key: 'csat_responses', kind: 'count', label: 'CSAT responses',
 	description: 'Conversations with a CSAT rating.',
-	sql: 'count_if(csat_rated)'
+	counted: CSAT_RATED
 };
 
 /**
@@ -215,8 +239,8 @@ export const csatResponses: CountKpi = {
 export const repeatContactRate: RateKpi = {
 	key: 'repeat_contact_rate', kind: 'rate', label: 'Repeat-contact rate',
 	description: 'Solved conversations followed by a new conversation from the same customer within 7 days / solved conversations with a known customer.',
-	numerator: `count_if(solved AND customer_id IS NOT NULL AND ${REPEAT})`,
-	denominator: 'count_if(solved AND customer_id IS NOT NULL)'
+	numerator: { label: 'solved, then a repeat contact', where: `solved AND customer_id IS NOT NULL AND ${REPEAT}` },
+	denominator: { label: 'solved, customer known', where: 'solved AND customer_id IS NOT NULL' }
 };
 
 /**
@@ -226,8 +250,8 @@ export const repeatContactRate: RateKpi = {
 export const firstContactResolutionRate: RateKpi = {
 	key: 'first_contact_resolution_rate', kind: 'rate', label: 'First-contact resolution',
 	description: 'Solved, never reopened, at most one queue, no repeat contact within 7 days / solved.',
-	numerator: `count_if(solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT})`,
-	denominator: 'count_if(solved)'
+	numerator: { label: 'resolved at first contact', where: `solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT}` },
+	denominator: SOLVED
 };
 
 /** Every KPI, in KPI_KEYS order. */

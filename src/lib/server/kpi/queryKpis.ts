@@ -2,7 +2,8 @@
 // one aggregate query over one narrow table. What `kpis --json` prints and GET /api/kpis returns.
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import { DIMENSION_SQL, type Dimension } from './dimensions';
-import { KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiValues } from './kpiDefinitions';
+import { factsFilter } from './factsFilter';
+import { aggregateSql, KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiValues } from './kpiDefinitions';
 import { resolveKpiSettings, settingsParams, type KpiSettings } from './kpiSettings';
 import { parseDay, type KpiQuery } from './parseKpiQuery';
 
@@ -35,10 +36,10 @@ function selectList(): { sql: string; alias: Map<string, string> } {
 	};
 	const quantiles = new Map<string, number[]>();
 	for (const d of KPI_DEFINITIONS) {
-		if (d.kind === 'count') use(d.key, d.sql);
+		if (d.kind === 'count') use(d.key, aggregateSql(d.counted));
 		else if (d.kind === 'rate') {
-			use(`${d.key}__num`, d.numerator);
-			use(`${d.key}__den`, d.denominator);
+			use(`${d.key}__num`, aggregateSql(d.numerator));
+			use(`${d.key}__den`, aggregateSql(d.denominator));
 		} else quantiles.set(d.column, [...(quantiles.get(d.column) ?? []), d.q]);
 	}
 	const cols = [...exprs].map(([expr, a]) => `${expr} AS ${a}`);
@@ -103,30 +104,10 @@ export async function queryKpiDetails(
 	settings: Partial<KpiSettings> = {}
 ): Promise<{ from: string | null; to: string | null; by: Dimension | null; rows: KpiDetailRow[] }> {
 	const params: Record<string, string | number> = settingsParams(resolveKpiSettings(settings));
-	const conditions: string[] = [];
-	if (q.from) {
-		conditions.push('created_at >= CAST($from_ts AS TIMESTAMP)');
-		params.from_ts = q.from;
-	}
-	if (q.to) {
-		conditions.push('created_at < CAST($to_ts AS TIMESTAMP)');
-		params.to_ts = new Date(parseDay(q.to)! + DAY_MS).toISOString().slice(0, 10);
-	}
-	const byDim = new Map<Dimension, string[]>();
-	for (const f of q.where) byDim.set(f.dim, [...(byDim.get(f.dim) ?? []), f.value]);
-	let n = 0;
-	for (const [dim, values] of byDim) {
-		const names = values.map((v) => {
-			const name = `w${n++}`;
-			params[name] = v;
-			return `$${name}`;
-		});
-		conditions.push(`${DIMENSION_SQL[dim]} IN (${names.join(', ')})`);
-	}
-	const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+	const where = factsFilter(q, params);
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
-	const raw = await db.all(`SELECT ${group} AS "group",\n\t${SELECT_LIST}\nFROM conversation_facts ${where} ${tail}`, params);
+	const raw = await db.all(`SELECT ${group} AS "group",\n\t${SELECT_LIST}\nFROM conversation_facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`, params);
 	let rows = raw.map(toRow);
 	if (!q.by && rows.length === 0) rows = [emptyRow('all')];
 	if (q.by === 'week') rows = fillWeeks(rows, q);

@@ -1,0 +1,73 @@
+// `export conversations`: one row per conversation with every KPI fact, for a date range and
+// filters, written by DuckDB's COPY as CSV, Parquet or JSON Lines (docs/export-columns.md).
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
+import { exportConversations, parseExportFormat } from '../../src/lib/server/conversations/exportConversations';
+import { parseConversationFilter } from '../../src/lib/server/conversations/parseConversationFilter';
+import { DIMENSIONS, isDimension } from '../../src/lib/server/kpi';
+import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
+import { parseFlags, type Command } from '../command';
+
+const usage =
+	'export conversations [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--where dim=value …] [--kpi KEY [--cond numerator|denominator|rest]]' +
+	' [--format csv|parquet|jsonl] --out FILE';
+
+/** The flags as the conversation list's URL parameters, so both read one filter format. */
+function filterParams(values: { from?: string; to?: string; where?: string[]; kpi?: string; cond?: string }): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const name of ['from', 'to', 'kpi', 'cond'] as const) if (values[name] !== undefined) params.set(name, values[name]!);
+	for (const item of values.where ?? []) {
+		const m = /^([A-Za-z_]+)\s*[=:]\s*(.*)$/.exec(item);
+		if (!m || !isDimension(m[1])) {
+			throw new UsageError(`bad --where "${item}": expected dim=value with dim one of ${DIMENSIONS.join(', ')}`);
+		}
+		params.append(m[1], m[2]);
+	}
+	return params;
+}
+
+export const exportCommand: Command = {
+	name: 'export',
+	summary: 'export conversations: one row per conversation with every KPI fact (CSV, Parquet or JSON Lines)',
+	usage,
+	async run(argv) {
+		const { values, positionals } = parseFlags(
+			argv,
+			{
+				db: { type: 'string' },
+				from: { type: 'string' },
+				to: { type: 'string' },
+				where: { type: 'string', multiple: true },
+				kpi: { type: 'string' },
+				cond: { type: 'string' },
+				format: { type: 'string' },
+				out: { type: 'string' }
+			},
+			usage
+		);
+		if (positionals[0] !== 'conversations' || positionals.length > 1) throw new UsageError(`expected "export conversations"\nusage: ${usage}`);
+		if (!values.out) throw new UsageError(`--out FILE is required\nusage: ${usage}`);
+		const out = path.resolve(values.out);
+		if (!fs.existsSync(path.dirname(out))) throw new UsageError(`cannot write ${values.out}: folder ${path.dirname(out)} does not exist`);
+		const format = parseExportFormat(values.format ?? formatFromName(out));
+		const filter = parseConversationFilter(filterParams(values));
+		const dbPath = resolveDbPath(values.db);
+		let rows: number;
+		try {
+			rows = await withWarehouse(dbPath, (w) => exportConversations(w.db, filter, format, out), { mustExist: true });
+		} catch (error) {
+			if (error instanceof WarehouseBusyError) {
+				throw new UsageError(`the warehouse ${dbPath} is in use by ${error.holder}; use "Download all" on its Conversations page (or GET /conversations/export?format=${format}) or stop it, then run this again`);
+			}
+			throw error;
+		}
+		console.error(`wrote ${rows.toLocaleString('en')} conversation${rows === 1 ? '' : 's'} to ${values.out} (${format})`);
+	}
+};
+
+/** --format defaults to the --out file's extension, else CSV. */
+function formatFromName(file: string): string {
+	const ext = path.extname(file).slice(1).toLowerCase();
+	return ext === 'parquet' || ext === 'jsonl' ? ext : 'csv';
+}
