@@ -6,7 +6,7 @@ import type { Warehouse } from '../warehouse';
 import { ADAPTERS, adapterFor } from './adapters';
 import { detectFormat } from './detectFormat';
 import type { ImportProgress } from './ImportProgress';
-import { importRecords, type ImportSummary } from './importRecords';
+import { importRecords, type ImportOrigin, type ImportSummary, type RecordImportOptions } from './importRecords';
 import { resolveInputFiles } from './resolveInputFiles';
 import { FORMATS, type AdapterRecord, type CsvMapping, type FormatAdapter, type FormatName } from './types';
 
@@ -14,7 +14,7 @@ export interface ImportOptions {
 	format?: FormatName | 'auto';
 	aiAuthors?: string[];
 	csvMapping?: CsvMapping;
-	origin?: 'cli' | 'upload' | 'demo' | 'test' | 'bench';
+	origin?: ImportOrigin;
 	onProgress?: (progress: ImportProgress) => void;
 	/** Names shown in quarantine reports instead of the on-disk path (uploads). */
 	displayNames?: Record<string, string>;
@@ -24,6 +24,8 @@ export interface ImportOptions {
 	 * dashboard imports in its own thread). 0 or absent: none.
 	 */
 	workers?: number;
+	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
+	afterMerge?: RecordImportOptions['afterMerge'];
 }
 
 /**
@@ -100,7 +102,8 @@ export async function importFiles(
 		bytesRead: () => bytesRead,
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
-		stager
+		stager,
+		afterMerge: options.afterMerge
 	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }

@@ -1,7 +1,7 @@
 // The import pipeline after the adapters: validates each record with the canonical zod
 // schema, quarantines what fails (with file, line and reason), stages the rest on disk and
 // merges it into the warehouse in one transaction.
-import type { Warehouse } from '../warehouse';
+import type { Warehouse, WarehouseConnection } from '../warehouse';
 import type { ImportProgress } from './ImportProgress';
 import { mergeStaged, type MergeCounts } from './mergeStaged';
 import { inlineStager, type RecordStager } from './RecordStager';
@@ -20,8 +20,10 @@ export interface ImportSummary extends MergeCounts {
 	skipped_files: string[];
 }
 
+export type ImportOrigin = 'cli' | 'upload' | 'demo' | 'test' | 'bench' | 'sync';
+
 export interface RecordImportOptions {
-	origin?: 'cli' | 'upload' | 'demo' | 'test' | 'bench';
+	origin?: ImportOrigin;
 	files?: string[];
 	formats?: string[];
 	totalBytes?: number;
@@ -32,6 +34,8 @@ export interface RecordImportOptions {
 	tmpDir?: string;
 	/** Where records are validated and flattened; in this thread by default. Closed when staging ends. */
 	stager?: RecordStager;
+	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
+	afterMerge?: (tx: WarehouseConnection, runId: number) => Promise<void>;
 }
 
 export async function importRecords(
@@ -94,7 +98,8 @@ export async function importRecords(
 				origin: options.origin ?? 'cli',
 				files: options.files ?? [],
 				formats: options.formats ?? [],
-				startedAt
+				startedAt,
+				afterMerge: options.afterMerge
 			})
 		);
 		report('done');

@@ -56,7 +56,14 @@ export interface MergeCounts {
 export async function mergeStaged(
 	db: WarehouseConnection,
 	staging: StagingFiles,
-	run: { origin: string; files: string[]; formats: string[]; startedAt: Date }
+	run: {
+		origin: string;
+		files: string[];
+		formats: string[];
+		startedAt: Date;
+		/** More writes that must commit or roll back with this import (a sync's cursor). */
+		afterMerge?: (tx: WarehouseConnection, runId: number) => Promise<void>;
+	}
 ): Promise<MergeCounts & { runId: number }> {
 	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision'];
 	try {
@@ -161,6 +168,7 @@ export async function mergeStaged(
 					result.quarantined
 				]
 			);
+			await run.afterMerge?.(tx, runId);
 			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
 			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };
