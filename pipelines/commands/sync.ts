@@ -2,7 +2,7 @@
 // file adapter and the regular import; progress (records, rate, ETA, rate-limit waits) on stderr.
 import { UsageError } from '../../src/lib/server/errors';
 import { IMPORT_DUCKDB_MEMORY_LIMIT } from '../../src/lib/server/ingest';
-import { describeSyncProgress, parseSyncSource, runSync, SYNC_SOURCES, type SyncProgress } from '../../src/lib/server/sync';
+import { checkSyncConfig, describeSyncProgress, parseSyncSource, runSync, SYNC_SOURCES, type SyncProgress } from '../../src/lib/server/sync';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { progressReporter } from '../progressReporter';
@@ -30,6 +30,7 @@ export const syncCommand: Command = {
 		if (positionals.length > 1) throw new UsageError(`sync one source at a time\nusage: ${usage}`);
 		const source = parseSyncSource(positionals[0]);
 		const since = parseSince(values.since);
+		checkSyncConfig(source);
 		let latest: SyncProgress | undefined;
 		const progress = progressReporter(() => (latest ? describeSyncProgress(latest) : `${source}: starting…`));
 		const result = await withWarehouse(

@@ -26,6 +26,7 @@ export interface ImportOptions {
 	workers?: number;
 	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
 	afterMerge?: RecordImportOptions['afterMerge'];
+	recordEmptyRun?: boolean;
 }
 
 /**
@@ -103,7 +104,8 @@ export async function importFiles(
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
 		stager,
-		afterMerge: options.afterMerge
+		afterMerge: options.afterMerge,
+		recordEmptyRun: options.recordEmptyRun
 	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }

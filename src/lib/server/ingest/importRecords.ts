@@ -34,8 +34,10 @@ export interface RecordImportOptions {
 	tmpDir?: string;
 	/** Where records are validated and flattened; in this thread by default. Closed when staging ends. */
 	stager?: RecordStager;
-	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
-	afterMerge?: (tx: WarehouseConnection, runId: number) => Promise<void>;
+	/** Runs inside the import's transaction after the merge (a sync stores its cursor there); runId null when no run was recorded. */
+	afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
+	/** False: an import that changed nothing records no import run (repeated syncs). */
+	recordEmptyRun?: boolean;
 }
 
 export async function importRecords(
@@ -99,7 +101,8 @@ export async function importRecords(
 				files: options.files ?? [],
 				formats: options.formats ?? [],
 				startedAt,
-				afterMerge: options.afterMerge
+				afterMerge: options.afterMerge,
+				recordEmptyRun: options.recordEmptyRun
 			})
 		);
 		report('done');

@@ -62,7 +62,9 @@ export async function mergeStaged(
 		formats: string[];
 		startedAt: Date;
 		/** More writes that must commit or roll back with this import (a sync's cursor). */
-		afterMerge?: (tx: WarehouseConnection, runId: number) => Promise<void>;
+		afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
+		/** False: an import that loaded, updated and quarantined nothing records no import run. */
+		recordEmptyRun?: boolean;
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision'];
@@ -154,21 +156,25 @@ export async function mergeStaged(
 				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
 			const result = { ...counts, quarantined: staging.counts.quarantine };
-			await tx.run(
-				`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, from_json(?, '["VARCHAR"]'), from_json(?, '["VARCHAR"]'), ?, ?, ?, ?)`,
-				[
-					runId,
-					run.startedAt.toISOString().slice(0, 23).replace('T', ' '),
-					run.origin,
-					JSON.stringify(run.files),
-					JSON.stringify(run.formats),
-					result.loaded + result.kb_loaded,
-					result.updated + result.kb_updated,
-					result.unchanged + result.skipped_older + result.kb_unchanged,
-					result.quarantined
-				]
-			);
-			await run.afterMerge?.(tx, runId);
+			// A sync that found only copies already held leaves no history row (options.recordEmptyRun).
+			const changed = result.loaded + result.updated + result.kb_loaded + result.kb_updated + result.quarantined > 0;
+			if (changed || run.recordEmptyRun !== false) {
+				await tx.run(
+					`INSERT INTO import_runs VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, from_json(?, '["VARCHAR"]'), from_json(?, '["VARCHAR"]'), ?, ?, ?, ?)`,
+					[
+						runId,
+						run.startedAt.toISOString().slice(0, 23).replace('T', ' '),
+						run.origin,
+						JSON.stringify(run.files),
+						JSON.stringify(run.formats),
+						result.loaded + result.kb_loaded,
+						result.updated + result.kb_updated,
+						result.unchanged + result.skipped_older + result.kb_unchanged,
+						result.quarantined
+					]
+				);
+			}
+			await run.afterMerge?.(tx, changed || run.recordEmptyRun !== false ? runId : null);
 			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
 			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };

@@ -35,11 +35,21 @@ export interface SyncResult {
 	previousSync: Date | null;
 }
 
+function changedAnything(s: ImportSummary): boolean {
+	return s.loaded + s.updated + s.kb_loaded + s.kb_updated + s.quarantined > 0;
+}
+
 export function parseSyncSource(name: string | undefined): SyncSource {
 	if (!name || !(SYNC_SOURCES as readonly string[]).includes(name)) {
 		throw new UsageError(`name a source to sync: ${SYNC_SOURCES.join(', ')}${name ? ` (not "${name}")` : ''}`);
 	}
 	return name as SyncSource;
+}
+
+/** Checks the source's configuration without touching the warehouse (commands call it first). */
+export function checkSyncConfig(source: SyncSource, env: NodeJS.ProcessEnv = process.env): void {
+	syncSettings(env);
+	vendorSync(source).configFromEnv(env);
 }
 
 export async function runSync(warehouse: Warehouse, source: SyncSource, options: SyncOptions = {}): Promise<SyncResult> {
@@ -113,9 +123,11 @@ export async function runSync(warehouse: Warehouse, source: SyncSource, options:
 					progress.import = p;
 					report();
 				},
-				afterMerge: (tx, runId) => writeSyncState(tx, source, next, runId)
+				afterMerge: (tx, runId) => writeSyncState(tx, source, next, runId),
+				recordEmptyRun: false
 			}
 		);
+		if (!changedAnything(summary)) summary = null;
 	} else {
 		await writeSyncState(warehouse.db, source, next, null);
 	}
