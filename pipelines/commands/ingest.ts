@@ -8,7 +8,7 @@ import { progressReporter } from '../progressReporter';
 import { csvMappingFromFlags } from './csvMappingFromFlags';
 
 const usage =
-	'ingest <paths…> [--format auto|canonical|zendesk|intercom|csv] [--db PATH] [--strict] [--ai-author ID_OR_EMAIL …] [--map field=Header …] [--json]';
+	'ingest <paths…> [--format auto|canonical|zendesk|intercom|freshdesk|helpscout|csv] [--db PATH] [--strict] [--ai-author ID_OR_EMAIL …] [--map field=Header …] [--json]';
 
 export function formatSummary(s: ImportSummary): string {
 	const lines = [

@@ -2,7 +2,7 @@
 // vendor export into canonical-shaped plain objects; the pipeline validates them with the
 // zod schema, quarantines what fails, and loads the rest.
 
-export const FORMATS = ['canonical', 'zendesk', 'intercom', 'csv'] as const;
+export const FORMATS = ['canonical', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Where a record came from, for quarantine reports: "file.jsonl:17" or "file.json ticket 123". */
