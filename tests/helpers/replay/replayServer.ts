@@ -90,9 +90,11 @@ export class ReplayServer {
 			fault.times--;
 			return send(res, { status: fault.status, headers: fault.headers, body: fault.body ?? { error: `replayed ${fault.status}` } });
 		}
-		if (!this.authorized(request)) return send(res, { status: 401, body: { error: 'Couldn\'t authenticate you' } });
+		// An unknown path (another account's URL) is a 404 whatever the credentials.
 		const answer = this.route(request, this.origin);
-		send(res, answer ?? { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } });
+		if (!answer) return send(res, { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } });
+		if (!this.authorized(request)) return send(res, { status: 401, body: { error: 'Couldn\'t authenticate you' } });
+		send(res, answer);
 	}
 }
 

@@ -84,11 +84,13 @@ export class SyncHttp {
 		let refreshed = false;
 		for (;;) {
 			await this.waitForQuota();
+			// Outside the try: a refused token request is the user's to fix, not a network blip.
+			const headers = await this.headers(options);
 			let response: Response;
 			try {
 				response = await fetch(url, {
 					method: options.method ?? 'GET',
-					headers: await this.headers(options),
+					headers,
 					body: options.form ? new URLSearchParams(options.form).toString() : options.json !== undefined ? JSON.stringify(options.json) : undefined,
 					signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
 					redirect: 'follow'
