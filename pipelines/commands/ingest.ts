@@ -17,8 +17,13 @@ export function formatSummary(s: ImportSummary): string {
 		`  KB articles:   ${s.kb_loaded} new, ${s.kb_updated} replaced, ${s.kb_unchanged} unchanged`,
 		`  formats: ${s.formats.join(', ')} · import run #${s.runId}`
 	];
+	if (s.ratings_read || s.ratings_applied) {
+		lines.push(`  CSAT ratings: ${s.ratings_read} read apart from their conversations, ${s.ratings_applied} conversation(s) given a rating; ratings whose conversation is not imported yet are kept and applied when it is`);
+	}
 	if (s.quarantined) lines.push(`  quarantined records are listed in the dashboard's Imports page and in table \`quarantine\``);
-	if (s.skipped_files.length) lines.push(`  passed over (not an export format): ${s.skipped_files.join(', ')}`);
+	for (const file of s.skipped_files) {
+		lines.push(`  passed over ${file}: not a help-desk export this tool reads (contacts, companies, folders… or an unknown format); name it with --format if it is one`);
+	}
 	return lines.join('\n');
 }
 

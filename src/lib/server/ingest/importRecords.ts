@@ -69,6 +69,7 @@ export async function importRecords(
 			if (r.conversation) staging.addLine('conversations', r.conversation);
 			if (r.events) for (const line of r.events) staging.addLine('events', line);
 			if (r.kb_article) staging.addLine('kb_articles', r.kb_article);
+			if (r.rating) staging.addLine('ratings', r.rating);
 		}
 		await staging.flushIfFull();
 		const now = performance.now();

@@ -36,7 +36,7 @@ export interface SyncResult {
 }
 
 function changedAnything(s: ImportSummary): boolean {
-	return s.loaded + s.updated + s.kb_loaded + s.kb_updated + s.quarantined > 0;
+	return s.loaded + s.updated + s.kb_loaded + s.kb_updated + (s.ratings_applied ?? 0) + s.quarantined > 0;
 }
 
 export function parseSyncSource(name: string | undefined): SyncSource {

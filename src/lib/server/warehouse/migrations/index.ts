@@ -2,6 +2,7 @@
 // from colliding: 001-009 core, 010-019 KPI facts, 020-029 dashboard/users,
 // 030-039 gap miner, 040-049 grader, 050-054 vendor API sync.
 import core from './001_core';
+import partialHistory from './005_partial_history_and_ratings';
 import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
 import gaps from './030_gaps';
@@ -14,4 +15,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, gaps, grades, syncState].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, partialHistory, conversationFacts, auth, gaps, grades, syncState].sort((a, b) => a.version - b.version);

@@ -18,6 +18,7 @@ describe('vendor values', () => {
 		expect(vendorTime(1700000000000)).toBe('2023-11-14T22:13:20.000Z');
 		expect(vendorTime('1700000000')).toBe('2023-11-14T22:13:20.000Z');
 		expect(vendorTime('2012/06/27 14:01:52 -0800')).toBe('2012-06-27T22:01:52.000Z');
+		expect(vendorTime('2012-09-07 09:42:13 -0800')).toBe('2012-09-07T17:42:13.000Z');
 		expect(vendorTime('2026-02-30T00:00:00Z')).toBeNull();
 		expect(vendorTime('yesterday')).toBeNull();
 		expect(vendorTime(null)).toBeNull();

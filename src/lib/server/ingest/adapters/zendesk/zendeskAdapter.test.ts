@@ -111,13 +111,16 @@ describe('zendeskAdapter.read on a documented export', () => {
 		expect(c.events.find((e) => e.id === '2010')).toMatchObject({ type: 'assignment', queue: 'Billing' });
 	});
 
-	it('loads tickets alone (no audit files) from the ticket and its metric set', async () => {
+	it('loads tickets alone (no audit files) from the ticket and its metric set, as partial histories', async () => {
 		const { conversations, invalid } = await readAll([fixture('tickets_page.json')]);
 		expect(invalid).toEqual([]);
 		const c = conversations.get('102')!;
+		expect(c.history).toBe('partial');
 		expect(c.events).toEqual([
 			expect.objectContaining({ type: 'message', author: 'customer', body: 'The export button does nothing.', at: '2026-10-06T08:00:00.000Z' }),
 			expect.objectContaining({ type: 'assignment', queue: 'Technical', agent_id: '502', at: '2026-10-06T08:01:00.000Z' }),
+			// reply_time_in_minutes.calendar = 1805 after created_at: the first reply, its text unknown
+			expect.objectContaining({ id: '102-first-reply', type: 'message', author: 'agent', body: '', at: '2026-10-07T14:05:00.000Z' }),
 			expect.objectContaining({ type: 'status', status: 'solved', at: '2026-10-08T16:05:00.000Z' })
 		]);
 	});
@@ -126,17 +129,19 @@ describe('zendeskAdapter.read on a documented export', () => {
 describe('zendeskAdapter.read on bad input', () => {
 	it('quarantines each broken record with its line and reason, and loads the rest', async () => {
 		const { conversations, invalid } = await readAll([fixture('bad_tickets.jsonl'), fixture('bad_audits.jsonl')]);
-		expect([...conversations.keys()]).toEqual(['201']);
+		// 205 has no audits while others do: loaded from the ticket as a partial history.
+		expect([...conversations.keys()]).toEqual(['201', '205']);
+		expect(conversations.get('205')!.history).toBe('partial');
+		expect(conversations.get('201')!.history).toBeUndefined();
 		const byReason = invalid.map((r) => r.kind === 'invalid' && `${path.basename(r.location.file)}:${r.location.line ?? ''} ${r.reason}`);
 		const find = (re: RegExp) => byReason.filter((s) => s && re.test(s));
 		expect(find(/^bad_tickets\.jsonl:2 bad JSON/)).toHaveLength(1);
 		expect(find(/^bad_tickets\.jsonl:3 ticket: id:/)).toHaveLength(1);
 		expect(find(/^bad_tickets\.jsonl:4 ticket 204: created_at is not a valid timestamp: "2026-02-30/)).toHaveLength(1);
-		expect(find(/^bad_tickets\.jsonl:5 ticket 205 has no audits/)).toHaveLength(1);
 		expect(find(/^bad_tickets\.jsonl:6 invalid UTF-8/)).toHaveLength(1);
 		expect(find(/^bad_tickets\.jsonl:7 ticket 207: audit 3003: unknown status "escalated"/)).toHaveLength(1);
 		expect(find(/^bad_tickets\.jsonl:8 audit 3004 \(.*bad_audits\.jsonl:4\): events\.0\.type: event without a type/)).toHaveLength(1);
 		expect(find(/^bad_audits\.jsonl:5 audits for ticket 999 but the ticket itself is not in the files given/)).toHaveLength(1);
-		expect(invalid).toHaveLength(8);
+		expect(invalid).toHaveLength(7);
 	});
 });
