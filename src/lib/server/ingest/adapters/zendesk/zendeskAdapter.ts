@@ -156,6 +156,8 @@ export const zendeskAdapter: FormatAdapter = {
 		const byTicket = new KeyedGroups<Item>(totalBytes);
 		const brokenTickets = new Set<string>();
 		const requestFiles = new Set<string>();
+		/** Article id → its source locale: the translation in that locale is the article itself. */
+		const sourceLocales = new Map<string, string>();
 		const invalid = (location: RecordLocation, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location, reason, raw });
 
 		try {
@@ -201,6 +203,9 @@ export const zendeskAdapter: FormatAdapter = {
 							if (a.draft) continue; // not published: customers never saw it
 							// Translations share their source article's id as translation_group.
 							const group = a.source_id ?? a.id;
+							if (!a.source_id && a.source_locale) sourceLocales.set(a.id, a.source_locale.toLowerCase());
+							// The translations list repeats the article in its source locale: already loaded above.
+							if (a.source_id && a.locale && sourceLocales.get(a.source_id) === a.locale.toLowerCase()) continue;
 							const isSource = !a.source_id && (!a.source_locale || !a.locale || a.locale === a.source_locale);
 							const updated = vendorTime(a.updated_at);
 							yield {
