@@ -6,6 +6,8 @@ import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { startSyncJob } from '$lib/server/imports/startSyncJob';
+import { startSyncSchedule } from '$lib/server/sync/syncSchedule';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
 
@@ -14,6 +16,18 @@ export const init: ServerInit = async () => {
 		await appWarehouse();
 	} catch (error) {
 		// Keep serving: the login page explains, and the next request tries to open it again.
+		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	// SUPPORTLENS_SYNC_EVERY: scheduled syncs of every configured help desk, queued like "Sync now".
+	try {
+		startSyncSchedule(process.env, (source) => {
+			try {
+				startSyncJob('schedule', source);
+			} catch (error) {
+				console.error(`supportlens: scheduled sync of ${source}: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		});
+	} catch (error) {
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
 	}
 };

@@ -22,11 +22,23 @@ export interface ImportJob {
 	id: string;
 	status: JobStatus;
 	username: string;
+	/** What runs: an upload's files, or a task such as "sync zendesk". */
+	kind: 'upload' | 'task';
+	/** A task's name ("sync zendesk"); null for uploads. */
+	label: string | null;
+	/** A task's own progress line (e.g. records fetched, rate, ETA); null for uploads. */
+	detail: string | null;
 	createdAt: string;
 	files: JobFile[];
 	progress: ImportProgress | null;
 	summary: ImportSummary | null;
 	error: string | null;
+}
+
+/** How a queued task reports while it runs. */
+export interface TaskHandle {
+	progress(p: ImportProgress | null): void;
+	detail(text: string): void;
 }
 
 /** What the browser sees of a job (no server paths). */
@@ -80,6 +92,9 @@ export class ImportJobs {
 			id,
 			status: 'uploading',
 			username,
+			kind: 'upload',
+			label: null,
+			detail: null,
 			createdAt: new Date().toISOString(),
 			files: jobFiles,
 			progress: null,
@@ -118,6 +133,49 @@ export class ImportJobs {
 		if (job.status !== 'uploading') throw new UsageError(`upload ${id} is already ${job.status}`);
 		job.status = 'queued';
 		this.chain = this.chain.then(() => this.run(job));
+		return toPublic(job);
+	}
+
+	/**
+	 * Queues work that imports through the pipeline by itself (a vendor sync) behind the
+	 * uploads, so imports still merge one at a time. `run` reports through the handle and
+	 * returns the import's summary, or null when there was nothing to import.
+	 */
+	enqueue(username: string, label: string, run: (job: TaskHandle) => Promise<ImportSummary | null>): PublicJob {
+		const job: ImportJob = {
+			id: randomUUID(),
+			status: 'queued',
+			username,
+			kind: 'task',
+			label,
+			detail: null,
+			createdAt: new Date().toISOString(),
+			files: [],
+			progress: null,
+			summary: null,
+			error: null
+		};
+		this.jobs.set(job.id, job);
+		this.prune();
+		const handle: TaskHandle = {
+			progress: (p) => {
+				job.progress = p ? { ...p } : null;
+			},
+			detail: (text) => {
+				job.detail = text;
+			}
+		};
+		this.chain = this.chain.then(async () => {
+			job.status = 'running';
+			try {
+				job.summary = await run(handle);
+				job.status = 'done';
+			} catch (error) {
+				job.status = 'failed';
+				job.error = error instanceof SupportLensError ? error.message : `${label} stopped unexpectedly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+				if (!(error instanceof SupportLensError)) console.error(error);
+			}
+		});
 		return toPublic(job);
 	}
 

@@ -117,7 +117,7 @@ export async function runSync(warehouse: Warehouse, source: SyncSource, options:
 			{
 				format: vendor.format as (typeof FORMATS)[number],
 				origin: 'sync',
-				aiAuthors: options.aiAuthors,
+				aiAuthors: options.aiAuthors?.length ? options.aiAuthors : settings.aiAuthors,
 				displayNames: Object.fromEntries(files.map((f) => [f.file, `${source} API: ${f.stream}`])),
 				onProgress: (p) => {
 					progress.import = p;

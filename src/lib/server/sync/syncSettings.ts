@@ -5,6 +5,8 @@ export interface SyncSettings {
 	maxRetries: number;
 	retryBaseMs: number;
 	concurrency: number;
+	/** SUPPORTLENS_SYNC_AI_AUTHORS: the AI's user ids or emails, for syncs started without --ai-author. */
+	aiAuthors: string[];
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -18,7 +20,8 @@ export function syncSettings(env: NodeJS.ProcessEnv): SyncSettings {
 	return {
 		maxRetries: whole(env, 'SUPPORTLENS_SYNC_MAX_RETRIES', 5, 0),
 		retryBaseMs: whole(env, 'SUPPORTLENS_SYNC_RETRY_BASE_MS', 1000, 0),
-		concurrency: Math.min(16, whole(env, 'SUPPORTLENS_SYNC_CONCURRENCY', 4, 1))
+		concurrency: Math.min(16, whole(env, 'SUPPORTLENS_SYNC_CONCURRENCY', 4, 1)),
+		aiAuthors: (env.SUPPORTLENS_SYNC_AI_AUTHORS ?? '').split(',').map((a) => a.trim()).filter(Boolean)
 	};
 }
 
