@@ -10,7 +10,7 @@ import { envelopeVendor } from '../shared/streamEnvelope';
 import { numberValue, vendorTime } from '../shared/vendorValues';
 import { KeyedGroups } from '../zendesk/KeyedGroups';
 import { isObject, readJsonRecords } from '../zendesk/readJsonRecords';
-import { buildFreshdeskConversation, FreshdeskRecordError, type FreshdeskContext } from './buildFreshdeskConversation';
+import { buildFreshdeskConversation, freshdeskCsat, FreshdeskRecordError, type FreshdeskContext } from './buildFreshdeskConversation';
 import {
 	freshdeskAgentSchema,
 	freshdeskArticleSchema,
@@ -166,6 +166,13 @@ export const freshdeskAdapter: FormatAdapter = {
 				}
 				if (!ticket) {
 					const first = items[0];
+					if (rating && items.every((i) => i.k === 'r')) {
+						// A rating whose ticket is in another import: kept, and applied when the ticket is there.
+						const at = vendorTime(rating.updated_at ?? rating.created_at);
+						const csat = freshdeskCsat(rating);
+						if (csat) yield { kind: 'rating', location: { ...first.loc, record: `rating of ticket ${ticketId}` }, source: 'freshdesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat };
+						continue;
+					}
 					yield invalid(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`${first.k === 'r' ? 'a satisfaction rating' : 'conversations'} for Freshdesk ticket ${ticketId}, but the ticket itself is not in the files given; import them together with the ticket`

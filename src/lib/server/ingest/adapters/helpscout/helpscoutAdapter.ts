@@ -9,7 +9,7 @@ import { htmlToText } from '../intercom/htmlToText';
 import { idText, vendorTime } from '../shared/vendorValues';
 import { KeyedGroups } from '../zendesk/KeyedGroups';
 import { isObject, readJsonRecords } from '../zendesk/readJsonRecords';
-import { buildHelpscoutConversation, HelpscoutRecordError, type HelpscoutContext } from './buildHelpscoutConversation';
+import { buildHelpscoutConversation, helpscoutCsat, HelpscoutRecordError, type HelpscoutContext } from './buildHelpscoutConversation';
 import {
 	helpscoutArticleSchema,
 	helpscoutConversationSchema,
@@ -189,6 +189,13 @@ export const helpscoutAdapter: FormatAdapter = {
 						if (!conv || (vendorTime(item.v.userUpdatedAt) ?? '') >= (vendorTime(conv.v.userUpdatedAt) ?? '')) conv = item;
 					} else if (item.k === 't') threads.set(item.v.id, item.v);
 					else rating = item.v;
+				}
+				if (!conv && rating && items.every((i) => i.k === 'r')) {
+					// A rating whose conversation is in another import: kept, and applied when it is there.
+					const at = vendorTime(rating.createdAt);
+					const csat = helpscoutCsat(rating);
+					if (csat) yield { kind: 'rating', location: { ...items[0].loc, record: `rating of conversation ${conversationId}` }, source: 'helpscout', conversation_id: conversationId, ...(at ? { rated_at: at } : {}), csat };
+					continue;
 				}
 				if (!conv) {
 					yield invalid(
