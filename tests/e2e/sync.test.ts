@@ -32,7 +32,7 @@ describe('Sync now on the Imports page', () => {
 		const status = page.locator('[data-testid="sync-status-zendesk"][data-status="done"]');
 		await status.waitFor();
 		const text = (await status.textContent())?.replace(/\s+/g, ' ');
-		expect(text).toMatch(/zendesk: [\d,]+ records fetched · 5 loaded, 0 updated, 0 unchanged, 0 quarantined · run #\d+/);
+		expect(text).toMatch(/zendesk: [\d,]+ records fetched · 5 loaded, 0 updated, 0 unchanged, 0 quarantined · 6 KB articles new or changed · run #\d+/);
 		await screenshot(page, 'imports-sync-now');
 		const firstRow = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(firstRow.textContent()).resolves.toMatch(/sync.*zendesk API: tickets/);

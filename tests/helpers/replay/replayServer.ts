@@ -33,6 +33,8 @@ export type Route = (r: ReplayRequest, origin: string) => ReplayResponse | undef
 export class ReplayServer {
 	readonly requests: ReplayRequest[] = [];
 	readonly faults: Fault[] = [];
+	/** Added before every answer, to stand for a real API's round trip (measurements). */
+	latencyMs = 0;
 	/** Requests matching this are held unanswered (until `close`). */
 	hold: ((r: ReplayRequest) => boolean) | null = null;
 	private readonly held: http.ServerResponse[] = [];
@@ -85,6 +87,7 @@ export class ReplayServer {
 			for (const listener of this.heldListeners.splice(0)) listener();
 			return;
 		}
+		if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
 		const fault = this.faults.find((f) => f.times > 0 && f.when(request));
 		if (fault) {
 			fault.times--;

@@ -7,7 +7,7 @@ import { basicAuth, ReplayServer, unix, type ReplayRequest, type ReplayResponse 
 
 export const ZENDESK_EMAIL = 'sync-bot@acme.example';
 export const ZENDESK_TOKEN = 'zdtok_9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c';
-const PAGE = 2;
+let PAGE = 2;
 
 type Obj = Record<string, any>;
 
@@ -34,9 +34,11 @@ export class ZendeskAccount {
 	translations = new Map<number, Obj[]>();
 	private nextAuditId = 50_000;
 
-	constructor() {
+	/** `tickets`: how many (5 in the tests; more to measure); `pageSize`: items per API page. */
+	constructor(options: { tickets?: number; pageSize?: number } = {}) {
+		PAGE = options.pageSize ?? 2;
 		const customers = [7001, 7002, 7003];
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < (options.tickets ?? 5); i++) {
 			const id = 101 + i;
 			const created = T0 + i * 3600;
 			const requester = customers[i % 3];

@@ -53,7 +53,7 @@ export class SyncHttp {
 	private pausedUntil = 0;
 	private succeeded = false;
 	readonly maxRetries: number;
-	private readonly retryBaseMs: number;
+	readonly retryBaseMs: number;
 
 	constructor(private readonly options: SyncHttpOptions) {
 		this.maxRetries = options.maxRetries ?? 5;

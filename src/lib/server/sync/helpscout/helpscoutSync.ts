@@ -150,7 +150,8 @@ export const helpscoutSync: VendorSync<HelpScoutConfig> = {
 				authHeaders: async () => ({ Authorization: `Basic ${key}` }),
 				credentialVars: 'HELPSCOUT_DOCS_API_KEY',
 				endpointVars: 'HELPSCOUT_DOCS_BASE_URL',
-				maxRetries: ctx.http.maxRetries
+				maxRetries: ctx.http.maxRetries,
+				retryBaseMs: ctx.http.retryBaseMs
 			});
 			await syncDocsArticles(ctx, docs);
 		} else {
