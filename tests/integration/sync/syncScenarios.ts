@@ -134,6 +134,10 @@ export function syncScenarios(h: VendorHarness): void {
 			server.hold = null;
 			const state = JSON.parse(fs.readFileSync(path.join(`${killedDb}.sync`, h.source, 'state.json'), 'utf8'));
 			expect(state.complete).toBe(false);
+			// What was staged so far holds the vendor's data, never the credentials.
+			const staged = filesUnder(`${killedDb}.sync`);
+			expect(staged.length).toBeGreaterThan(1);
+			for (const file of staged) for (const secret of h.secrets) expect(fs.readFileSync(file, 'utf8')).not.toContain(secret);
 			const heldAt = server.requests.filter(h.laterMainPage).length;
 
 			const firstPages = server.count(h.firstMainPage);
