@@ -32,6 +32,7 @@ export const syncCommand: Command = {
 		const since = parseSince(values.since);
 		checkSyncConfig(source);
 		let latest: SyncProgress | undefined;
+		let lastWait: string | null = null;
 		const progress = progressReporter(() => (latest ? describeSyncProgress(latest) : `${source}: starting…`));
 		const result = await withWarehouse(
 			resolveDbPath(values.db),
@@ -42,7 +43,9 @@ export const syncCommand: Command = {
 					onNote: (message) => process.stderr.write(`${message}\n`),
 					onProgress: (p) => {
 						latest = p;
-						if (p.phase !== 'done') progress.update(!!p.waiting);
+						// A new wait (rate limit, retry) is said at once; the rest at the reporter's pace.
+						if (p.phase !== 'done') progress.update(!!p.waiting && p.waiting !== lastWait);
+						lastWait = p.waiting;
 					}
 				}),
 			{ memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT }

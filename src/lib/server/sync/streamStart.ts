@@ -18,13 +18,3 @@ export function nextSince(ctx: SyncContext): Date {
 }
 
 export const unixSeconds = (d: Date) => Math.max(0, Math.floor(d.getTime() / 1000));
-
-/** Response bodies are the vendor's JSON: read a field defensively. */
-export function field<T>(body: unknown, key: string): T | undefined {
-	return body !== null && typeof body === 'object' && !Array.isArray(body) ? ((body as Record<string, unknown>)[key] as T | undefined) : undefined;
-}
-
-export function arrayField(body: unknown, key: string): Record<string, unknown>[] {
-	const value = field<unknown>(body, key);
-	return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-}

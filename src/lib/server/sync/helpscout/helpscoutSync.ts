@@ -6,7 +6,8 @@
 import { SyncHttp } from '../SyncHttp';
 import { baseUrlFrom, requireEnv } from '../syncSettings';
 import { forEachLimited } from '../forEachLimited';
-import { arrayField, field, nextSince, streamStart } from '../streamStart';
+import { arrayField, field } from '../responseFields';
+import { nextSince, streamStart } from '../streamStart';
 import type { SyncContext, VendorSync } from '../VendorSync';
 import { SyncAuthError } from '../../errors';
 

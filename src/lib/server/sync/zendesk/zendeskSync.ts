@@ -5,7 +5,8 @@
 import { SyncHttp, type JsonResponse } from '../SyncHttp';
 import { baseUrlFrom, requireEnv } from '../syncSettings';
 import { forEachLimited } from '../forEachLimited';
-import { arrayField, field, nextSince, streamStart, unixSeconds } from '../streamStart';
+import { arrayField, field } from '../responseFields';
+import { nextSince, streamStart, unixSeconds } from '../streamStart';
 import type { SyncContext, VendorSync } from '../VendorSync';
 import type { SyncStream } from '../SyncStaging';
 
