@@ -40,8 +40,7 @@ describe('Sync now on the Imports page', () => {
 
 		// Again: nothing changed, nothing imported.
 		await page.getByTestId('sync-zendesk').click();
-		await page.locator('[data-testid="sync-status-zendesk"][data-status="done"]').waitFor();
-		await expect(page.getByTestId('sync-status-zendesk').textContent()).resolves.toMatch(/zendesk: nothing changed since/);
+		await page.locator('[data-testid="sync-status-zendesk"][data-status="done"]', { hasText: /zendesk: nothing changed since \d{4}-/ }).waitFor();
 	});
 
 	it('is for admins only', async () => {
