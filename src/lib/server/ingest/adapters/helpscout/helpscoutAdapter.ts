@@ -100,7 +100,9 @@ function rawOf(value: unknown): string {
 
 const MARKERS = [
 	/"mailboxId"\s*:/, /"primaryCustomer"\s*:/, /"customerWaitingSince"\s*:/, /api\.helpscout\.net\/v2\//,
-	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users)"/, /"collectionId"\s*:/
+	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users|ratings)"/, /"collectionId"\s*:/,
+	// A rating: `conversationId` and a word rating (great, okay, not_good)
+	/"conversationId"\s*:\s*"?\d+"?\s*,[^\n]*"rating"\s*:\s*"|"rating"\s*:\s*"(great|okay|not_good|not-good)"/
 ];
 
 export const helpscoutAdapter: FormatAdapter = {
