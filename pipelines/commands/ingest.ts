@@ -18,7 +18,7 @@ export function formatSummary(s: ImportSummary): string {
 		`  formats: ${s.formats.join(', ')} · import run #${s.runId}`
 	];
 	if (s.ratings_read || s.ratings_applied) {
-		lines.push(`  CSAT ratings: ${s.ratings_read} read apart from their conversations, ${s.ratings_applied} conversation(s) given a rating; ratings whose conversation is not imported yet are kept and applied when it is`);
+		lines.push(`  CSAT ratings: ${s.ratings_read} read, ${s.ratings_applied} conversation(s) given a new rating; a rating whose conversation is not imported yet is kept and applied when it comes`);
 	}
 	if (s.quarantined) lines.push(`  quarantined records are listed in the dashboard's Imports page and in table \`quarantine\``);
 	for (const file of s.skipped_files) {

@@ -54,7 +54,7 @@ export interface MergeCounts {
 	kb_loaded: number;
 	kb_updated: number;
 	kb_unchanged: number;
-	/** Rating records read apart from their conversations (satisfaction_ratings pages). */
+	/** Rating records read (satisfaction_ratings pages, Help Scout ratings): stored apart from their conversations. */
 	ratings_read: number;
 	/** Conversations whose CSAT a stored rating set or changed in this import. */
 	ratings_applied: number;

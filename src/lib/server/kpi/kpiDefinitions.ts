@@ -2,6 +2,10 @@
 // and the aggregate SQL over conversation_facts that computes it. The CLI, the HTTP API, the
 // dashboard and CSV exports all read these through queryKpis. $name parameters are the
 // windows of KpiSettings, in seconds.
+//
+// Conversations with a partial history (an import had their outcome, not their events) count
+// in conversations, first response time, time to resolution and CSAT only; their facts are
+// written so that every other KPI leaves them out (refreshConversationFacts).
 
 /** The KPI keys of `kpis --json` (issue 4), in its order. */
 export const KPI_KEYS = [

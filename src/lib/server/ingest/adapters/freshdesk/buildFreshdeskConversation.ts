@@ -31,6 +31,7 @@ const SOURCES: Record<number, Channel> = {
 const OUTBOUND_EMAIL = 10;
 
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function freshdeskStatus(ticket: Pick<FreshdeskTicket, 'status' | 'status_name'>): Status | undefined {
 	const n = numberValue(ticket.status);
@@ -80,6 +81,13 @@ export function buildFreshdeskConversation(
 	if (priority !== undefined && PRIORITIES[priority - 1]) c.priority = PRIORITIES[priority - 1];
 	const kind = ticket.type ?? ticket.ticket_type;
 	if (kind) c.intent = kind;
+	// Custom fields named (cf_)language / (cf_)intent, as an admin would add them.
+	for (const [key, value] of Object.entries(ticket.custom_fields ?? {})) {
+		if (typeof value !== 'string' || value === '') continue;
+		const name = key.toLowerCase().replace(/^cf_/, '');
+		if (name === 'intent') c.intent = value;
+		if (name === 'language' && LANGUAGE_TAG.test(value)) c.language = value;
+	}
 	if (ticket.tags?.length) c.tags = ticket.tags;
 	if (ticket.requester_id) c.customer = { id: ticket.requester_id };
 

@@ -164,15 +164,15 @@ export const freshdeskAdapter: FormatAdapter = {
 					} else if (item.k === 'c') conversations.set(item.v.id, item.v);
 					else if (!rating || (vendorTime(item.v.created_at) ?? '') >= (vendorTime(rating.created_at) ?? '')) rating = item.v;
 				}
+				const csat = rating ? freshdeskCsat(rating) : undefined;
+				if (rating && csat) {
+					// Ratings are stored apart and applied to the ticket in the warehouse, whichever import brings it.
+					const at = vendorTime(rating.updated_at ?? rating.created_at);
+					yield { kind: 'rating', location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of ticket ${ticketId}` }, source: 'freshdesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat };
+				}
 				if (!ticket) {
 					const first = items[0];
-					if (rating && items.every((i) => i.k === 'r')) {
-						// A rating whose ticket is in another import: kept, and applied when the ticket is there.
-						const at = vendorTime(rating.updated_at ?? rating.created_at);
-						const csat = freshdeskCsat(rating);
-						if (csat) yield { kind: 'rating', location: { ...first.loc, record: `rating of ticket ${ticketId}` }, source: 'freshdesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat };
-						continue;
-					}
+					if (items.every((i) => i.k === 'r')) continue;
 					yield invalid(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`${first.k === 'r' ? 'a satisfaction rating' : 'conversations'} for Freshdesk ticket ${ticketId}, but the ticket itself is not in the files given; import them together with the ticket`
@@ -200,7 +200,7 @@ export const freshdeskAdapter: FormatAdapter = {
 				if (t.conversations && convs === undefined) continue;
 				const embeddedRating = t.satisfaction_rating ? freshdeskRatingSchema.safeParse({ ticket_id: t.id, id: `${t.id}-rating`, ...(t.satisfaction_rating as object) }) : undefined;
 				try {
-					const value = buildFreshdeskConversation(t, convs, rating ?? (embeddedRating?.success ? embeddedRating.data : undefined), ctx);
+					const value = buildFreshdeskConversation(t, convs, embeddedRating?.success ? embeddedRating.data : undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof FreshdeskRecordError)) throw error;

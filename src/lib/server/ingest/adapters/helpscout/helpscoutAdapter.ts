@@ -100,7 +100,9 @@ function rawOf(value: unknown): string {
 
 const MARKERS = [
 	/"mailboxId"\s*:/, /"primaryCustomer"\s*:/, /"customerWaitingSince"\s*:/, /api\.helpscout\.net\/v2\//,
-	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users)"/, /"collectionId"\s*:/
+	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users|ratings)"/, /"collectionId"\s*:/,
+	// A rating: `conversationId` and a word rating (great, okay, not_good)
+	/"conversationId"\s*:\s*"?\d+"?\s*,[^\n]*"rating"\s*:\s*"|"rating"\s*:\s*"(great|okay|not_good|not-good)"/
 ];
 
 export const helpscoutAdapter: FormatAdapter = {
@@ -190,13 +192,13 @@ export const helpscoutAdapter: FormatAdapter = {
 					} else if (item.k === 't') threads.set(item.v.id, item.v);
 					else rating = item.v;
 				}
-				if (!conv && rating && items.every((i) => i.k === 'r')) {
-					// A rating whose conversation is in another import: kept, and applied when it is there.
+				const csat = rating ? helpscoutCsat(rating) : undefined;
+				if (rating && csat) {
+					// Ratings are stored apart and applied to the conversation in the warehouse, whichever import brings it.
 					const at = vendorTime(rating.createdAt);
-					const csat = helpscoutCsat(rating);
-					if (csat) yield { kind: 'rating', location: { ...items[0].loc, record: `rating of conversation ${conversationId}` }, source: 'helpscout', conversation_id: conversationId, ...(at ? { rated_at: at } : {}), csat };
-					continue;
+					yield { kind: 'rating', location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of conversation ${conversationId}` }, source: 'helpscout', conversation_id: conversationId, ...(at ? { rated_at: at } : {}), csat };
 				}
+				if (!conv && items.every((i) => i.k === 'r')) continue;
 				if (!conv) {
 					yield invalid(
 						{ ...items[0].loc, record: `conversation ${conversationId}` },
@@ -220,7 +222,7 @@ export const helpscoutAdapter: FormatAdapter = {
 				if (failed) continue;
 				const hasThreads = threads.size > 0 || Array.isArray(c._embedded?.threads);
 				try {
-					const value = buildHelpscoutConversation(c, hasThreads ? [...threads.values()] : undefined, rating, ctx);
+					const value = buildHelpscoutConversation(c, hasThreads ? [...threads.values()] : undefined, undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof HelpscoutRecordError)) throw error;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { formatIssues } from '../../../../schema';
 import type { AdapterRecord, FileSample, FormatAdapter, RecordLocation } from '../../types';
 import { envelopeVendor } from '../shared/streamEnvelope';
+import { idText } from '../shared/vendorValues';
 import { KeyedGroups } from '../zendesk/KeyedGroups';
 import { isObject } from '../zendesk/readJsonRecords';
 import { isIntercomTicket, ticketAsConversation } from './intercomTicket';
@@ -130,7 +131,7 @@ export const intercomAdapter: FormatAdapter = {
 		}
 		// Sync tools emit conversation_parts as their own stream: parts join their conversation by id.
 		const streamed = new KeyedGroups<{ k: 'c' | 'p'; v: unknown; loc: RecordLocation }>(files.reduce((n, f) => n + fs.statSync(f).size, 0));
-		const idOf = (v: unknown, key: string) => (isObject(v) && (typeof v[key] === 'string' || typeof v[key] === 'number') ? String(v[key]) : undefined);
+		const idOf = (v: unknown, key: string) => (isObject(v) ? idText(v[key]) : undefined);
 		// Team names and admin emails must be known before the conversations that name them.
 		for (const file of sideLoadFirst(files)) {
 			for await (const rec of readIntercomFile(file, options.onBytes)) {

@@ -53,7 +53,8 @@ export function envelopeVendor(head: string): EnvelopeVendor | undefined {
 	let opened = false;
 	const score: Record<EnvelopeVendor, number> = { zendesk: 0, intercom: 0, freshdesk: 0 };
 	// The last line of a 64 KiB sample may be cut: judge only whole lines.
-	for (const line of lines.slice(0, Math.max(1, lines.length - 1))) {
+	const whole = /\n\s*$/.test(head) ? lines : lines.slice(0, Math.max(1, lines.length - 1));
+	for (const line of whole) {
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(line);

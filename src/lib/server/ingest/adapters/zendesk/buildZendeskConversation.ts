@@ -8,7 +8,6 @@ import {
 	type ZendeskAudit,
 	type ZendeskAuditEvent,
 	type ZendeskMetricSet,
-	type ZendeskRating,
 	type ZendeskTicket,
 	type ZendeskUser
 } from './zendeskSchemas';
@@ -74,9 +73,7 @@ export function buildZendeskConversation(
 	ticket: ZendeskTicket,
 	metricSet: ZendeskMetricSet | undefined,
 	audits: ZendeskAudit[] | undefined,
-	ctx: ZendeskContext,
-	/** A rating from a satisfaction_ratings page; it wins over the ticket's own. */
-	ratingRecord?: ZendeskRating
+	ctx: ZendeskContext
 ): ConversationInput {
 	const requester = ticket.requester_id ?? undefined;
 	const isAi = (id: string | undefined): boolean => {
@@ -252,7 +249,7 @@ export function buildZendeskConversation(
 	}
 	conversation.events = events;
 
-	const csat = zendeskCsat(ratingRecord) ?? zendeskCsat(ticket.satisfaction_rating) ?? zendeskCsat(auditRating);
+	const csat = zendeskCsat(ticket.satisfaction_rating) ?? zendeskCsat(auditRating);
 	if (csat) conversation.csat = csat;
 	return conversation;
 }

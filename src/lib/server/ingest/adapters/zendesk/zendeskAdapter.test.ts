@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversationSchema, type Conversation } from '../../../../schema';
 import type { AdapterRecord } from '../../types';
+import { readAdapter } from '../../../../../../tests/helpers/readAdapter';
 import { zendeskAdapter } from './zendeskAdapter';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
@@ -143,5 +145,58 @@ describe('zendeskAdapter.read on bad input', () => {
 		expect(find(/^bad_tickets\.jsonl:8 audit 3004 \(.*bad_audits\.jsonl:4\): events\.0\.type: event without a type/)).toHaveLength(1);
 		expect(find(/^bad_audits\.jsonl:5 audits for ticket 999 but the ticket itself is not in the files given/)).toHaveLength(1);
 		expect(invalid).toHaveLength(7);
+	});
+});
+
+describe('zendeskAdapter on the other shapes Zendesk data comes in', () => {
+	it('reads legacy exports/tickets rows: string numbers, -0800 offsets, capitalised statuses, field headers', async () => {
+		const { conversations } = await readAdapter(zendeskAdapter, [fixture('legacy_export.json')]);
+		expect([...conversations.keys()].sort()).toEqual(['401', '403']); // 402 is Deleted
+		const c = conversations.get('401')!;
+		expect(c).toMatchObject({
+			created_at: '2026-10-05T09:00:00.000Z', channel: 'web_form', priority: 'high', intent: 'login', language: 'en',
+			tags: ['login', 'web'], customer: { id: '7401' }, csat: { rating: 'good' }, history: 'partial'
+		});
+		expect(c.events.map((e) => [e.type, e.at])).toEqual([
+			['message', '2026-10-05T09:00:00.000Z'],
+			['assignment', '2026-10-05T09:05:00.000Z'],
+			['message', '2026-10-05T09:20:00.000Z'], // first_reply_time_in_minutes "20"
+			['status', '2026-10-05T11:00:00.000Z']
+		]);
+		expect(c.events[1]).toMatchObject({ queue: 'Support', agent_id: '222' });
+		expect(conversations.get('403')!.events.at(-1)).toMatchObject({ type: 'status', status: 'pending' }); // Hold
+	});
+
+	it('yields satisfaction_ratings as rating records; offered is no rating', async () => {
+		const { ratings, invalid } = await readAdapter(zendeskAdapter, [fixture('satisfaction_ratings.json')]);
+		expect(invalid).toEqual([]);
+		expect(ratings.map((r) => [r.conversation_id, r.csat, r.rated_at])).toEqual([
+			['103', { rating: 'good', comment: 'Solved it fast' }, '2026-10-06T09:00:00.000Z'],
+			['110', { rating: 'bad', comment: 'No answer' }, '2026-10-09T09:00:00.000Z']
+		]);
+	});
+
+	it('maps Help Center articles and translations with the source article id as translation_group', async () => {
+		const { articles } = await readAdapter(zendeskAdapter, [fixture('help_center_articles.json')]);
+		expect([...articles.values()].map((a) => [a.id, a.locale, a.translation_group, a.body])).toEqual([
+			['360001', 'en-us', '360001', 'Refunds take 5 days.'],
+			['360001-de', 'de', '360001', 'Erstattungen dauern 5 Tage.']
+		]);
+	});
+
+	it('routes Airbyte and Singer records by stream; float ids become integers', async () => {
+		const airbyte = fixture('airbyte/zendesk_records.jsonl');
+		const singer = fixture('airbyte/zendesk_singer.jsonl');
+		expect(zendeskAdapter.detect({ path: airbyte, head: fs.readFileSync(airbyte, 'utf8') })).toBe(true);
+		expect(zendeskAdapter.detect({ path: singer, head: fs.readFileSync(singer, 'utf8') })).toBe(true);
+		const { conversations, invalid, ratings } = await readAdapter(zendeskAdapter, [airbyte, singer], ['ai-agent@acme.test']);
+		expect([...conversations.keys()].sort()).toEqual(['7253394974479', '7253394974480', '7253394974481', '8801']);
+		const full = conversations.get('7253394974479')!;
+		expect(full.history).toBeUndefined();
+		expect(full.customer).toEqual({ id: '111', tier: 'vip' });
+		expect(full.events.map((e) => e.type === 'message' ? e.author : e.type)).toEqual(['customer', 'status', 'assignment', 'ai', 'status']);
+		expect(conversations.get('8801')!.history).toBe('partial');
+		expect(ratings.map((r) => r.conversation_id).sort()).toEqual(['7253394974479', '7253394974480']);
+		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line}`)).toEqual(['zendesk_records.jsonl:8']);
 	});
 });

@@ -286,16 +286,16 @@ export const zendeskAdapter: FormatAdapter = {
 						if (!rating || (vendorTime(item.v.updated_at ?? item.v.created_at) ?? '') >= (vendorTime(rating.v.updated_at ?? rating.v.created_at) ?? '')) rating = item;
 					} else broken ??= item;
 				}
+				if (rating) {
+					// Ratings are stored apart and applied to the ticket in the warehouse, whichever
+					// import brings the ticket: the same result, and the same content hash, either way.
+					const at = vendorTime(rating.v.updated_at ?? rating.v.created_at);
+					yield { kind: 'rating', location: { ...rating.loc, record: `rating of ticket ${ticketId}` }, source: 'zendesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat: zendeskCsat(rating.v) };
+				}
 				if (!ticketItem) {
 					if (brokenTickets.has(ticketId)) continue;
 					const first = items[0];
-					if (rating && items.every((i) => i.k !== 'a')) {
-						// A rating whose ticket is in another import: kept, and applied when the ticket is there.
-						const at = vendorTime(rating.v.updated_at ?? rating.v.created_at);
-						yield { kind: 'rating', location: { ...rating.loc, record: `rating of ticket ${ticketId}` }, source: 'zendesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat: zendeskCsat(rating.v) };
-						continue;
-					}
-					if (items.every((i) => i.k === 'm')) continue; // metric sets of tickets not exported: nothing to load
+					if (items.every((i) => i.k === 'm' || i.k === 'r')) continue; // metric sets or ratings of tickets not exported: nothing more to load
 					yield invalid(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`audits for ticket ${ticketId} but the ticket itself is not in the files given`
@@ -311,7 +311,7 @@ export const zendeskAdapter: FormatAdapter = {
 				}
 				try {
 					// Without audits (or embedded comments) the ticket loads as a partial history.
-					const value = buildZendeskConversation(ticket, metricSet, audits.size ? [...audits.values()] : undefined, ctx, rating?.v);
+					const value = buildZendeskConversation(ticket, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof ZendeskRecordError)) throw error;
