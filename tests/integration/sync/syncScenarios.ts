@@ -153,8 +153,10 @@ export function syncScenarios(h: VendorHarness): void {
 			expect(filesUnder(`${killedDb}.sync`)).toEqual([]);
 		});
 
-		it('a refused token is one line naming the variables, and nothing is written', async () => {
-			const result = await sync({ [h.secretVar]: 'wrong-secret-value' }, path.join(dir, 'refused.duckdb'));
+		it('a refused token is one line naming the variables, and leaves nothing staged', async () => {
+			const refused = path.join(dir, 'refused.duckdb');
+			const result = await sync({ [h.secretVar]: 'wrong-secret-value' }, refused);
+			expect(filesUnder(`${refused}.sync`)).toEqual([]);
 			expect(result.code).toBe(1);
 			const lines = result.stderr.trim().split('\n');
 			expect(lines.at(-1)).toMatch(new RegExp(`^supportlens: ${h.source} refused the credentials \\((401 Unauthorized|403 Forbidden)[^)]*\\); check .*${h.secretVar}`));

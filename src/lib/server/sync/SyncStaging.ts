@@ -115,6 +115,11 @@ export class SyncStaging {
 		return Object.values(this.state.streams).reduce((n, s) => n + s.records, 0);
 	}
 
+	/** True when nothing at all was staged yet (a sync that failed on its first call). */
+	get empty(): boolean {
+		return Object.values(this.state.streams).every((s) => s.bytes === 0);
+	}
+
 	/** True when some primary stream fetched something: otherwise there is nothing to import. */
 	get hasRecords(): boolean {
 		return Object.values(this.state.streams).some((s) => s.primary && s.records > 0);

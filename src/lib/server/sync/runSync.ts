@@ -62,7 +62,7 @@ export async function runSync(warehouse: Warehouse, source: SyncSource, options:
 	const settings = syncSettings(env);
 	const stored = await readSyncState(warehouse.db, source);
 	const staging = SyncStaging.open(options.stagingRoot ?? SyncStaging.rootFor(warehouse.path), source, options.since, options.since !== undefined);
-	if (staging.resumed) options.onNote?.(`${source}: resuming the sync interrupted at ${staging.records.toLocaleString('en')} records fetched`);
+	if (staging.resumed && !staging.empty) options.onNote?.(`${source}: resuming the sync interrupted at ${staging.records.toLocaleString('en')} records fetched`);
 
 	const started = performance.now();
 	const progress: SyncProgress = { source, phase: 'fetching', fetched: staging.records, expected: 0, elapsedMs: 0, waiting: null, import: null };
@@ -101,7 +101,13 @@ export async function runSync(warehouse: Warehouse, source: SyncSource, options:
 			},
 			note: (message) => options.onNote?.(`${source}: ${message}`)
 		};
-		await vendor.fetch(ctx, config);
+		try {
+			await vendor.fetch(ctx, config);
+		} catch (error) {
+			// Kept for the next run to resume from, unless nothing was fetched at all.
+			if (staging.empty) staging.remove();
+			throw error;
+		}
 		staging.markComplete();
 	}
 

@@ -26,7 +26,9 @@ async function searchUpdated(
 	ctx: SyncContext,
 	stream: SyncStream,
 	path: string,
-	each: (items: Record<string, unknown>[], body: unknown) => Promise<void>
+	each: (items: Record<string, unknown>[], body: unknown) => Promise<void>,
+	/** Count these objects in the progress (conversations), or not (contacts, a side-load). */
+	counted: boolean
 ): Promise<void> {
 	let position = streamStart<Position>(ctx, stream, (since) => ({ since: unixSeconds(since) }));
 	let first = true;
@@ -38,13 +40,13 @@ async function searchUpdated(
 			}
 		});
 		const items = arrayField(body, path.includes('conversations') ? 'conversations' : 'data');
-		if (first && !position.starting_after) ctx.progress.expect(field<number>(body, 'total_count') ?? 0);
+		if (counted && first && !position.starting_after) ctx.progress.expect(field<number>(body, 'total_count') ?? 0);
 		first = false;
 		await each(items, body);
 		const after = field<{ next?: { starting_after?: string } }>(body, 'pages')?.next?.starting_after;
 		const next: Position = { since: position.since, starting_after: after };
 		stream.checkpoint(after ? next : position);
-		ctx.progress.add(items.length);
+		if (counted) ctx.progress.add(items.length);
 		if (!after || items.length === 0) break;
 		position = next;
 	}
@@ -87,7 +89,7 @@ export const intercomSync: VendorSync<IntercomConfig> = {
 
 		const contacts = ctx.stream('contacts', { primary: false });
 		if (!contacts.done) {
-			await searchUpdated(ctx, contacts, '/contacts/search', async (_items, body) => contacts.add(body, 0));
+			await searchUpdated(ctx, contacts, '/contacts/search', async (_items, body) => contacts.add(body, 0), false);
 		}
 
 		// The search finds what changed; each conversation is then read whole, with its parts.
@@ -98,7 +100,7 @@ export const intercomSync: VendorSync<IntercomConfig> = {
 					const r = await ctx.http.get(`/conversations/${encodeURIComponent(String(item.id))}`, { allow: [404] });
 					if (r.status !== 404) conversations.add(r.body, 1);
 				});
-			});
+			}, true);
 		}
 
 		// Articles have no "changed since" filter: the list is read and only changed ones are staged.
