@@ -73,7 +73,7 @@ describe('freshdeskAdapter.read', () => {
 	it('quarantines a bad record and a broken line with their line numbers', async () => {
 		const { invalid } = await readAdapter(freshdeskAdapter, all);
 		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual([
-			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input',
+			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)',
 			'tickets_list.jsonl:2 Freshdesk ticket 1006: created_at is not a valid timestamp: "2026-13-01T00:00:00Z"'
 		]);
 	});
