@@ -95,4 +95,12 @@ describe('freshdeskAdapter.read', () => {
 		expect(conversations.get('1001')!.events.map((e) => e.type === 'message' && e.author)).toEqual(['customer', false, 'ai', false]);
 		expect(invalid.map((r) => r.location.line)).toEqual([5]);
 	});
+
+	it('quarantines a ticket whose embedded conversation is broken, instead of loading it without that reply', async () => {
+		const file = path.join(tmp, 'broken_conversation.json');
+		fs.writeFileSync(file, JSON.stringify([{ id: 1101, status: 2, source: 1, requester_id: 7, created_at: '2026-10-05T09:00:00Z', responder_id: 8, conversations: [{ body_text: 'no id', ticket_id: 1101 }] }]));
+		const { conversations, invalid } = await readAdapter(freshdeskAdapter, [file]);
+		expect(conversations.size).toBe(0);
+		expect(invalid.map((r) => r.reason)).toEqual([expect.stringMatching(/^Freshdesk ticket 1101: conversations\[0\]: id: .*fix or drop it/)]);
+	});
 });

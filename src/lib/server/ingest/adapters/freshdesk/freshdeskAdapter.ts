@@ -183,21 +183,19 @@ export const freshdeskAdapter: FormatAdapter = {
 				if (t.deleted || t.spam) continue; // deleted or spam in Freshdesk: nothing to analyse
 				const location = { ...ticket.loc, record: `ticket ${ticketId}` };
 				// Conversations embedded in the ticket (include=conversations) and separate ones merge by id.
-				let convs: FreshdeskConversation[] | undefined;
-				if (t.conversations) {
-					for (const [i, raw] of t.conversations.entries()) {
-						const p = freshdeskConversationSchema.safeParse(raw);
-						if (!p.success) {
-							convs = undefined;
-							yield invalid(location, `ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}`, rawOf(t));
-							break;
-						}
-						conversations.set(p.data.id, p.data);
+				let failed = false;
+				for (const [i, raw] of (t.conversations ?? []).entries()) {
+					const p = freshdeskConversationSchema.safeParse(raw);
+					if (!p.success) {
+						yield invalid(location, `Freshdesk ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}; fix or drop it and import again`, rawOf(t));
+						failed = true;
+						break;
 					}
+					conversations.set(p.data.id, p.data);
 				}
-				if (t.conversations || conversations.size) convs = [...conversations.values()];
-				else convs = undefined;
-				if (t.conversations && convs === undefined) continue;
+				if (failed) continue;
+				// No conversations anywhere (the list endpoint): a partial history.
+				const convs = t.conversations || conversations.size ? [...conversations.values()] : undefined;
 				const embeddedRating = t.satisfaction_rating ? freshdeskRatingSchema.safeParse({ ticket_id: t.id, id: `${t.id}-rating`, ...(t.satisfaction_rating as object) }) : undefined;
 				try {
 					const value = buildFreshdeskConversation(t, convs, embeddedRating?.success ? embeddedRating.data : undefined, ctx);
