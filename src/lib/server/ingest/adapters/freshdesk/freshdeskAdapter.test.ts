@@ -15,6 +15,8 @@ describe('freshdeskAdapter.detect', () => {
 	it('takes every fixture (tickets, conversations, ratings, agents, groups, articles) and nothing of Zendesk', () => {
 		for (const file of all) expect(detectFormat(file)?.format, path.basename(file)).toBe('freshdesk');
 		expect(freshdeskAdapter.detect({ path: 'x', head: '{"id":1,"via":{"channel":"web"},"requester_id":2,"responder_id":3}' })).toBe(false);
+		// A JSON Lines ticket whose first key is its type is no sync-tool envelope.
+		expect(freshdeskAdapter.detect({ path: 'x', head: '{"type":"Question","id":1,"requester_id":2,"responder_id":3,"status":2}\n' })).toBe(true);
 	});
 });
 

@@ -80,7 +80,8 @@ const MARKERS = [/"fr_escalated"\s*:/, /"responder_id"\s*:/, /"ticket_scope"\s*:
 export const freshdeskAdapter: FormatAdapter = {
 	format: 'freshdesk',
 	detect({ head }: FileSample) {
-		if (/^\s*\{\s*"(stream|type)"/.test(head)) return envelopeVendor(head) === 'freshdesk';
+		const vendor = /^\s*\{\s*"(stream|type)"/.test(head) ? envelopeVendor(head) : undefined;
+		if (vendor) return vendor === 'freshdesk';
 		if (/"incoming"\s*:\s*(true|false)/.test(head) && /"private"\s*:/.test(head) && /"ticket_id"\s*:/.test(head)) return true;
 		return MARKERS.some((re) => re.test(head)) && !/"via"\s*:\s*\{/.test(head);
 	},
