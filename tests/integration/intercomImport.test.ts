@@ -32,7 +32,7 @@ describe('importing Intercom exports', () => {
 		);
 		const got = rows.map((r) => `${path.basename(r.file)}:${r.line} ${r.reason}`);
 		expect(got).toEqual([
-			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input',
+			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)',
 			'bad_conversations.jsonl:3 conversation: id: missing or empty id',
 			'bad_conversations.jsonl:4 conversation 3004: created_at is not a valid timestamp: "2026-02-30T10:00:00Z"',
 			'bad_conversations.jsonl:5 invalid UTF-8',

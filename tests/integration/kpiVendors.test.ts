@@ -42,7 +42,7 @@ describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 		expect(summary).toMatchObject({ loaded: 4, kb_loaded: 2, quarantined: 2, ratings_read: 4, ratings_applied: 3, formats: ['freshdesk'], skipped_files: [] });
 		expect(quarantine).toEqual([
 			'tickets_list.jsonl:2 Freshdesk ticket 1006: created_at is not a valid timestamp: "2026-13-01T00:00:00Z"',
-			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input'
+			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)'
 		]);
 		expect(again).toMatchObject({ loaded: 0, updated: 0, unchanged: 4 });
 		expectKpis(row, {
@@ -70,7 +70,7 @@ describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 		const { summary, row, again, quarantine } = await load('helpscout', [path.join(ADAPTERS, 'helpscout/fixtures')], ['ai-answers@acme.test']);
 		// 5001 AI chat closed; 5002 human, closed, customer writes again, closed; 5003 system_user AI then agent, pending; 5004 partial; 5005 spam
 		expect(summary).toMatchObject({ loaded: 4, kb_loaded: 1, quarantined: 1, ratings_read: 4, ratings_applied: 3, formats: ['helpscout'] });
-		expect(quarantine).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input']);
+		expect(quarantine).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)']);
 		expect(again).toMatchObject({ loaded: 0, updated: 0, unchanged: 4 });
 		expectKpis(row, {
 			...NO_DRAFTS,

@@ -15,6 +15,8 @@ describe('freshdeskAdapter.detect', () => {
 	it('takes every fixture (tickets, conversations, ratings, agents, groups, articles) and nothing of Zendesk', () => {
 		for (const file of all) expect(detectFormat(file)?.format, path.basename(file)).toBe('freshdesk');
 		expect(freshdeskAdapter.detect({ path: 'x', head: '{"id":1,"via":{"channel":"web"},"requester_id":2,"responder_id":3}' })).toBe(false);
+		// A JSON Lines ticket whose first key is its type is no sync-tool envelope.
+		expect(freshdeskAdapter.detect({ path: 'x', head: '{"type":"Question","id":1,"requester_id":2,"responder_id":3,"status":2}\n' })).toBe(true);
 	});
 });
 
@@ -73,7 +75,7 @@ describe('freshdeskAdapter.read', () => {
 	it('quarantines a bad record and a broken line with their line numbers', async () => {
 		const { invalid } = await readAdapter(freshdeskAdapter, all);
 		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual([
-			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input',
+			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)',
 			'tickets_list.jsonl:2 Freshdesk ticket 1006: created_at is not a valid timestamp: "2026-13-01T00:00:00Z"'
 		]);
 	});
@@ -94,5 +96,13 @@ describe('freshdeskAdapter.read', () => {
 		expect([...conversations.keys()]).toEqual(['1001']);
 		expect(conversations.get('1001')!.events.map((e) => e.type === 'message' && e.author)).toEqual(['customer', false, 'ai', false]);
 		expect(invalid.map((r) => r.location.line)).toEqual([5]);
+	});
+
+	it('quarantines a ticket whose embedded conversation is broken, instead of loading it without that reply', async () => {
+		const file = path.join(tmp, 'broken_conversation.json');
+		fs.writeFileSync(file, JSON.stringify([{ id: 1101, status: 2, source: 1, requester_id: 7, created_at: '2026-10-05T09:00:00Z', responder_id: 8, conversations: [{ body_text: 'no id', ticket_id: 1101 }] }]));
+		const { conversations, invalid } = await readAdapter(freshdeskAdapter, [file]);
+		expect(conversations.size).toBe(0);
+		expect(invalid.map((r) => r.reason)).toEqual([expect.stringMatching(/^Freshdesk ticket 1101: conversations\[0\]: id: .*fix or drop it/)]);
 	});
 });

@@ -80,7 +80,8 @@ const MARKERS = [/"fr_escalated"\s*:/, /"responder_id"\s*:/, /"ticket_scope"\s*:
 export const freshdeskAdapter: FormatAdapter = {
 	format: 'freshdesk',
 	detect({ head }: FileSample) {
-		if (/^\s*\{\s*"(stream|type)"/.test(head)) return envelopeVendor(head) === 'freshdesk';
+		const vendor = /^\s*\{\s*"(stream|type)"/.test(head) ? envelopeVendor(head) : undefined;
+		if (vendor) return vendor === 'freshdesk';
 		if (/"incoming"\s*:\s*(true|false)/.test(head) && /"private"\s*:/.test(head) && /"ticket_id"\s*:/.test(head)) return true;
 		return MARKERS.some((re) => re.test(head)) && !/"via"\s*:\s*\{/.test(head);
 	},
@@ -183,21 +184,19 @@ export const freshdeskAdapter: FormatAdapter = {
 				if (t.deleted || t.spam) continue; // deleted or spam in Freshdesk: nothing to analyse
 				const location = { ...ticket.loc, record: `ticket ${ticketId}` };
 				// Conversations embedded in the ticket (include=conversations) and separate ones merge by id.
-				let convs: FreshdeskConversation[] | undefined;
-				if (t.conversations) {
-					for (const [i, raw] of t.conversations.entries()) {
-						const p = freshdeskConversationSchema.safeParse(raw);
-						if (!p.success) {
-							convs = undefined;
-							yield invalid(location, `ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}`, rawOf(t));
-							break;
-						}
-						conversations.set(p.data.id, p.data);
+				let failed = false;
+				for (const [i, raw] of (t.conversations ?? []).entries()) {
+					const p = freshdeskConversationSchema.safeParse(raw);
+					if (!p.success) {
+						yield invalid(location, `Freshdesk ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}; fix or drop it and import again`, rawOf(t));
+						failed = true;
+						break;
 					}
+					conversations.set(p.data.id, p.data);
 				}
-				if (t.conversations || conversations.size) convs = [...conversations.values()];
-				else convs = undefined;
-				if (t.conversations && convs === undefined) continue;
+				if (failed) continue;
+				// No conversations anywhere (the list endpoint): a partial history.
+				const convs = t.conversations || conversations.size ? [...conversations.values()] : undefined;
 				const embeddedRating = t.satisfaction_rating ? freshdeskRatingSchema.safeParse({ ticket_id: t.id, id: `${t.id}-rating`, ...(t.satisfaction_rating as object) }) : undefined;
 				try {
 					const value = buildFreshdeskConversation(t, convs, embeddedRating?.success ? embeddedRating.data : undefined, ctx);

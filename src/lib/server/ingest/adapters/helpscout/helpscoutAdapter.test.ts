@@ -65,7 +65,7 @@ describe('helpscoutAdapter.read', () => {
 		expect([...articles.values()]).toEqual([
 			{ id: '5f1a2b3c4d', title: 'API rate limits', body: 'Each token may send 600 requests a minute.', url: 'https://acme.helpscoutdocs.com/article/12-rate-limits', updated_at: '2026-09-10T10:00:00.000Z' }
 		]);
-		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input']);
+		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)']);
 	});
 
 	it('quarantines a thread page that does not say its conversation, with what to do', async () => {

@@ -130,7 +130,7 @@ describe('intercomAdapter.read on bad input', () => {
 		expect([...conversations.keys()]).toEqual(['3001', '3010', '4001', '4003']);
 		const lines = invalid.map((r) => r.kind === 'invalid' && `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`);
 		expect(lines).toEqual([
-			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input',
+			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)',
 			'bad_conversations.jsonl:3 conversation: id: missing or empty id',
 			'bad_conversations.jsonl:4 conversation 3004: created_at is not a valid timestamp: "2026-02-30T10:00:00Z"',
 			'bad_conversations.jsonl:5 invalid UTF-8',

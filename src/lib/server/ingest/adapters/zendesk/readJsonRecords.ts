@@ -9,6 +9,8 @@ import { unwrapEnvelope } from '../shared/streamEnvelope';
 /** A pretty-printed (multi-line) JSON document is parsed whole; past this size it is refused. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 const RAW_LIMIT = 2000;
+/** What to do about one broken line of JSON Lines. */
+const FIX_LINE = ' (fix or remove this line; the rest of the file loads)';
 
 export type JsonRecord =
 	/** `stream`: the Airbyte/Singer stream the value came in, when the line was such an envelope. */
@@ -82,7 +84,7 @@ export async function* readJsonRecords(file: string, onBytes: (n: number) => voi
 				return;
 			}
 			sawFirst = true;
-			yield { ok: false, location, reason: `bad JSON: ${errorText(error)}`, raw: text.slice(0, RAW_LIMIT) };
+			yield { ok: false, location, reason: `bad JSON: ${errorText(error)}${FIX_LINE}`, raw: text.slice(0, RAW_LIMIT) };
 			continue;
 		}
 		sawFirst = true;

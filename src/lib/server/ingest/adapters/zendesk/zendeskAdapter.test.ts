@@ -200,3 +200,26 @@ describe('zendeskAdapter on the other shapes Zendesk data comes in', () => {
 		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line}`)).toEqual(['zendesk_records.jsonl:8']);
 	});
 });
+
+describe('zendeskAdapter on an Airbyte ticket_comments stream', () => {
+	it('gives a ticket without audits its comments from the stream: a full history, not a partial one', async () => {
+		const os = await import('node:os');
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-zd-'));
+		const file = path.join(dir, 'records.jsonl');
+		const rec = (stream: string, data: object) => JSON.stringify({ stream, data, emitted_at: 1 });
+		fs.writeFileSync(file, [
+			rec('tickets', { id: 9.0, via: { channel: 'email' }, created_at: '2026-10-05T08:00:00Z', status: 'solved', requester_id: 5.0 }),
+			rec('ticket_comments', { id: 92.0, ticket_id: 9.0, author_id: 6.0, body: 'Done.', public: true, created_at: '2026-10-05T08:30:00Z' }),
+			rec('ticket_comments', { id: 91.0, ticket_id: '9.0', author_id: 5.0, body: 'Help?', public: true, created_at: '2026-10-05T08:00:00Z' }),
+			rec('ticket_audits', { id: 1.0, ticket_id: 77.0, created_at: '2026-10-05T08:00:00Z', events: [] })
+		].join('\n') + '\n');
+		try {
+			const { conversations } = await readAdapter(zendeskAdapter, [file]);
+			const c = conversations.get('9')!;
+			expect(c.history).toBeUndefined();
+			expect(c.events.filter((e) => e.type === 'message').map((e) => [e.id, 'author' in e && e.author])).toEqual([['91', 'customer'], ['92', 'agent']]);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});

@@ -30,7 +30,7 @@ const RAW_LIMIT = 2000;
 
 type ItemKind =
 	| 'ticket' | 'audit' | 'metric_set' | 'user' | 'group' | 'ticket_field' | 'rating' | 'article' | 'legacy'
-	| 'request' | 'ignored' | 'unknown';
+	| 'request' | 'comment' | 'ignored' | 'unknown';
 
 /** Export page keys → what each array holds (plural: list endpoints; singular: show endpoints). */
 const PAGE_KEYS: Record<string, ItemKind> = {
@@ -44,7 +44,7 @@ const PAGE_KEYS: Record<string, ItemKind> = {
 /** Airbyte/Singer stream → object kind; other streams (organizations, brands, …) have no canonical meaning. */
 const STREAMS: Record<string, ItemKind> = {
 	tickets: 'ticket', ticket_audits: 'audit', ticket_metrics: 'metric_set', satisfaction_ratings: 'rating', users: 'user',
-	groups: 'group', ticket_fields: 'ticket_field', articles: 'article', article_translations: 'article'
+	groups: 'group', ticket_fields: 'ticket_field', articles: 'article', article_translations: 'article', ticket_comments: 'comment'
 };
 
 /** Grouped per ticket id: the ticket, its metric set, its audits, or a broken audit's reason. */
@@ -53,6 +53,8 @@ type Item =
 	| { k: 'm'; v: ZendeskMetricSet; loc: RecordLocation }
 	| { k: 'a'; v: ZendeskAudit; loc: RecordLocation }
 	| { k: 'r'; v: ZendeskRating; loc: RecordLocation }
+	/** A comment from a sync tool's ticket_comments stream: the ticket's comments when it has no audits. */
+	| { k: 'c'; v: unknown; at: string; loc: RecordLocation }
 	| { k: 'x'; reason: string; loc: RecordLocation };
 
 function kindOf(value: Record<string, unknown>): ItemKind {
@@ -248,6 +250,10 @@ export const zendeskAdapter: FormatAdapter = {
 								if (id) brokenTickets.add(id);
 								yield invalid({ ...location, ...(id ? { record: `ticket ${id}` } : {}) }, `ticket: ${formatIssues(p.error)}`, rawOf(value));
 							}
+						} else if (kind === 'comment') {
+							const ticketId = idOf(value, 'ticket_id');
+							if (ticketId) await byTicket.add(idText(ticketId)!, { k: 'c', v: value, at: isObject(value) ? String(value.created_at ?? '') : '', loc: location });
+							else yield invalid(location, 'ticket comment without a ticket_id; it cannot be joined to its ticket', rawOf(value));
 						} else if (kind === 'metric_set') {
 							const p = zendeskMetricSetSchema.safeParse(value);
 							if (p.success) await byTicket.add(p.data.ticket_id, { k: 'm', v: p.data, loc: location });
@@ -276,12 +282,14 @@ export const zendeskAdapter: FormatAdapter = {
 				const audits = new Map<string, ZendeskAudit>();
 				let broken: Extract<Item, { k: 'x' }> | undefined;
 				let rating: Extract<Item, { k: 'r' }> | undefined;
+				const comments: Extract<Item, { k: 'c' }>[] = [];
 				for (const item of items) {
 					if (item.k === 't') {
 						// The incremental export repeats a ticket that changed during the export: keep the newest.
 						if (!ticketItem || newer(item.v, ticketItem.v)) ticketItem = item;
 					} else if (item.k === 'm') metricSet = item.v;
 					else if (item.k === 'a') audits.set(item.v.id, item.v);
+					else if (item.k === 'c') comments.push(item);
 					else if (item.k === 'r') {
 						if (!rating || (vendorTime(item.v.updated_at ?? item.v.created_at) ?? '') >= (vendorTime(rating.v.updated_at ?? rating.v.created_at) ?? '')) rating = item;
 					} else broken ??= item;
@@ -295,7 +303,7 @@ export const zendeskAdapter: FormatAdapter = {
 				if (!ticketItem) {
 					if (brokenTickets.has(ticketId)) continue;
 					const first = items[0];
-					if (items.every((i) => i.k === 'm' || i.k === 'r')) continue; // metric sets or ratings of tickets not exported: nothing more to load
+					if (items.every((i) => i.k === 'm' || i.k === 'r' || i.k === 'c')) continue; // metric sets, ratings or comments of tickets not exported: nothing more to load
 					yield invalid(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`audits for ticket ${ticketId} but the ticket itself is not in the files given`
@@ -311,7 +319,8 @@ export const zendeskAdapter: FormatAdapter = {
 				}
 				try {
 					// Without audits (or embedded comments) the ticket loads as a partial history.
-					const value = buildZendeskConversation(ticket, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
+					const withComments = comments.length && !ticket.comments?.length ? { ...ticket, comments: comments.sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => c.v) } : ticket;
+					const value = buildZendeskConversation(withComments, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof ZendeskRecordError)) throw error;
