@@ -31,8 +31,9 @@ export class FreshdeskHelpdesk {
 	articles: Obj[] = [];
 	private nextConversationId = 8800001;
 
-	constructor() {
-		for (let i = 0; i < 5; i++) {
+	/** `tickets`: how many (5 in the end-to-end tests). */
+	constructor(options: { tickets?: number } = {}) {
+		for (let i = 0; i < (options.tickets ?? 5); i++) {
 			const id = 201 + i;
 			const requester = 30001 + (i % 3);
 			this.tickets.push({
@@ -120,6 +121,8 @@ export async function startFreshdeskReplay(desk = new FreshdeskHelpdesk()): Prom
 			if (r.path === '/api/v2/agents') return paged(desk.agents, r, origin);
 			if (r.path === '/api/v2/groups') return paged(desk.groups, r, origin);
 			if (r.path === '/api/v2/tickets') {
+				// Freshdesk refuses list pages past 300.
+				if (Number(r.query.get('page') ?? 1) > 300) return { status: 400, body: { description: 'Validation failed', errors: [{ field: 'page', message: 'Must be less than or equal to 300', code: 'invalid_value' }] } };
 				const since = Date.parse(r.query.get('updated_since') ?? '1970-01-01T00:00:00Z');
 				const include = (r.query.get('include') ?? '').split(',');
 				const list = desk.tickets
