@@ -130,53 +130,59 @@ export const intercomAdapter: FormatAdapter = {
 			}
 		}
 		// Sync tools emit conversation_parts as their own stream: parts join their conversation by id.
-		const streamed = new KeyedGroups<{ k: 'c' | 'p'; v: unknown; loc: RecordLocation }>(files.reduce((n, f) => n + fs.statSync(f).size, 0));
+		// Made on the first record from a stream: plain exports never pay for it.
+		let streamed: KeyedGroups<{ k: 'c' | 'p'; v: unknown; loc: RecordLocation }> | undefined;
 		const idOf = (v: unknown, key: string) => (isObject(v) ? idText(v[key]) : undefined);
-		// Team names and admin emails must be known before the conversations that name them.
-		for (const file of sideLoadFirst(files)) {
-			for await (const rec of readIntercomFile(file, options.onBytes)) {
-				if (!rec.ok) {
-					yield invalid(rec.location, rec.reason, rec.raw);
-					continue;
-				}
-				for (const { kind, location, ...item } of explode(rec.value, rec.location, rec.key, 'stream' in rec ? rec.stream : undefined)) {
-					if (kind === 'ignored') continue;
-					const value = kind === 'ticket' && isObject(item.value) ? ticketAsConversation(item.value) : item.value;
-					const streamId = 'stream' in rec && rec.stream !== undefined ? idOf(value, kind === 'part' ? 'conversation_id' : 'id') : undefined;
-					if ((kind === 'conversation' || kind === 'ticket' || kind === 'part') && streamId !== undefined) {
-						await streamed.add(streamId, { k: kind === 'part' ? 'p' : 'c', v: value, loc: location });
+		try {
+			// Team names and admin emails must be known before the conversations that name them.
+			for (const file of sideLoadFirst(files)) {
+				for await (const rec of readIntercomFile(file, options.onBytes)) {
+					if (!rec.ok) {
+						yield invalid(rec.location, rec.reason, rec.raw);
 						continue;
 					}
-					if (kind === 'team') {
-						const p = intercomTeamSchema.safeParse(value);
-						if (p.success) ctx.teams.set(p.data.id, p.data.name);
-						else yield invalid(location, `team: ${formatIssues(p.error)}`, rawOf(value));
-					} else if (kind === 'admin') {
-						const p = intercomAdminSchema.safeParse(value);
-						if (p.success && p.data.email) ctx.admins.set(p.data.id, p.data.email);
-						else if (!p.success) yield invalid(location, `admin: ${formatIssues(p.error)}`, rawOf(value));
-					} else if (kind === 'conversation' || kind === 'ticket') {
-						yield* conversationRecord(value, location);
-					} else if (kind === 'article') {
-						yield* intercomArticleRecords(value, location);
-					} else {
-						yield invalid(location, 'not an Intercom conversation, ticket, conversation list, team or admin; leave it out or pass --format', rawOf(value));
+					for (const { kind, location, ...item } of explode(rec.value, rec.location, rec.key, 'stream' in rec ? rec.stream : undefined)) {
+						if (kind === 'ignored') continue;
+						const value = kind === 'ticket' && isObject(item.value) ? ticketAsConversation(item.value) : item.value;
+						const streamId = 'stream' in rec && rec.stream !== undefined ? idOf(value, kind === 'part' ? 'conversation_id' : 'id') : undefined;
+						if ((kind === 'conversation' || kind === 'ticket' || kind === 'part') && streamId !== undefined) {
+							streamed ??= new KeyedGroups(files.reduce((n, f) => n + fs.statSync(f).size, 0));
+							await streamed.add(streamId, { k: kind === 'part' ? 'p' : 'c', v: value, loc: location });
+							continue;
+						}
+						if (kind === 'team') {
+							const p = intercomTeamSchema.safeParse(value);
+							if (p.success) ctx.teams.set(p.data.id, p.data.name);
+							else yield invalid(location, `team: ${formatIssues(p.error)}`, rawOf(value));
+						} else if (kind === 'admin') {
+							const p = intercomAdminSchema.safeParse(value);
+							if (p.success && p.data.email) ctx.admins.set(p.data.id, p.data.email);
+							else if (!p.success) yield invalid(location, `admin: ${formatIssues(p.error)}`, rawOf(value));
+						} else if (kind === 'conversation' || kind === 'ticket') {
+							yield* conversationRecord(value, location);
+						} else if (kind === 'article') {
+							yield* intercomArticleRecords(value, location);
+						} else {
+							yield invalid(location, 'not an Intercom conversation, ticket, conversation list, team or admin; leave it out or pass --format', rawOf(value));
+						}
 					}
 				}
 			}
-		}
-		for await (const [id, items] of streamed.groups()) {
-			const conversations = items.filter((i) => i.k === 'c');
-			const conv = conversations.at(-1);
-			if (!conv) {
-				yield invalid({ ...items[0].loc, record: `conversation ${id}` }, `conversation_parts for Intercom conversation ${id}, but the conversation itself is not in the files given; sync the conversations stream too`);
-				continue;
+			for await (const [id, items] of streamed?.groups() ?? []) {
+				const conversations = items.filter((i) => i.k === 'c');
+				const conv = conversations.at(-1);
+				if (!conv) {
+					yield invalid({ ...items[0].loc, record: `conversation ${id}` }, `conversation_parts for Intercom conversation ${id}, but the conversation itself is not in the files given; sync the conversations stream too`);
+					continue;
+				}
+				const value = isObject(conv.v) ? conv.v : {};
+				const own = isObject(value.conversation_parts) && Array.isArray(value.conversation_parts.conversation_parts) ? value.conversation_parts.conversation_parts : [];
+				const parts = new Map<string, unknown>();
+				for (const p of [...own, ...items.filter((i) => i.k === 'p').map((i) => i.v)]) parts.set(idOf(p, 'id') ?? String(parts.size), p);
+				yield* conversationRecord({ ...value, conversation_parts: { conversation_parts: [...parts.values()] } }, conv.loc);
 			}
-			const value = isObject(conv.v) ? conv.v : {};
-			const own = isObject(value.conversation_parts) && Array.isArray(value.conversation_parts.conversation_parts) ? value.conversation_parts.conversation_parts : [];
-			const parts = new Map<string, unknown>();
-			for (const p of [...own, ...items.filter((i) => i.k === 'p').map((i) => i.v)]) parts.set(idOf(p, 'id') ?? String(parts.size), p);
-			yield* conversationRecord({ ...value, conversation_parts: { conversation_parts: [...parts.values()] } }, conv.loc);
+		} finally {
+			streamed?.dispose();
 		}
 	}
 };
