@@ -8,6 +8,7 @@ import { readServerInfo } from '../src/lib/server/serverInfoFile';
 
 const PAGE_FOR_COMMAND: Record<string, string> = {
 	ingest: 'upload the files on its Imports page ({url}/imports)',
+	sync: 'use "Sync now" on its Imports page ({url}/imports)',
 	users: 'manage users on its Users page ({url}/users)',
 	gaps: 'mine with "Mine again" on its Knowledge gaps page ({url}/gaps)'
 };

@@ -10,7 +10,9 @@ import { loginUrl } from '$lib/server/auth/loginUrl';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
 import { uploadJobs } from '$lib/server/imports/uploadJobs';
+import { startSyncJob } from '$lib/server/imports/startSyncJob';
 import { installProcessGuard } from '$lib/server/processGuard';
+import { startSyncSchedule } from '$lib/server/sync/syncSchedule';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
 
@@ -22,6 +24,18 @@ export const init: ServerInit = async () => {
 		await uploadJobs.recover();
 	} catch (error) {
 		// Keep serving: the login page explains, and the next request tries to open it again.
+		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	// SUPPORTLENS_SYNC_EVERY: scheduled syncs of every configured help desk, queued like "Sync now".
+	try {
+		startSyncSchedule(process.env, (source) => {
+			try {
+				startSyncJob('schedule', source);
+			} catch (error) {
+				console.error(`supportlens: scheduled sync of ${source}: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		});
+	} catch (error) {
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
 	}
 };

@@ -10,6 +10,7 @@ import { gradeCommand } from './grade';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
+import { syncCommand } from './sync';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, exportCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand];
+export const COMMANDS: Command[] = [ingestCommand, syncCommand, statsCommand, kpisCommand, exportCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand];

@@ -8,7 +8,7 @@ import { progressReporter } from '../progressReporter';
 import { csvMappingFromFlags } from './csvMappingFromFlags';
 
 const usage =
-	'ingest <paths…> [--format auto|canonical|zendesk|intercom|csv] [--db PATH] [--strict] [--ai-author ID_OR_EMAIL …] [--map field=Header …] [--json]';
+	'ingest <paths…> [--format auto|canonical|zendesk|intercom|freshdesk|helpscout|csv] [--db PATH] [--strict] [--ai-author ID_OR_EMAIL …] [--map field=Header …] [--json]';
 
 export function formatSummary(s: ImportSummary): string {
 	const lines = [
@@ -17,8 +17,13 @@ export function formatSummary(s: ImportSummary): string {
 		`  KB articles:   ${s.kb_loaded} new, ${s.kb_updated} replaced, ${s.kb_unchanged} unchanged`,
 		`  formats: ${s.formats.join(', ')} · import run #${s.runId}`
 	];
+	if (s.ratings_read || s.ratings_applied) {
+		lines.push(`  CSAT ratings: ${s.ratings_read} read, ${s.ratings_applied} conversation(s) given a new rating; a rating whose conversation is not imported yet is kept and applied when it comes`);
+	}
 	if (s.quarantined) lines.push(`  quarantined records are listed in the dashboard's Imports page and in table \`quarantine\``);
-	if (s.skipped_files.length) lines.push(`  passed over (not an export format): ${s.skipped_files.join(', ')}`);
+	for (const file of s.skipped_files) {
+		lines.push(`  passed over ${file}: not a help-desk export this tool reads (contacts, companies, folders… or an unknown format); name it with --format if it is one`);
+	}
 	return lines.join('\n');
 }
 

@@ -11,7 +11,7 @@ import { COMPLETE_STYLES, NOTE_STYLE_CRITERION, handoffNote, type NoteStyle } fr
 import { agentReply, customerOpening, draftText, editDraft, fill, DRAFT_VIOLATION_CRITERION, type DraftViolation } from './text';
 import { kbArticleId, type Topic } from './topics';
 
-export type Source = 'canonical' | 'zendesk' | 'intercom' | 'csv';
+export type Source = 'canonical' | 'zendesk' | 'intercom' | 'freshdesk' | 'helpscout' | 'csv';
 
 export interface Agent {
 	id: string;

@@ -21,6 +21,8 @@ import { DAY_MS, DEFAULT_END, SampleCalendar } from './sampleCalendar';
 import type { ReadBack, SampleFormat } from './SampleFormat';
 import { kbArticleId, TOPICS, type Topic } from './topics';
 import { zendeskFormat } from './zendeskFormat';
+import { freshdeskFormat } from './freshdeskFormat';
+import { helpscoutFormat } from './helpscoutFormat';
 
 export interface GenerateOptions {
 	out: string;
@@ -37,7 +39,7 @@ export interface GenerateOptions {
 
 export const GENERATE_DEFAULTS = { conversations: 4000, weeks: 14, seed: 7 } as const;
 
-export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.4, zendesk: 0.2, intercom: 0.2, csv: 0.2 };
+export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.3, zendesk: 0.15, intercom: 0.15, freshdesk: 0.125, helpscout: 0.125, csv: 0.15 };
 
 export interface GenerateResult {
 	outDir: string;
@@ -316,5 +318,7 @@ const FORMAT_FACTORIES: Record<Source, (outDir: string) => SampleFormat> = {
 	canonical: canonicalFormat,
 	zendesk: zendeskFormat,
 	intercom: intercomFormat,
+	freshdesk: freshdeskFormat,
+	helpscout: helpscoutFormat,
 	csv: csvFormat
 };

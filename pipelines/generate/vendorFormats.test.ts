@@ -13,6 +13,8 @@ import { Rng } from './Rng';
 import type { SampleFormat } from './SampleFormat';
 import { TOPICS } from './topics';
 import { zendeskFormat } from './zendeskFormat';
+import { freshdeskFormat } from './freshdeskFormat';
+import { helpscoutFormat } from './helpscoutFormat';
 
 const tmp = makeTempDir('supportlens-vendor-');
 afterAll(() => tmp.cleanup());
@@ -84,6 +86,27 @@ describe('vendor writers', () => {
 		expect(fallbacks).toBeGreaterThan(10);
 		expect(fallbacksKept / fallbacks).toBeGreaterThan(0.8);
 	});
+
+	// Freshdesk keeps a ticket's current group and Help Scout a conversation's mailbox: one queue
+	// each. Everything else a human-only story's KPIs read survives the round trip.
+	for (const [name, make] of [['Freshdesk', freshdeskFormat], ['Help Scout', helpscoutFormat]] as const) {
+		it(`${name} keeps solves, reopens, timings and CSAT of a human-only conversation; queues collapse to one`, async () => {
+			const format = make(path.join(tmp.dir, name));
+			let rerouted = 0;
+			for (const { before, after, built, back } of await roundTrip(format, 150)) {
+				const keep = (f: typeof before) => ({
+					createdAt: f.createdAt, human: f.humanInvolved, solvedAt: f.firstSolveAt, reopened: f.reopened, reopened7d: f.reopenedWithin7d,
+					frt: f.firstResponseSeconds, resolution: f.resolutionSeconds, csat: f.csatRated, csatPositive: f.csatPositive, customer: f.hasCustomerId
+				});
+				expect(keep(after)).toEqual(keep(before));
+				expect(after.aiInvolved).toBe(false);
+				expect(after.distinctQueues).toBe(before.hasAssignment ? 1 : after.distinctQueues);
+				if (before.distinctQueues >= 2) rerouted++;
+				for (const id of built.topicalMessageIds) expect(back.conversation.events.find((e) => e.id === back.eventId(id))?.author).toBe('customer');
+			}
+			expect(rerouted).toBeGreaterThan(0); // the loss above is real, and the manifest counts it from the read-back
+		});
+	}
 
 	it('CSV writes one row per event with the default columns', async () => {
 		const format = csvFormat(path.join(tmp.dir, 'c'));

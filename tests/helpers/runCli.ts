@@ -1,5 +1,5 @@
 // Runs the real command line (`npm run --silent cli -- …` is `tsx pipelines/cli.ts …`) as a child process.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,4 +12,25 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
 		timeout: 300_000
 	});
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+/**
+ * The command line as a child process that doesn't block this one (a test's own HTTP server
+ * must keep answering it); `child` is there to be killed mid-run.
+ */
+export function spawnCli(args: string[], env: Record<string, string> = {}) {
+	// `node --import tsx`, not the tsx launcher: one process, so a SIGKILL stops the command itself.
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipelines/cli.ts'), ...args], {
+		cwd: ROOT,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+	child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+	const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+		child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+	);
+	return { child, done };
 }

@@ -46,12 +46,12 @@ beforeAll(() => {
 
 describe('generate → ingest', () => {
 	it('writes every format and a progress line on stderr', () => {
-		for (const f of ['canonical/conversations.jsonl', 'canonical/kb_articles.jsonl', 'zendesk/tickets.jsonl', 'zendesk/audits.jsonl', 'intercom/conversations.jsonl', 'csv/messages.csv']) {
+		for (const f of ['canonical/conversations.jsonl', 'canonical/kb_articles.jsonl', 'zendesk/tickets.jsonl', 'zendesk/audits.jsonl', 'intercom/conversations.jsonl', 'freshdesk/tickets.jsonl', 'freshdesk/satisfaction_ratings.jsonl', 'helpscout/conversations.jsonl', 'helpscout/ratings.jsonl', 'csv/messages.csv']) {
 			expect(fs.existsSync(path.join(out, f)), f).toBe(true);
 		}
 		expect(manifest.counts.conversations).toBe(600);
 		expect(generateStderr).toMatch(/generated 600 \/ 600 conversations \(100\.0%\) · [\d,]+\/s · ETA 0s/);
-		for (const source of ['canonical', 'zendesk', 'intercom', 'csv']) expect(manifest.counts.by_source[source], source).toBeGreaterThan(30);
+		for (const source of ['canonical', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']) expect(manifest.counts.by_source[source], source).toBeGreaterThan(30);
 	});
 
 	it('imports the whole folder with nothing quarantined and the manifest counts', () => {

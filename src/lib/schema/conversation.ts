@@ -119,6 +119,11 @@ export const conversationSchema = z
 		tags: z.array(z.string()).optional(),
 		customer: customerSchema.optional(),
 		csat: csatSchema.optional(),
+		/**
+		 * `partial`: the source held the conversation's outcome (times, status, CSAT) but not its
+		 * event history, so KPIs that read the history leave it out. Absent means full.
+		 */
+		history: z.enum(['full', 'partial']).optional(),
 		events: z.array(eventSchema).default([])
 	})
 	.transform((c) => {

@@ -8,7 +8,9 @@ export const kbArticleSchema = z.object({
 	body: z.string(),
 	url: z.string().optional(),
 	locale: z.string().optional(),
-	updated_at: timestampSchema.optional()
+	updated_at: timestampSchema.optional(),
+	/** Articles that are translations of one another share it (e.g. the source article's id). */
+	translation_group: z.string().optional()
 });
 
 export type KbArticle = z.output<typeof kbArticleSchema>;

@@ -38,3 +38,12 @@ export class UnknownFormatError extends SupportLensError {}
 export class StrictImportError extends SupportLensError {
 	override readonly exitCode = 2;
 }
+
+/** A vendor sync that is not configured: a missing or malformed environment variable. */
+export class SyncConfigError extends SupportLensError {}
+
+/** The vendor refused the credentials (401/403). The message names the variables, never their values. */
+export class SyncAuthError extends SupportLensError {}
+
+/** The vendor's API can't be reached or doesn't exist there: unknown host, 404 on the first call, retries used up. */
+export class SyncEndpointError extends SupportLensError {}

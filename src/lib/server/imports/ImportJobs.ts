@@ -40,6 +40,12 @@ export interface ImportJob {
 	id: string;
 	status: JobStatus;
 	username: string;
+	/** What runs: an upload's files, or a task such as "sync zendesk". */
+	kind: 'upload' | 'task';
+	/** A task's name ("sync zendesk"); null for uploads. */
+	label: string | null;
+	/** A task's own progress line (e.g. records fetched, rate, ETA); null for uploads. */
+	detail: string | null;
 	createdAt: string;
 	files: JobFile[];
 	progress: ImportProgress | null;
@@ -49,6 +55,12 @@ export interface ImportJob {
 	runId: number | null;
 	/** When a chunk last arrived (or the job was made): an upload idle past the TTL expires. */
 	touchedAt: number;
+}
+
+/** How a queued task reports while it runs. */
+export interface TaskHandle {
+	progress(p: ImportProgress | null): void;
+	detail(text: string): void;
 }
 
 /** What the browser sees of a job (no server paths). */
@@ -124,6 +136,9 @@ export class ImportJobs {
 			id,
 			status: 'uploading',
 			username,
+			kind: 'upload',
+			label: null,
+			detail: null,
 			createdAt: new Date().toISOString(),
 			files: jobFiles,
 			progress: null,
@@ -162,6 +177,9 @@ export class ImportJobs {
 			id,
 			status: run.status,
 			username: '',
+			kind: 'upload',
+			label: null,
+			detail: null,
 			createdAt: run.started_at.toISOString(),
 			files: run.files.map((name) => ({ name, bytes: 0 })),
 			progress: null,
@@ -218,6 +236,51 @@ export class ImportJobs {
 		if (job.status !== 'uploading') throw new UsageError(`upload ${id} is already ${job.status}`);
 		job.status = 'queued';
 		this.chain = this.chain.then(() => this.run(job));
+		return toPublic(job);
+	}
+
+	/**
+	 * Queues work that imports through the pipeline by itself (a vendor sync) behind the
+	 * uploads, so imports still merge one at a time. `run` reports through the handle and
+	 * returns the import's summary, or null when there was nothing to import.
+	 */
+	enqueue(username: string, label: string, run: (job: TaskHandle) => Promise<ImportSummary | null>): PublicJob {
+		const job: ImportJob = {
+			id: randomUUID(),
+			status: 'queued',
+			username,
+			kind: 'task',
+			label,
+			detail: null,
+			createdAt: new Date().toISOString(),
+			files: [],
+			progress: null,
+			summary: null,
+			error: null,
+			runId: null,
+			touchedAt: Date.now()
+		};
+		this.jobs.set(job.id, job);
+		this.prune();
+		const handle: TaskHandle = {
+			progress: (p) => {
+				job.progress = p ? { ...p } : null;
+			},
+			detail: (text) => {
+				job.detail = text;
+			}
+		};
+		this.chain = this.chain.then(async () => {
+			job.status = 'running';
+			try {
+				job.summary = await run(handle);
+				job.status = 'done';
+			} catch (error) {
+				job.status = 'failed';
+				job.error = error instanceof SupportLensError ? error.message : `${label} stopped unexpectedly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+				if (!(error instanceof SupportLensError)) console.error(error);
+			}
+		});
 		return toPublic(job);
 	}
 

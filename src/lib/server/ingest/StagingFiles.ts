@@ -6,13 +6,13 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { makeOwnedTempDir } from './ownedTempDirs';
 
-const KINDS = ['conversations', 'events', 'kb_articles', 'quarantine'] as const;
+const KINDS = ['conversations', 'events', 'kb_articles', 'ratings', 'quarantine'] as const;
 export type StagingKind = (typeof KINDS)[number];
 
 export class StagingFiles {
-	readonly counts: Record<StagingKind, number> = { conversations: 0, events: 0, kb_articles: 0, quarantine: 0 };
+	readonly counts: Record<StagingKind, number> = { conversations: 0, events: 0, kb_articles: 0, ratings: 0, quarantine: 0 };
 	private readonly streams: Record<StagingKind, fs.WriteStream>;
-	private readonly buffers: Record<StagingKind, string[]> = { conversations: [], events: [], kb_articles: [], quarantine: [] };
+	private readonly buffers: Record<StagingKind, string[]> = { conversations: [], events: [], kb_articles: [], ratings: [], quarantine: [] };
 
 	private constructor(readonly dir: string) {
 		this.streams = Object.fromEntries(

@@ -34,6 +34,8 @@ export interface ConversationRow {
 	csat_scale: number | null;
 	csat_rating: string | null;
 	csat_comment: string | null;
+	/** Only present when 'partial', so that full conversations keep their earlier hashes. */
+	history?: 'partial';
 	content_hash: string;
 }
 
@@ -91,7 +93,8 @@ export function flattenConversation(c: Conversation, ord: number): StagedConvers
 		csat_score: csat && 'score' in csat ? csat.score : null,
 		csat_scale: csat && 'score' in csat ? csat.scale : null,
 		csat_rating: csat && 'rating' in csat ? csat.rating : null,
-		csat_comment: csat?.comment ?? null
+		csat_comment: csat?.comment ?? null,
+		...(c.history === 'partial' ? { history: 'partial' as const } : {})
 	};
 	const hash = createHash('sha1');
 	const rowJson = JSON.stringify(row);

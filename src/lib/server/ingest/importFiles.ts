@@ -6,7 +6,7 @@ import type { Warehouse } from '../warehouse';
 import { ADAPTERS, adapterFor } from './adapters';
 import { detectFormat } from './detectFormat';
 import type { ImportProgress } from './ImportProgress';
-import { importRecords, type ImportSummary } from './importRecords';
+import { importRecords, type ImportOrigin, type ImportSummary, type RecordImportOptions } from './importRecords';
 import { resolveInputFiles } from './resolveInputFiles';
 import { FORMATS, type AdapterRecord, type CsvMapping, type FormatAdapter, type FormatName } from './types';
 
@@ -14,7 +14,7 @@ export interface ImportOptions {
 	format?: FormatName | 'auto';
 	aiAuthors?: string[];
 	csvMapping?: CsvMapping;
-	origin?: 'cli' | 'upload' | 'demo' | 'test' | 'bench';
+	origin?: ImportOrigin;
 	onProgress?: (progress: ImportProgress) => void;
 	/** Names shown in quarantine reports instead of the on-disk path (uploads). */
 	displayNames?: Record<string, string>;
@@ -26,6 +26,9 @@ export interface ImportOptions {
 	 * dashboard imports in its own thread). 0 or absent: none.
 	 */
 	workers?: number;
+	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
+	afterMerge?: RecordImportOptions['afterMerge'];
+	recordEmptyRun?: boolean;
 }
 
 /**
@@ -103,7 +106,9 @@ export async function importFiles(
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
 		runId: options.runId,
-		stager
+		stager,
+		afterMerge: options.afterMerge,
+		recordEmptyRun: options.recordEmptyRun
 	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }

@@ -1,7 +1,7 @@
 // The import pipeline after the adapters: validates each record with the canonical zod
 // schema, quarantines what fails (with file, line and reason), stages the rest on disk and
 // merges it into the warehouse in one transaction.
-import type { Warehouse } from '../warehouse';
+import type { Warehouse, WarehouseConnection } from '../warehouse';
 import { beginImportRun, failImportRun } from './importRunLog';
 import type { ImportProgress } from './ImportProgress';
 import { mergeStaged, type MergeCounts } from './mergeStaged';
@@ -22,8 +22,10 @@ export interface ImportSummary extends MergeCounts {
 	skipped_files: string[];
 }
 
+export type ImportOrigin = 'cli' | 'upload' | 'demo' | 'test' | 'bench' | 'sync';
+
 export interface RecordImportOptions {
-	origin?: 'cli' | 'upload' | 'demo' | 'test' | 'bench';
+	origin?: ImportOrigin;
 	files?: string[];
 	formats?: string[];
 	totalBytes?: number;
@@ -36,6 +38,10 @@ export interface RecordImportOptions {
 	stager?: RecordStager;
 	/** A run already recorded as 'running' (an upload records its own first); else one is recorded here. */
 	runId?: number;
+	/** Runs inside the import's transaction after the merge (a sync stores its cursor there); runId null when no run was recorded. */
+	afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
+	/** False: an import that changed nothing records no import run (repeated syncs). */
+	recordEmptyRun?: boolean;
 }
 
 export async function importRecords(
@@ -75,6 +81,7 @@ export async function importRecords(
 			if (r.conversation) staging.addLine('conversations', r.conversation);
 			if (r.events) for (const line of r.events) staging.addLine('events', line);
 			if (r.kb_article) staging.addLine('kb_articles', r.kb_article);
+			if (r.rating) staging.addLine('ratings', r.rating);
 		}
 		await staging.flushIfFull();
 		const now = performance.now();
@@ -104,7 +111,13 @@ export async function importRecords(
 		await staging.finish();
 		report('loading');
 		const counts = await warehouse.withConnection((db) =>
-			mergeStaged(db, staging, { runId, files: options.files ?? [], formats: options.formats ?? [] })
+			mergeStaged(db, staging, {
+				runId,
+				files: options.files ?? [],
+				formats: options.formats ?? [],
+				afterMerge: options.afterMerge,
+				recordEmptyRun: options.recordEmptyRun
+			})
 		);
 		report('done');
 		return { ...counts, files: options.files ?? [], formats: options.formats ?? [], skipped_files: [] };

@@ -11,7 +11,7 @@ const CONVERSATION_COLUMNS = {
 	updated_at: 'TIMESTAMP', subject: 'VARCHAR', language: 'VARCHAR', language_detected: 'BOOLEAN',
 	intent: 'VARCHAR', priority: 'VARCHAR', tags: 'VARCHAR[]', customer_id: 'VARCHAR',
 	customer_tier: 'VARCHAR', customer_plan: 'VARCHAR', csat_score: 'DOUBLE', csat_scale: 'DOUBLE',
-	csat_rating: 'VARCHAR', csat_comment: 'VARCHAR', content_hash: 'VARCHAR'
+	csat_rating: 'VARCHAR', csat_comment: 'VARCHAR', history: 'VARCHAR', content_hash: 'VARCHAR'
 };
 const EVENT_COLUMNS = {
 	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', seq: 'INTEGER', id: 'VARCHAR',
@@ -23,6 +23,10 @@ const EVENT_COLUMNS = {
 const KB_COLUMNS = {
 	id: 'VARCHAR', ord: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', url: 'VARCHAR', locale: 'VARCHAR',
 	updated_at: 'TIMESTAMP', content_hash: 'VARCHAR'
+};
+const RATING_COLUMNS = {
+	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', rated_at: 'TIMESTAMP', csat_score: 'DOUBLE',
+	csat_scale: 'DOUBLE', csat_rating: 'VARCHAR', csat_comment: 'VARCHAR'
 };
 const QUARANTINE_COLUMNS = { file: 'VARCHAR', line: 'BIGINT', record: 'VARCHAR', reason: 'VARCHAR', raw: 'VARCHAR', raw_hash: 'VARCHAR', raw_bytes: 'BIGINT' };
 /**
@@ -55,16 +59,28 @@ export interface MergeCounts {
 	kb_loaded: number;
 	kb_updated: number;
 	kb_unchanged: number;
+	/** Rating records read (satisfaction_ratings pages, Help Scout ratings): stored apart from their conversations. */
+	ratings_read: number;
+	/** Conversations whose CSAT a stored rating set or changed in this import. */
+	ratings_applied: number;
 	quarantined: number;
 }
 
 export async function mergeStaged(
 	db: WarehouseConnection,
 	staging: StagingFiles,
-	run: { runId: number; files: string[]; formats: string[] }
+	run: {
+		runId: number;
+		files: string[];
+		formats: string[];
+		/** More writes that must commit or roll back with this import (a sync's cursor). */
+		afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
+		/** False: an import that loaded, updated and quarantined nothing leaves no import run (repeated syncs). */
+		recordEmptyRun?: boolean;
+	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
-	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision'];
+	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision', 'stage_ratings', 'rating_affected'];
 	try {
 		return await db.transaction(async (tx) => {
 			// Latest copy per key within this import: newest updated_at, then the later line.
@@ -138,6 +154,8 @@ export async function mergeStaged(
 				[runId, QUARANTINE_RAW_KEPT_PER_RUN, staging.path('quarantine')]
 			);
 
+			const ratingsApplied = await mergeRatings(tx, staging, runId);
+
 			for (const refresher of DERIVED_REFRESHERS) await refresher.refresh(tx, 'import_affected');
 
 			const counts = (await tx.one<Omit<MergeCounts, 'quarantined'>>(
@@ -152,22 +170,31 @@ export async function mergeStaged(
 				 FROM stage_decision`,
 				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
-			const result = { ...counts, quarantined: staging.counts.quarantine };
-			// The run was recorded as 'running' when it started; it becomes 'done' with this commit.
-			await tx.run(
-				`UPDATE import_runs SET status = 'done', finished_at = now()::TIMESTAMP, files = from_json(?, '["VARCHAR"]'),
-					formats = from_json(?, '["VARCHAR"]'), loaded = ?, updated = ?, unchanged = ?, quarantined = ?
-				 WHERE id = ?`,
-				[
-					JSON.stringify(run.files),
-					JSON.stringify(run.formats),
-					result.loaded + result.kb_loaded,
-					result.updated + result.kb_updated,
-					result.unchanged + result.skipped_older + result.kb_unchanged,
-					result.quarantined,
-					runId
-				]
-			);
+			const result = { ...counts, ratings_read: staging.counts.ratings, ratings_applied: ratingsApplied, quarantined: staging.counts.quarantine };
+			// A sync that found only copies already held leaves no history row (run.recordEmptyRun):
+			// its 'running' row goes with this commit.
+			const changed = result.loaded + result.updated + result.kb_loaded + result.kb_updated + result.ratings_applied + result.quarantined > 0;
+			const keepRun = changed || run.recordEmptyRun !== false;
+			if (keepRun) {
+				// The run was recorded as 'running' when it started; it becomes 'done' with this commit.
+				await tx.run(
+					`UPDATE import_runs SET status = 'done', finished_at = now()::TIMESTAMP, files = from_json(?, '["VARCHAR"]'),
+						formats = from_json(?, '["VARCHAR"]'), loaded = ?, updated = ?, unchanged = ?, quarantined = ?
+					 WHERE id = ?`,
+					[
+						JSON.stringify(run.files),
+						JSON.stringify(run.formats),
+						result.loaded + result.kb_loaded,
+						result.updated + result.kb_updated,
+						result.unchanged + result.skipped_older + result.kb_unchanged,
+						result.quarantined,
+						runId
+					]
+				);
+			} else {
+				await tx.run('DELETE FROM import_runs WHERE id = ?', [runId]);
+			}
+			await run.afterMerge?.(tx, keepRun ? runId : null);
 			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
 			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };
@@ -175,6 +202,40 @@ export async function mergeStaged(
 	} finally {
 		for (const t of temps) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
 	}
+}
+
+/**
+ * Keeps this import's rating records (the newest per conversation) and applies every stored
+ * rating to its conversation when that conversation is in the warehouse and its CSAT differs:
+ * conversations loaded now get ratings imported earlier, and the other way round. Conversations
+ * changed this way join import_affected, so their KPI facts are refreshed. Returns their count.
+ */
+async function mergeRatings(tx: WarehouseConnection, staging: StagingFiles, runId: number): Promise<number> {
+	await tx.run(
+		`CREATE OR REPLACE TEMP TABLE stage_ratings AS SELECT * FROM ${readStaged(RATING_COLUMNS)}
+		 QUALIFY row_number() OVER (PARTITION BY source, conversation_id ORDER BY rated_at DESC NULLS LAST, ord DESC) = 1`,
+		[staging.path('ratings')]
+	);
+	await tx.run(`DELETE FROM csat_ratings USING stage_ratings s
+		WHERE csat_ratings.source = s.source AND csat_ratings.conversation_id = s.conversation_id
+		  AND (csat_ratings.rated_at IS NULL OR s.rated_at IS NULL OR s.rated_at >= csat_ratings.rated_at)`);
+	await tx.run(
+		`INSERT INTO csat_ratings (${columnList(RATING_COLUMNS)}, import_run_id)
+		 SELECT ${columnList(RATING_COLUMNS, 's.')}, ? FROM stage_ratings s
+		 WHERE NOT EXISTS (SELECT 1 FROM csat_ratings r WHERE r.source = s.source AND r.conversation_id = s.conversation_id)`,
+		[runId]
+	);
+	await tx.run(`CREATE OR REPLACE TEMP TABLE rating_affected AS
+		SELECT c.source, c.id, r.csat_score, r.csat_scale, r.csat_rating, r.csat_comment
+		FROM conversations c JOIN csat_ratings r ON r.source = c.source AND r.conversation_id = c.id
+		WHERE (c.csat_score, c.csat_scale, c.csat_rating, c.csat_comment) IS DISTINCT FROM (r.csat_score, r.csat_scale, r.csat_rating, r.csat_comment)`);
+	await tx.run(`UPDATE conversations SET csat_score = r.csat_score, csat_scale = r.csat_scale,
+			csat_rating = r.csat_rating, csat_comment = r.csat_comment
+		FROM rating_affected r WHERE conversations.source = r.source AND conversations.id = r.id`);
+	await tx.run(`INSERT INTO import_affected
+		SELECT r.source, r.id, NULL FROM rating_affected r
+		WHERE NOT EXISTS (SELECT 1 FROM import_affected a WHERE a.source = r.source AND a.id = r.id)`);
+	return (await tx.one<{ n: number }>('SELECT count(*) AS n FROM rating_affected'))!.n;
 }
 
 async function countRows(db: WarehouseConnection, table: 'stage_conversations'): Promise<number> {

@@ -2,9 +2,9 @@
 // validated and flattened rows, or a quarantine row with the reason. Pure and synchronous,
 // so it runs the same in the importing thread or in a staging worker.
 import { createHash } from 'node:crypto';
-import { conversationSchema, formatIssues, kbArticleSchema } from '../../schema';
+import { conversationSchema, csatSchema, formatIssues, kbArticleSchema } from '../../schema';
 import { parseCanonicalLine } from './adapters/canonical/parseCanonicalLine';
-import { flattenConversation, flattenKbArticle } from './flattenConversation';
+import { flattenConversation, flattenKbArticle, toSqlTimestamp } from './flattenConversation';
 import type { AdapterRecord, RecordLocation } from './types';
 
 /** What a quarantine row keeps of the offending text: its first 2 KB (whole characters), plus its full length. */
@@ -19,16 +19,18 @@ export interface StagedRecord {
 	conversation?: string;
 	events?: string[];
 	kb_article?: string;
+	rating?: string;
 	quarantine?: string;
 }
 
 function rawText(record: AdapterRecord): string {
 	if (record.kind === 'invalid') return record.raw ?? '';
 	if (record.kind === 'canonical_line') return record.text;
+	const value = record.kind === 'rating' ? record.csat : record.value;
 	try {
-		return JSON.stringify(record.value) ?? '';
+		return JSON.stringify(value) ?? '';
 	} catch {
-		return String(record.value);
+		return String(value);
 	}
 }
 
@@ -80,6 +82,23 @@ export function stageRecord(input: AdapterRecord, ord: number): StagedRecord {
 		const oversized = oversizedRow([row, ...events]);
 		if (oversized !== null) return { quarantine: quarantineLine(record.location, tooLarge(oversized), rawText(record)) };
 		return { conversation: row, events };
+	}
+	if (record.kind === 'rating') {
+		const csat = csatSchema.safeParse(record.csat);
+		if (!csat.success) return { quarantine: quarantineLine(record.location, `rating: ${formatIssues(csat.error)}`, rawText(record)) };
+		const c = csat.data;
+		return {
+			rating: JSON.stringify({
+				source: record.source,
+				conversation_id: record.conversation_id,
+				ord,
+				rated_at: toSqlTimestamp(record.rated_at),
+				csat_score: 'score' in c ? c.score : null,
+				csat_scale: 'score' in c ? c.scale : null,
+				csat_rating: 'rating' in c ? c.rating : null,
+				csat_comment: c.comment ?? null
+			})
+		};
 	}
 	const parsed = kbArticleSchema.safeParse(record.value);
 	if (!parsed.success) return { quarantine: quarantineLine(record.location, formatIssues(parsed.error), rawText(record)) };

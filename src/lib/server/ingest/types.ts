@@ -2,7 +2,7 @@
 // vendor export into canonical-shaped plain objects; the pipeline validates them with the
 // zod schema, quarantines what fails, and loads the rest.
 
-export const FORMATS = ['canonical', 'zendesk', 'intercom', 'csv'] as const;
+export const FORMATS = ['canonical', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** Where a record came from, for quarantine reports: "file.jsonl:17" or "file.json ticket 123". */
@@ -17,6 +17,11 @@ export interface RecordLocation {
 export type AdapterRecord =
 	| { kind: 'conversation'; location: RecordLocation; value: unknown }
 	| { kind: 'kb_article'; location: RecordLocation; value: unknown }
+	/**
+	 * A satisfaction rating met apart from its conversation (a ratings page whose ticket is not
+	 * in the files): kept in the warehouse and applied to the conversation whenever it is there.
+	 */
+	| { kind: 'rating'; location: RecordLocation; source: string; conversation_id: string; rated_at?: string; csat: unknown }
 	| { kind: 'invalid'; location: RecordLocation; reason: string; raw?: string }
 	/** A line of our own JSON Lines format, parsed where it is staged (possibly in a worker). */
 	| { kind: 'canonical_line'; location: RecordLocation; text: string };

@@ -3,6 +3,10 @@
 // (queryKpis) and the conversation list's KPI filter (drill-down) are both derived from those
 // conditions, so a list's count always equals the number it was opened from. $name parameters
 // are the windows of KpiSettings, in seconds.
+//
+// Conversations with a partial history (an import had their outcome, not their events) count
+// in conversations, first response time, time to resolution and CSAT only; their facts are
+// written so that every other KPI leaves them out (refreshConversationFacts).
 
 /** The KPI keys of `kpis --json` (issue 4), in its order. */
 export const KPI_KEYS = [

@@ -110,17 +110,20 @@ const FACT_STAGES: [string, string][] = [
 		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier,
 		-- a blank customer id is no known customer
 		nullif(c.customer_id, '') AS customer_id,
-		coalesce(p.ai_involved, false) AS ai_involved,
+		-- A partial history (outcome without events) counts in the KPIs that need no event
+		-- history (volume, first response, resolution time, CSAT) and in none of the others:
+		-- it is never AI-involved, solved-for-reopens, assigned or handed off here.
+		coalesce(p.ai_involved AND c.history IS DISTINCT FROM 'partial', false) AS ai_involved,
 		coalesce(p.human_involved, false) AS human_involved,
-		coalesce(p.handoffs, 0)::INTEGER AS handoffs,
+		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.handoffs, 0) END::INTEGER AS handoffs,
 		coalesce(acc.accurate_handoffs, 0)::INTEGER AS accurate_handoffs,
 		coalesce(p.fallback, false) AS fallback,
-		p.first_solve_at IS NOT NULL AS solved,
+		p.first_solve_at IS NOT NULL AND c.history IS DISTINCT FROM 'partial' AS solved,
 		p.first_solve_at,
-		l.first_reopen_at IS NOT NULL AS reopened,
+		l.first_reopen_at IS NOT NULL AND c.history IS DISTINCT FROM 'partial' AS reopened,
 		(epoch_ms(l.first_reopen_at) - epoch_ms(p.first_solve_at)) / 1000.0 AS reopen_gap_s,
-		coalesce(p.assignments, 0)::INTEGER AS assignments,
-		coalesce(p.distinct_queues, 0)::INTEGER AS distinct_queues,
+		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.assignments, 0) END::INTEGER AS assignments,
+		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.distinct_queues, 0) END::INTEGER AS distinct_queues,
 		coalesce(p.drafts_sent_as_is, 0)::INTEGER AS drafts_sent_as_is,
 		coalesce(p.drafts_edited, 0)::INTEGER AS drafts_edited,
 		coalesce(p.drafts_rejected, 0)::INTEGER AS drafts_rejected,

@@ -9,19 +9,9 @@ import {
 	LlmServerError,
 	LlmTimeoutError
 } from '../gradingErrors';
+import { retryAfterMs } from '../../http/retryAfterMs';
 
-const MAX_RETRY_AFTER_MS = 60_000;
-
-export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-	if (!headers) return undefined;
-	const ms = headers.get('retry-after-ms');
-	if (ms && Number.isFinite(Number(ms))) return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Number(ms)));
-	const value = headers.get('retry-after');
-	if (!value) return undefined;
-	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.min(MAX_RETRY_AFTER_MS, Number(value) * 1000);
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
-}
+export { retryAfterMs };
 
 export function toLlmError(error: unknown, endpoint: string): Error {
 	if (error instanceof OpenAI.APIConnectionTimeoutError) {

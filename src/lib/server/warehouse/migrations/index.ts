@@ -1,13 +1,15 @@
 // Every schema migration, in the order applied. Number ranges per part keep parallel work
 // from colliding: 001-009 core, 010-019 KPI facts, 020-029 dashboard/users,
-// 030-039 gap miner, 040-049 grader.
+// 030-039 gap miner, 040-049 grader, 050-054 vendor API sync.
 import core from './001_core';
 import importRunStatus from './002_import_run_status';
+import partialHistory from './005_partial_history_and_ratings';
 import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
 import userStatusAudit from './021_user_status_audit';
 import gaps from './030_gaps';
 import grades from './040_grades';
+import syncState from './050_sync_state';
 
 export interface Migration {
 	version: number;
@@ -15,4 +17,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, importRunStatus, conversationFacts, auth, userStatusAudit, gaps, grades].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, importRunStatus, partialHistory, conversationFacts, auth, userStatusAudit, gaps, grades, syncState].sort((a, b) => a.version - b.version);

@@ -3,13 +3,19 @@
 import { readLines } from '../../readLines';
 import type { AdapterRecord, FileSample, FormatAdapter } from '../../types';
 
+const VENDOR_SHAPED =
+	/^\{\s*"(stream|type)"\s*:\s*"|"type"\s*:\s*"(conversation|ticket|contact|admin|team|conversation_part|ticket_part|[a-z_]+\.list)"|"(conversation_parts|ticket_parts|ticket_attributes)"\s*:|"created_at"\s*:\s*\d/;
+
 export const canonicalAdapter: FormatAdapter = {
 	format: 'canonical',
 
 	detect({ head }: FileSample) {
 		const first = head.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
 		if (!first.startsWith('{')) return false;
-		// Vendor exports are JSON too; ours are recognised by canonical keys on the first line.
+		// Vendor exports are JSON too; ours are recognised by canonical keys on the first line,
+		// and never by a vendor's: an object `type` (Intercom's conversation, ticket, contact…),
+		// parts, a Unix-time created_at, or a sync tool's record envelope.
+		if (VENDOR_SHAPED.test(first)) return false;
 		return /"(events|created_at)"\s*:/.test(first) || (/"title"\s*:/.test(first) && /"body"\s*:/.test(first));
 	},
 

@@ -35,7 +35,7 @@ describe('csvAdapter.detect', () => {
 		expect(d('{"id":"c-1","created_at":"2026-01-01T00:00:00Z","events":[]}', 'x.csv')).toBe(false);
 	});
 	it('is asked last, after every JSON format', () => {
-		expect(ADAPTERS.map((a) => a.format)).toEqual(['zendesk', 'intercom', 'canonical', 'csv']);
+		expect(ADAPTERS.map((a) => a.format)).toEqual(['freshdesk', 'helpscout', 'zendesk', 'intercom', 'canonical', 'csv']);
 	});
 });
 

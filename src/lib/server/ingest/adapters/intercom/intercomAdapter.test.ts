@@ -36,9 +36,12 @@ describe('intercomAdapter.detect', () => {
 		expect(d('{"tickets":[{"id":1}]}')).toBe(false);
 		expect(d('conversation_id,event_type,body\n1,message,"{""type"":""conversation""}"\n')).toBe(false);
 	});
-	it('is asked before canonical: an Intercom line has created_at too', () => {
+	it('is asked before canonical, and canonical never takes an Intercom line (it has created_at too)', () => {
 		const head = '{"type":"conversation","id":"1","created_at":1700000000,"source":{}}';
-		expect(canonicalAdapter.detect({ path: 'x', head })).toBe(true);
+		expect(canonicalAdapter.detect({ path: 'x', head })).toBe(false);
+		const ticket = '{"type":"ticket","id":"70","ticket_id":"1","created_at":1738329209,"ticket_parts":{}}';
+		expect(canonicalAdapter.detect({ path: 'x', head: ticket })).toBe(false);
+		expect(intercomAdapter.detect({ path: 'x', head: ticket })).toBe(true);
 		expect(zendeskAdapter.detect({ path: 'x', head })).toBe(false);
 	});
 });
@@ -127,17 +130,17 @@ describe('intercomAdapter.read on bad input', () => {
 		expect([...conversations.keys()]).toEqual(['3001', '3010', '4001', '4003']);
 		const lines = invalid.map((r) => r.kind === 'invalid' && `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`);
 		expect(lines).toEqual([
-			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input',
+			'bad_conversations.jsonl:2 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)',
 			'bad_conversations.jsonl:3 conversation: id: missing or empty id',
 			'bad_conversations.jsonl:4 conversation 3004: created_at is not a valid timestamp: "2026-02-30T10:00:00Z"',
 			'bad_conversations.jsonl:5 invalid UTF-8',
 			'bad_conversations.jsonl:6 conversation 3006: part 3006-1: unknown part_type "telepathy"',
 			'bad_conversations.jsonl:7 conversation 3007: conversation_parts[0]: part_type: a part without a part_type',
-			'bad_conversations.jsonl:8 not an Intercom conversation, conversation list, team or admin',
+			// line 8 is a contact: an Intercom object with no canonical meaning, passed over
 			'bad_conversations.jsonl:9 conversation 3009: created_at is not a valid timestamp: -5',
 			expect.stringMatching(/^bad_list\.json:92 bad JSON: Unexpected token/)
 		]);
-		expect(invalid[8].location.record).toBe('conversations[1]');
+		expect(invalid[7].location.record).toBe('conversations[1]');
 	});
 });
 

@@ -12,6 +12,7 @@ import {
 	type ZendeskUser
 } from './zendeskSchemas';
 import { formatIssues } from '../../../../schema';
+import { numberValue } from '../shared/vendorValues';
 
 type EventInput = NonNullable<ConversationInput['events']>[number];
 
@@ -214,8 +215,19 @@ export function buildZendeskConversation(
 				const at = timestamp(c.created_at, `comment ${c.id} created_at`);
 				events.push(commentEvent(c.id, at, c.author_id ?? undefined, bodyOf(c, `comment ${c.id}`), c.public !== false));
 			}
-		} else if (ticket.description) {
-			events.push({ id: `${ticket.id}-description`, at: created, type: 'message', author: 'customer', body: ticket.description });
+		} else {
+			// Neither audits nor comments: the outcome is known, the history is not.
+			conversation.history = 'partial';
+			if (ticket.description) {
+				events.push({ id: `${ticket.id}-description`, at: created, type: 'message', author: 'customer', body: ticket.description });
+			}
+			// The metric set's first reply time stands for the first public reply (its text is not here).
+			const replyMinutes = numberValue(metricSet?.reply_time_in_minutes?.calendar);
+			if (replyMinutes !== undefined && replyMinutes >= 0) {
+				if (!ticket.description) events.push({ id: `${ticket.id}-request`, at: created, type: 'message', author: 'customer', body: '' });
+				const at = new Date(Date.parse(created) + replyMinutes * 60_000).toISOString();
+				events.push({ id: `${ticket.id}-first-reply`, at, type: 'message', author: 'agent', body: '', ...(ticket.assignee_id ? { agent_id: ticket.assignee_id } : {}) });
+			}
 		}
 		if (ticket.group_id) {
 			const at = optionalTimestamp(metricSet?.initially_assigned_at ?? metricSet?.assigned_at) ?? created;
@@ -237,10 +249,14 @@ export function buildZendeskConversation(
 	}
 	conversation.events = events;
 
-	const rating = ticket.satisfaction_rating ?? auditRating;
-	const score = rating?.score?.toLowerCase();
-	if (score?.startsWith('good') || score?.startsWith('bad')) {
-		conversation.csat = { rating: score.startsWith('good') ? 'good' : 'bad', ...(rating?.comment ? { comment: rating.comment } : {}) };
-	}
+	const csat = zendeskCsat(ticket.satisfaction_rating) ?? zendeskCsat(auditRating);
+	if (csat) conversation.csat = csat;
 	return conversation;
+}
+
+/** good / bad (also `good_with_comment`…) → a CSAT; `offered`, `unoffered` and others → none. */
+export function zendeskCsat(rating: { score?: string | null; comment?: string | null } | null | undefined): ConversationInput['csat'] | undefined {
+	const score = rating?.score?.toLowerCase();
+	if (!score?.startsWith('good') && !score?.startsWith('bad')) return undefined;
+	return { rating: score.startsWith('good') ? 'good' : 'bad', ...(rating?.comment ? { comment: rating.comment } : {}) };
 }

@@ -4,13 +4,17 @@
 import fs from 'node:fs';
 import { readLines } from '../../readLines';
 import type { RecordLocation } from '../../types';
+import { unwrapEnvelope } from '../shared/streamEnvelope';
 
 /** A pretty-printed (multi-line) JSON document is parsed whole; past this size it is refused. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 const RAW_LIMIT = 2000;
+/** What to do about one broken line of JSON Lines. */
+const FIX_LINE = ' (fix or remove this line; the rest of the file loads)';
 
 export type JsonRecord =
-	| { ok: true; value: unknown; location: RecordLocation }
+	/** `stream`: the Airbyte/Singer stream the value came in, when the line was such an envelope. */
+	| { ok: true; value: unknown; location: RecordLocation; stream?: string }
 	| { ok: false; location: RecordLocation; reason: string; raw?: string };
 
 /** A first line that can only be the opening of a multi-line document, not a JSON Lines record. */
@@ -52,7 +56,8 @@ async function* readDocument(file: string, alreadyCounted: number, onBytes: (n: 
 }
 
 /**
- * Yields each JSON value of a file with its location. Lines that are not valid JSON or not
+ * Yields each JSON value of a file with its location; Airbyte and Singer record lines are
+ * unwrapped to their vendor object (with the stream name), their control messages skipped. Lines that are not valid JSON or not
  * valid UTF-8 come back as `ok: false` with their line number; the other lines still load.
  */
 export async function* readJsonRecords(file: string, onBytes: (n: number) => void): AsyncGenerator<JsonRecord> {
@@ -79,11 +84,14 @@ export async function* readJsonRecords(file: string, onBytes: (n: number) => voi
 				return;
 			}
 			sawFirst = true;
-			yield { ok: false, location, reason: `bad JSON: ${errorText(error)}`, raw: text.slice(0, RAW_LIMIT) };
+			yield { ok: false, location, reason: `bad JSON: ${errorText(error)}${FIX_LINE}`, raw: text.slice(0, RAW_LIMIT) };
 			continue;
 		}
 		sawFirst = true;
-		yield { ok: true, value, location };
+		const envelope = unwrapEnvelope(value);
+		if (envelope?.kind === 'control') continue;
+		if (envelope) yield { ok: true, value: envelope.data, location, stream: envelope.stream };
+		else yield { ok: true, value, location };
 	}
 }
 

@@ -4,30 +4,47 @@
 import fs from 'node:fs';
 import { formatIssues } from '../../../../schema';
 import type { AdapterRecord, FileSample, FormatAdapter, RecordLocation } from '../../types';
-import { buildZendeskConversation, ZendeskRecordError, type ZendeskContext } from './buildZendeskConversation';
+import { htmlToText } from '../intercom/htmlToText';
+import { envelopeVendor } from '../shared/streamEnvelope';
+import { idText, vendorTime } from '../shared/vendorValues';
+import { buildZendeskConversation, zendeskCsat, ZendeskRecordError, type ZendeskContext } from './buildZendeskConversation';
+import { isLegacyExportRow, legacyExportRow } from './legacyTicketExport';
 import { KeyedGroups } from './KeyedGroups';
 import { isObject, readJsonRecords } from './readJsonRecords';
 import {
+	zendeskArticleSchema,
 	zendeskAuditSchema,
 	zendeskGroupSchema,
+	zendeskRatingSchema,
 	zendeskMetricSetSchema,
 	zendeskTicketFieldSchema,
 	zendeskTicketSchema,
 	zendeskUserSchema,
 	type ZendeskAudit,
 	type ZendeskMetricSet,
+	type ZendeskRating,
 	type ZendeskTicket
 } from './zendeskSchemas';
 
 const RAW_LIMIT = 2000;
 
-type ItemKind = 'ticket' | 'audit' | 'metric_set' | 'user' | 'group' | 'ticket_field' | 'unknown';
+type ItemKind =
+	| 'ticket' | 'audit' | 'metric_set' | 'user' | 'group' | 'ticket_field' | 'rating' | 'article' | 'legacy'
+	| 'request' | 'comment' | 'ignored' | 'unknown';
 
 /** Export page keys → what each array holds (plural: list endpoints; singular: show endpoints). */
 const PAGE_KEYS: Record<string, ItemKind> = {
 	tickets: 'ticket', ticket: 'ticket', audits: 'audit', audit: 'audit', metric_sets: 'metric_set',
 	ticket_metrics: 'metric_set', ticket_metric: 'metric_set', users: 'user', user: 'user', groups: 'group',
-	group: 'group', ticket_fields: 'ticket_field', ticket_field: 'ticket_field'
+	group: 'group', ticket_fields: 'ticket_field', ticket_field: 'ticket_field', satisfaction_ratings: 'rating',
+	satisfaction_rating: 'rating', articles: 'article', article: 'article', translations: 'article', translation: 'article',
+	requests: 'request', request: 'request'
+};
+
+/** Airbyte/Singer stream → object kind; other streams (organizations, brands, …) have no canonical meaning. */
+const STREAMS: Record<string, ItemKind> = {
+	tickets: 'ticket', ticket_audits: 'audit', ticket_metrics: 'metric_set', satisfaction_ratings: 'rating', users: 'user',
+	groups: 'group', ticket_fields: 'ticket_field', articles: 'article', article_translations: 'article', ticket_comments: 'comment'
 };
 
 /** Grouped per ticket id: the ticket, its metric set, its audits, or a broken audit's reason. */
@@ -35,6 +52,9 @@ type Item =
 	| { k: 't'; v: ZendeskTicket; loc: RecordLocation }
 	| { k: 'm'; v: ZendeskMetricSet; loc: RecordLocation }
 	| { k: 'a'; v: ZendeskAudit; loc: RecordLocation }
+	| { k: 'r'; v: ZendeskRating; loc: RecordLocation }
+	/** A comment from a sync tool's ticket_comments stream: the ticket's comments when it has no audits. */
+	| { k: 'c'; v: unknown; at: string; loc: RecordLocation }
 	| { k: 'x'; reason: string; loc: RecordLocation };
 
 function kindOf(value: Record<string, unknown>): ItemKind {
@@ -49,13 +69,29 @@ function isPage(value: Record<string, unknown>): boolean {
 }
 
 /** Splits one parsed JSON value (a page, a record, an array of either) into typed items. */
-function* explode(value: unknown, location: RecordLocation): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
+function* explode(value: unknown, location: RecordLocation, stream?: string): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
+	if (stream !== undefined) {
+		yield { kind: STREAMS[stream] ?? 'ignored', value, location };
+		return;
+	}
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) yield* explode(value[i], { ...location, record: `[${i}]` });
 		return;
 	}
 	if (!isObject(value)) {
 		yield { kind: 'unknown', value, location };
+		return;
+	}
+	if (Array.isArray(value.results) && (isObject(value.field_headers) || value.results.some((r) => isObject(r) && isLegacyExportRow(r)))) {
+		// The legacy exports/tickets page: {"results": […], "field_headers": {…}, …}
+		const headers = isObject(value.field_headers) ? value.field_headers : {};
+		for (let i = 0; i < value.results.length; i++) {
+			yield { kind: 'legacy', value: { row: value.results[i], headers }, location: { ...location, record: `results[${i}]` } };
+		}
+		return;
+	}
+	if (isLegacyExportRow(value)) {
+		yield { kind: 'legacy', value: { row: value, headers: {} }, location };
 		return;
 	}
 	if (isPage(value)) {
@@ -91,13 +127,19 @@ function newer(a: ZendeskTicket, b: ZendeskTicket): boolean {
 }
 
 const API_URL = /"url"\s*:\s*"https?:\/\/[a-z0-9-]+\.zendesk\.com\/api\/v2\//i;
-const PAGE_ARRAY = /"(tickets|audits|metric_sets|ticket_metrics|ticket_fields)"\s*:\s*\[/;
+const PAGE_ARRAY = /"(tickets|audits|metric_sets|ticket_metrics|ticket_fields|satisfaction_ratings)"\s*:\s*\[/;
+/** A show endpoint's single object, or a Help Center / requests page: `{"ticket": {…}}`, `{"articles": [{…"html_url"`. */
+const SHOW_OBJECT = /^\s*\{\s*"(ticket|audit|ticket_metric|satisfaction_rating|user|group|request|requests|users|groups|article|translations)"\s*:\s*[[{]/;
+const LEGACY = /"generated_timestamp"\s*:[^,]+,\s*"req_name"|"results"\s*:\s*\[\s*\{\s*"generated_timestamp"/;
+const HELP_CENTER = /"articles"\s*:\s*\[[^\]]*"html_url"\s*:\s*"[^"]*\/hc\//;
 
 export const zendeskAdapter: FormatAdapter = {
 	format: 'zendesk',
 
 	detect({ head }: FileSample) {
-		if (PAGE_ARRAY.test(head) || API_URL.test(head)) return true;
+		if (/^\s*\{\s*"(stream|type)"\s*:/.test(head) && envelopeVendor(head) !== undefined) return envelopeVendor(head) === 'zendesk';
+		if (PAGE_ARRAY.test(head) || API_URL.test(head) || LEGACY.test(head) || HELP_CENTER.test(head)) return true;
+		if (SHOW_OBJECT.test(head) && !/"(mailboxId|conversation_parts|responder_id)"/.test(head)) return true;
 		const first = head.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 		if (!first.startsWith('{')) return false;
 		// A JSON Lines record: an audit (ticket_id + events) or a ticket (requester_id + via).
@@ -115,7 +157,9 @@ export const zendeskAdapter: FormatAdapter = {
 		const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 		const byTicket = new KeyedGroups<Item>(totalBytes);
 		const brokenTickets = new Set<string>();
-		let sawAudits = false;
+		const requestFiles = new Set<string>();
+		/** Article id → its source locale: the translation in that locale is the article itself. */
+		const sourceLocales = new Map<string, string>();
 		const invalid = (location: RecordLocation, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location, reason, raw });
 
 		try {
@@ -126,9 +170,65 @@ export const zendeskAdapter: FormatAdapter = {
 						yield invalid(rec.location, rec.reason, rec.raw);
 						continue;
 					}
-					for (const item of explode(rec.value, rec.location)) {
-						const { kind, value, location } = item;
-						if (kind === 'user') {
+					for (const item of explode(rec.value, rec.location, rec.stream)) {
+						const { kind, location } = item;
+						let value = item.value;
+						if (kind === 'ignored') continue;
+						if (kind === 'legacy') {
+							// Legacy export rows become a ticket and its metric set.
+							const { row, headers } = value as { row: Record<string, unknown>; headers: Record<string, unknown> };
+							for (const [key, title] of Object.entries(headers)) {
+								const t = typeof title === 'string' ? title.trim().toLowerCase() : '';
+								if (key.startsWith('field_') && (t === 'intent' || t === 'language')) ctx.fieldIds[t] = key.slice('field_'.length);
+							}
+							const titles = Object.fromEntries(Object.entries(headers).filter(([, t]) => typeof t === 'string')) as Record<string, string>;
+							const { ticket, metricSet } = legacyExportRow(isObject(row) ? row : {}, titles);
+							const g = idText(isObject(row) ? row.group_id : undefined);
+							const groupName = isObject(row) && typeof row.group_name === 'string' && row.group_name !== '-' ? row.group_name : undefined;
+							if (g && groupName) ctx.groups.set(g, groupName);
+							const m = zendeskMetricSetSchema.safeParse(metricSet);
+							if (m.success) await byTicket.add(m.data.ticket_id, { k: 'm', v: m.data, loc: location });
+							value = ticket;
+						}
+						if (kind === 'rating') {
+							const p = zendeskRatingSchema.safeParse(value);
+							if (!p.success) yield invalid(location, `satisfaction rating: ${formatIssues(p.error)}`, rawOf(value));
+							// offered / unoffered: a survey sent or not, no answer to count
+							else if (zendeskCsat(p.data)) await byTicket.add(p.data.ticket_id, { k: 'r', v: p.data, loc: location });
+						} else if (kind === 'article') {
+							const p = zendeskArticleSchema.safeParse(value);
+							if (!p.success) {
+								yield invalid(location, `Help Center article: ${formatIssues(p.error)}`, rawOf(value));
+								continue;
+							}
+							const a = p.data;
+							if (a.draft) continue; // not published: customers never saw it
+							// Translations share their source article's id as translation_group.
+							const group = a.source_id ?? a.id;
+							if (!a.source_id && a.source_locale) sourceLocales.set(a.id, a.source_locale.toLowerCase());
+							// The translations list repeats the article in its source locale: already loaded above.
+							if (a.source_id && a.locale && sourceLocales.get(a.source_id) === a.locale.toLowerCase()) continue;
+							const isSource = !a.source_id && (!a.source_locale || !a.locale || a.locale === a.source_locale);
+							const updated = vendorTime(a.updated_at);
+							yield {
+								kind: 'kb_article',
+								location: { ...location, record: `article ${group}${a.locale ? ` ${a.locale}` : ''}` },
+								value: {
+									id: isSource ? group : `${group}-${a.locale ?? a.id}`,
+									title: a.title,
+									body: htmlToText(a.body ?? ''),
+									...(a.html_url ? { url: a.html_url } : {}),
+									...(a.locale ? { locale: a.locale } : {}),
+									...(updated ? { updated_at: updated } : {}),
+									translation_group: group
+								}
+							};
+						} else if (kind === 'request') {
+							// Said once per file: a requests page is a view of tickets, not a broken record.
+							if (requestFiles.has(location.file)) continue;
+							requestFiles.add(location.file);
+							yield invalid(location, 'Zendesk requests (the end-user view of tickets) in this file are not read; export tickets (with their audits) instead', rawOf(value));
+						} else if (kind === 'user') {
 							const p = zendeskUserSchema.safeParse(value);
 							if (p.success) ctx.users.set(p.data.id, p.data);
 							else yield invalid(location, `user: ${formatIssues(p.error)}`, rawOf(value));
@@ -142,7 +242,7 @@ export const zendeskAdapter: FormatAdapter = {
 							const title = p.data.title.trim().toLowerCase();
 							if (title === 'intent') ctx.fieldIds.intent = p.data.id;
 							if (title === 'language') ctx.fieldIds.language = p.data.id;
-						} else if (kind === 'ticket') {
+						} else if (kind === 'ticket' || kind === 'legacy') {
 							const p = zendeskTicketSchema.safeParse(value);
 							const id = idOf(value, 'id');
 							if (p.success) await byTicket.add(p.data.id, { k: 't', v: p.data, loc: location });
@@ -150,12 +250,15 @@ export const zendeskAdapter: FormatAdapter = {
 								if (id) brokenTickets.add(id);
 								yield invalid({ ...location, ...(id ? { record: `ticket ${id}` } : {}) }, `ticket: ${formatIssues(p.error)}`, rawOf(value));
 							}
+						} else if (kind === 'comment') {
+							const ticketId = idOf(value, 'ticket_id');
+							if (ticketId) await byTicket.add(idText(ticketId)!, { k: 'c', v: value, at: isObject(value) ? String(value.created_at ?? '') : '', loc: location });
+							else yield invalid(location, 'ticket comment without a ticket_id; it cannot be joined to its ticket', rawOf(value));
 						} else if (kind === 'metric_set') {
 							const p = zendeskMetricSetSchema.safeParse(value);
 							if (p.success) await byTicket.add(p.data.ticket_id, { k: 'm', v: p.data, loc: location });
 							else yield invalid(location, `metric set: ${formatIssues(p.error)}`, rawOf(value));
 						} else if (kind === 'audit') {
-							sawAudits = true;
 							const p = zendeskAuditSchema.safeParse(value);
 							const ticketId = idOf(value, 'ticket_id');
 							if (p.success) await byTicket.add(p.data.ticket_id, { k: 'a', v: p.data, loc: location });
@@ -178,18 +281,29 @@ export const zendeskAdapter: FormatAdapter = {
 				let metricSet: ZendeskMetricSet | undefined;
 				const audits = new Map<string, ZendeskAudit>();
 				let broken: Extract<Item, { k: 'x' }> | undefined;
+				let rating: Extract<Item, { k: 'r' }> | undefined;
+				const comments: Extract<Item, { k: 'c' }>[] = [];
 				for (const item of items) {
 					if (item.k === 't') {
 						// The incremental export repeats a ticket that changed during the export: keep the newest.
 						if (!ticketItem || newer(item.v, ticketItem.v)) ticketItem = item;
 					} else if (item.k === 'm') metricSet = item.v;
 					else if (item.k === 'a') audits.set(item.v.id, item.v);
-					else broken ??= item;
+					else if (item.k === 'c') comments.push(item);
+					else if (item.k === 'r') {
+						if (!rating || (vendorTime(item.v.updated_at ?? item.v.created_at) ?? '') >= (vendorTime(rating.v.updated_at ?? rating.v.created_at) ?? '')) rating = item;
+					} else broken ??= item;
+				}
+				if (rating) {
+					// Ratings are stored apart and applied to the ticket in the warehouse, whichever
+					// import brings the ticket: the same result, and the same content hash, either way.
+					const at = vendorTime(rating.v.updated_at ?? rating.v.created_at);
+					yield { kind: 'rating', location: { ...rating.loc, record: `rating of ticket ${ticketId}` }, source: 'zendesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat: zendeskCsat(rating.v) };
 				}
 				if (!ticketItem) {
 					if (brokenTickets.has(ticketId)) continue;
 					const first = items[0];
-					if (items.every((i) => i.k === 'm')) continue; // metric sets of tickets not exported: nothing to load
+					if (items.every((i) => i.k === 'm' || i.k === 'r' || i.k === 'c')) continue; // metric sets, ratings or comments of tickets not exported: nothing more to load
 					yield invalid(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`audits for ticket ${ticketId} but the ticket itself is not in the files given`
@@ -203,17 +317,10 @@ export const zendeskAdapter: FormatAdapter = {
 					yield invalid(location, broken.reason, rawOf(ticket));
 					continue;
 				}
-				const embedded = (ticket.audits?.length ?? 0) > 0 || (ticket.comments?.length ?? 0) > 0;
-				if (sawAudits && audits.size === 0 && !embedded) {
-					yield invalid(
-						location,
-						`ticket ${ticketId} has no audits in the files given (its history would be incomplete); export its audits, or import the tickets alone`,
-						rawOf(ticket)
-					);
-					continue;
-				}
 				try {
-					const value = buildZendeskConversation(ticket, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
+					// Without audits (or embedded comments) the ticket loads as a partial history.
+					const withComments = comments.length && !ticket.comments?.length ? { ...ticket, comments: comments.sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => c.v) } : ticket;
+					const value = buildZendeskConversation(withComments, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof ZendeskRecordError)) throw error;

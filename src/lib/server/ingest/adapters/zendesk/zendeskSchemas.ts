@@ -2,8 +2,10 @@
 // Audits, Users, Groups, Ticket Fields), as zod schemas. Unknown keys are ignored; Zendesk ids
 // are integers, but strings are accepted too (our generated samples keep readable ids).
 import { z } from 'zod';
+import { vendorId } from '../shared/vendorValues';
 
-export const zendeskId = z.union([z.number().int(), z.string().trim().min(1)]).transform((v) => String(v));
+/** Integers, floats without a fraction (Airbyte's `7253394974479.0`) and strings. */
+export const zendeskId = vendorId;
 const text = z.string().nullish();
 
 export const zendeskUserSchema = z.object({
@@ -25,7 +27,32 @@ export const zendeskMetricSetSchema = z.object({
 	group_stations: z.number().nullish(),
 	solved_at: text,
 	assigned_at: text,
-	initially_assigned_at: text
+	initially_assigned_at: text,
+	/** Minutes from creation to the first public agent reply (calendar and business hours). */
+	reply_time_in_minutes: z.object({ calendar: z.union([z.number(), z.string()]).nullish() }).nullish()
+});
+
+/** A satisfaction rating (`GET /api/v2/satisfaction_ratings`); `offered`/`unoffered` are no answer. */
+export const zendeskRatingSchema = z.object({
+	id: zendeskId.nullish(),
+	ticket_id: zendeskId,
+	score: z.string(),
+	comment: text,
+	created_at: text,
+	updated_at: text
+});
+
+/** A Help Center article (`/api/v2/help_center/articles`) or one of its translations. */
+export const zendeskArticleSchema = z.object({
+	id: zendeskId,
+	source_id: zendeskId.nullish(),
+	title: z.string(),
+	body: text,
+	locale: text,
+	source_locale: text,
+	html_url: text,
+	updated_at: text,
+	draft: z.boolean().nullish()
 });
 
 /** One event inside an audit; which fields matter depends on `type`. */
@@ -89,3 +116,4 @@ export type ZendeskTicket = z.output<typeof zendeskTicketSchema>;
 export type ZendeskAudit = z.output<typeof zendeskAuditSchema>;
 export type ZendeskAuditEvent = z.output<typeof zendeskAuditEventSchema>;
 export type ZendeskMetricSet = z.output<typeof zendeskMetricSetSchema>;
+export type ZendeskRating = z.output<typeof zendeskRatingSchema>;
