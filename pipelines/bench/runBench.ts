@@ -26,7 +26,8 @@ const SECTIONS: Section[] = [
 	{ name: 'gaps', module: './gapsBench', exportName: 'runGapsBench' },
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
 	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },
-	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' }
+	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' },
+	{ name: 'alerts', module: './alertsBench', exportName: 'runAlertsBench' }
 ];
 
 function toMarkdown(results: Record<string, unknown>, meta: Record<string, unknown>): string {

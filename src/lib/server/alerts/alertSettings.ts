@@ -1,0 +1,130 @@
+// The thresholds KPI alerts use: defaults for every KPI, and how to tune them per KPI. A week
+// is flagged only when it is outside every band that applies to it (sampling noise for its own
+// denominator, the series' usual week-to-week spread, and a minimum change worth reading).
+import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
+
+/** Which way is good for a KPI: volumes are neither. */
+export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neutral';
+
+export interface AlertRule {
+	/** false: never alert on this KPI. */
+	enabled: boolean;
+	polarity: Polarity;
+	/**
+	 * How many standard deviations off the baseline the week must be. The deviation combines
+	 * the week's sampling noise (binomial — the Wilson score band — for rates at this week's
+	 * denominator, Poisson for counts), the series' extra week-to-week spread (robust: 1.4826 ×
+	 * MAD of the history around its baseline) and the baseline's own uncertainty.
+	 */
+	z: number;
+	/** Rates: the smallest change worth an alert, in rate points (0.03 = 3 points). */
+	minAbsChange: number;
+	/** Counts and times: the smallest change worth an alert, relative to the baseline (0.25 = 25%). */
+	minRelChange: number;
+	/** Rates: no alert when this week's denominator is smaller. Counts and times: the week's conversations. */
+	minDenominator: number;
+	/**
+	 * KPIs that look ahead (a reopen, a repeat contact within N days) are judged only once the
+	 * data reaches this many days past the week's end: before that they look better than they are.
+	 */
+	settleDays: number;
+}
+
+export type AlertScopeDimension = 'channel' | 'queue' | 'language';
+export const ALERT_SCOPE_DIMENSIONS: readonly AlertScopeDimension[] = ['channel', 'queue', 'language'];
+
+export interface AlertSettings {
+	/** Weeks before the one checked that form its baseline. */
+	historyWeeks: number;
+	/** No alert for a series with fewer weeks of data than this in its history. */
+	minHistoryWeeks: number;
+	/**
+	 * Follow a steady trend (Theil–Sen line through the history, projected to the week) instead
+	 * of the flat median: a KPI that improves every week is not an anomaly every week.
+	 */
+	followTrend: boolean;
+	/** Besides the overall figures, which breakdowns are checked. */
+	scopes: AlertScopeDimension[];
+	kpis: Record<KpiKey, AlertRule>;
+}
+
+/** Per-KPI overrides: only what differs from the default rule of its kind. */
+export type AlertSettingsInput = Partial<Omit<AlertSettings, 'kpis'>> & { kpis?: Partial<Record<KpiKey, Partial<AlertRule>>> };
+
+const POLARITY: Record<KpiKey, Polarity> = {
+	conversations: 'neutral',
+	ai_involved: 'neutral',
+	containment_rate: 'higher_is_better',
+	verified_containment_rate: 'higher_is_better',
+	escalation_rate: 'lower_is_better',
+	reopen_rate: 'lower_is_better',
+	reroute_rate: 'lower_is_better',
+	escalation_accuracy: 'higher_is_better',
+	draft_edit_rate: 'lower_is_better',
+	draft_reject_rate: 'lower_is_better',
+	edit_magnitude: 'lower_is_better',
+	qualified_handoff_rate: 'higher_is_better',
+	unanswered_rate: 'lower_is_better',
+	first_response_time_median_s: 'lower_is_better',
+	first_response_time_p90_s: 'lower_is_better',
+	time_to_resolution_median_s: 'lower_is_better',
+	time_to_resolution_p90_s: 'lower_is_better',
+	csat: 'higher_is_better',
+	csat_responses: 'neutral',
+	repeat_contact_rate: 'lower_is_better',
+	first_contact_resolution_rate: 'higher_is_better'
+};
+
+/** The default windows of the KPI engine these KPIs look ahead by (KpiSettings), in days. */
+const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
+	verified_containment_rate: 7,
+	reopen_rate: 7,
+	repeat_contact_rate: 7,
+	first_contact_resolution_rate: 7
+};
+
+const RATE_RULE = { z: 3, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
+const COUNT_RULE = { z: 3, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
+// Response and resolution times are a mix of AI answers (seconds) and human ones (hours), so
+// their medians jump when the mix shifts a little: only a doubling or halving is worth a look.
+const TIME_RULE = { z: 3, minAbsChange: 0, minRelChange: 1, minDenominator: 100 };
+
+function defaultRules(): Record<KpiKey, AlertRule> {
+	const rules = {} as Record<KpiKey, AlertRule>;
+	for (const d of KPI_DEFINITIONS) {
+		const base = d.kind === 'rate' ? RATE_RULE : d.kind === 'count' ? COUNT_RULE : TIME_RULE;
+		rules[d.key] = { enabled: true, polarity: POLARITY[d.key], settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
+	}
+	return rules;
+}
+
+export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
+	historyWeeks: 8,
+	minHistoryWeeks: 6,
+	followTrend: true,
+	scopes: [...ALERT_SCOPE_DIMENSIONS],
+	kpis: defaultRules()
+});
+
+/** Defaults with the overrides applied; throws a RangeError naming a setting that makes no sense. */
+export function resolveAlertSettings(input: AlertSettingsInput = {}): AlertSettings {
+	const defined = <T extends object>(o: T | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+	const { kpis: overrides, ...top } = input;
+	const s: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, ...defined(top), kpis: { ...DEFAULT_ALERT_SETTINGS.kpis } };
+	for (const [key, rule] of Object.entries(overrides ?? {})) {
+		if (!(key in s.kpis)) throw new RangeError(`alert setting for unknown KPI "${key}"`);
+		s.kpis[key as KpiKey] = { ...s.kpis[key as KpiKey], ...defined(rule) };
+	}
+	if (!Number.isInteger(s.historyWeeks) || s.historyWeeks < 2) throw new RangeError(`alert setting historyWeeks must be a whole number ≥ 2, got ${s.historyWeeks}`);
+	if (!Number.isInteger(s.minHistoryWeeks) || s.minHistoryWeeks < 2 || s.minHistoryWeeks > s.historyWeeks) {
+		throw new RangeError(`alert setting minHistoryWeeks must be a whole number from 2 to historyWeeks (${s.historyWeeks}), got ${s.minHistoryWeeks}`);
+	}
+	for (const dim of s.scopes) if (!ALERT_SCOPE_DIMENSIONS.includes(dim)) throw new RangeError(`alert scope "${dim}" is not one of ${ALERT_SCOPE_DIMENSIONS.join(', ')}`);
+	for (const [key, rule] of Object.entries(s.kpis)) {
+		for (const name of ['z', 'minAbsChange', 'minRelChange', 'minDenominator', 'settleDays'] as const) {
+			const v = rule[name];
+			if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`alert setting ${key}.${name} must be a non-negative number, got ${v}`);
+		}
+	}
+	return s;
+}
