@@ -5,10 +5,11 @@ import { demoCommand } from './demo';
 import { gapsCommand } from './gaps';
 import { generateCommand } from './generate';
 import { agreementCommand } from './agreement';
+import { alertsCommand } from './alerts';
 import { gradeCommand } from './grade';
 import { ingestCommand } from './ingest';
 import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand, alertsCommand];

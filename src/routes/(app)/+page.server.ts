@@ -1,9 +1,11 @@
 // The overview: KPI cards, 12-week trends and breakdowns for the filters in the URL. Every
 // role may see it (aggregates only; no transcript text, no links into conversations for exec).
 import { withAppDb } from '$lib/server/appWarehouse';
-import { ROLES, requireRole } from '$lib/server/auth';
+import { cachedAlerts } from '$lib/server/alerts';
+import { ROLES, TRANSCRIPT_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
 import { cachedOverview, filterParams, parseOverviewFilters, slimOverview, type OverviewFilters } from '$lib/server/overview';
+import { isoWeekOf } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 const NO_FILTERS: OverviewFilters = { from: null, to: null, channel: null, queue: null, language: null, tier: null };
@@ -20,5 +22,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filterError = error.message.replace(/--(from|to)\b/g, '$1');
 	}
 	const overview = slimOverview(await withAppDb((db) => cachedOverview(db, filters)));
-	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role };
+	// The alerts of the week the period ends in; only roles that may open conversations get links.
+	const period = overview.period;
+	const alerts = period ? await withAppDb((db) => cachedAlerts(db, isoWeekOf(period.to))) : null;
+	const alertLinks = TRANSCRIPT_ROLES.includes(user.role);
+	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role, alerts, alertLinks };
 };

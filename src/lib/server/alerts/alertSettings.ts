@@ -1,10 +1,11 @@
 // The thresholds KPI alerts use: defaults for every KPI, and how to tune them per KPI. A week
 // is flagged only when it is outside every band that applies to it (sampling noise for its own
 // denominator, the series' usual week-to-week spread, and a minimum change worth reading).
+import { kpiPolarity } from '../../overview/kpiFormat';
 import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
 
-/** Which way is good for a KPI: volumes are neither. */
-export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neutral';
+/** Which way is good for a KPI: volumes are neither (the overview's colours use the same). */
+export type Polarity = ReturnType<typeof kpiPolarity>;
 
 export interface AlertRule {
 	/** false: never alert on this KPI. */
@@ -51,29 +52,6 @@ export interface AlertSettings {
 /** Per-KPI overrides: only what differs from the default rule of its kind. */
 export type AlertSettingsInput = Partial<Omit<AlertSettings, 'kpis'>> & { kpis?: Partial<Record<KpiKey, Partial<AlertRule>>> };
 
-const POLARITY: Record<KpiKey, Polarity> = {
-	conversations: 'neutral',
-	ai_involved: 'neutral',
-	containment_rate: 'higher_is_better',
-	verified_containment_rate: 'higher_is_better',
-	escalation_rate: 'lower_is_better',
-	reopen_rate: 'lower_is_better',
-	reroute_rate: 'lower_is_better',
-	escalation_accuracy: 'higher_is_better',
-	draft_edit_rate: 'lower_is_better',
-	draft_reject_rate: 'lower_is_better',
-	edit_magnitude: 'lower_is_better',
-	qualified_handoff_rate: 'higher_is_better',
-	unanswered_rate: 'lower_is_better',
-	first_response_time_median_s: 'lower_is_better',
-	first_response_time_p90_s: 'lower_is_better',
-	time_to_resolution_median_s: 'lower_is_better',
-	time_to_resolution_p90_s: 'lower_is_better',
-	csat: 'higher_is_better',
-	csat_responses: 'neutral',
-	repeat_contact_rate: 'lower_is_better',
-	first_contact_resolution_rate: 'higher_is_better'
-};
 
 /** The default windows of the KPI engine these KPIs look ahead by (KpiSettings), in days. */
 const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
@@ -93,7 +71,7 @@ function defaultRules(): Record<KpiKey, AlertRule> {
 	const rules = {} as Record<KpiKey, AlertRule>;
 	for (const d of KPI_DEFINITIONS) {
 		const base = d.kind === 'rate' ? RATE_RULE : d.kind === 'count' ? COUNT_RULE : TIME_RULE;
-		rules[d.key] = { enabled: true, polarity: POLARITY[d.key], settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
+		rules[d.key] = { enabled: true, polarity: kpiPolarity(d.key, d.kind), settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
 	}
 	return rules;
 }
