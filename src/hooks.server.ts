@@ -1,11 +1,13 @@
 // Every request passes here: the session cookie becomes `locals.user`; without a session,
 // pages redirect to /login and API routes answer 401 JSON. Role checks happen per route
-// (requireRole). The warehouse is opened at start-up so the server holds it from the outset.
+// (requireRole). The warehouse is opened at start-up so the server holds it from the outset,
+// and the weekly digest's schedule starts with it.
 import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { appWarehouse, withAppDb } from '$lib/server/appWarehouse';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { startDigestSchedule } from '$lib/server/digest';
 
 const PUBLIC_PATHS = new Set(['/login', '/logout', '/favicon.ico', '/robots.txt']);
 
@@ -15,6 +17,12 @@ export const init: ServerInit = async () => {
 	} catch (error) {
 		// Keep serving: the login page explains, and the next request tries to open it again.
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	try {
+		startDigestSchedule(withAppDb);
+	} catch (error) {
+		// A bad digest setting must not take the dashboard down: say which and serve on.
+		console.error(`supportlens: weekly digest not scheduled: ${error instanceof Error ? error.message : String(error)}`);
 	}
 };
 

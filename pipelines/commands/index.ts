@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { clusterCommand } from './cluster';
 import { demoCommand } from './demo';
+import { digestCommand } from './digest';
 import { gapsCommand } from './gaps';
 import { generateCommand } from './generate';
 import { agreementCommand } from './agreement';
@@ -12,4 +13,4 @@ import { kpisCommand } from './kpis';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand, alertsCommand];
+export const COMMANDS: Command[] = [ingestCommand, statsCommand, kpisCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand, alertsCommand, digestCommand];
