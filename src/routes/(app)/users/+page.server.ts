@@ -8,11 +8,12 @@ import { ADMIN_ROLES, ROLES } from '$lib/server/auth/roles';
 import { SupportLensError } from '$lib/server/errors';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import type { Actions, PageServerLoad } from './$types';
+import { digestRecipientActions, loadDigestAdmin } from './digestRecipientActions';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, ADMIN_ROLES);
 	const users = await withAppDb((db) => listUsers(db));
-	return { users, roles: ROLES };
+	return { users, roles: ROLES, digest: await loadDigestAdmin() };
 };
 
 async function userAction<T>(fn: () => Promise<T>) {
@@ -29,6 +30,7 @@ async function userAction<T>(fn: () => Promise<T>) {
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export const actions: Actions = {
+	...digestRecipientActions,
 	add: async ({ locals, request }) => {
 		requireRole(locals, ADMIN_ROLES);
 		const form = await request.formData();
