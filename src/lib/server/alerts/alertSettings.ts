@@ -61,11 +61,14 @@ const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
 	first_contact_resolution_rate: 7
 };
 
-const RATE_RULE = { z: 3, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
-const COUNT_RULE = { z: 3, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
+// z 3.5 rather than 3: conversations of one customer are not independent (repeat contacts,
+// reopens), so rates vary somewhat more than binomially.
+const RATE_RULE = { z: 3.5, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
+const COUNT_RULE = { z: 3.5, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
 // Response and resolution times are a mix of AI answers (seconds) and human ones (hours), so
-// their medians jump when the mix shifts a little: only a doubling or halving is worth a look.
-const TIME_RULE = { z: 3, minAbsChange: 0, minRelChange: 1, minDenominator: 100 };
+// their medians jump when the mix shifts a little: only a doubling or halving, in a week of
+// enough conversations, is worth a look.
+const TIME_RULE = { z: 3, minAbsChange: 0, minRelChange: 1, minDenominator: 200 };
 
 function defaultRules(): Record<KpiKey, AlertRule> {
 	const rules = {} as Record<KpiKey, AlertRule>;

@@ -16,9 +16,12 @@ function bySeverity(a: KpiAlert, b: KpiAlert): number {
 	return b.severity - a.severity || rank[a.verdict] - rank[b.verdict] || a.kpi.localeCompare(b.kpi);
 }
 
-async function lastDataDay(db: WarehouseConnection): Promise<string | null> {
-	const row = await db.one<{ last: string | null }>(`SELECT strftime(max(created_at), '%Y-%m-%d') AS last FROM conversation_facts`);
-	return row?.last ?? null;
+/** The Monday of the first week with conversations and the last day with any; null when empty. */
+async function dataSpan(db: WarehouseConnection): Promise<{ firstWeek: string; last: string } | null> {
+	const row = await db.one<{ first: string | null; last: string | null }>(
+		`SELECT strftime(min(created_at), '%Y-%m-%d') AS first, strftime(max(created_at), '%Y-%m-%d') AS last FROM conversation_facts`
+	);
+	return row?.first && row.last ? { firstWeek: isoWeekOf(row.first).from, last: row.last } : null;
 }
 
 function report(week: IsoWeek, series: AlertSeries[], index: number, settings: AlertSettings, dataEnd: string): AlertReport {
@@ -42,21 +45,23 @@ function report(week: IsoWeek, series: AlertSeries[], index: number, settings: A
 
 export async function queryAlerts(db: WarehouseConnection, week: IsoWeek, input: AlertSettingsInput = {}): Promise<AlertReport> {
 	const settings = resolveAlertSettings(input);
-	const from = shiftDays(week.from, -7 * settings.historyWeeks);
+	const span = await dataSpan(db);
+	// Weeks before the first conversation are no history (their counts would read as zeros).
+	let from = shiftDays(week.from, -7 * settings.historyWeeks);
+	if (span && span.firstWeek > from) from = span.firstWeek < week.from ? span.firstWeek : week.from;
 	const series = await loadAlertSeries(db, from, week.to, settings);
-	return report(week, series, settings.historyWeeks, settings, (await lastDataDay(db)) ?? week.to);
+	return report(week, series, series[0].rows.length - 1, settings, span?.last ?? week.to);
 }
 
 /** Every week of the warehouse that has at least minHistoryWeeks weeks before it, oldest first. */
 export async function queryAlertsEveryWeek(db: WarehouseConnection, input: AlertSettingsInput = {}): Promise<AlertReport[]> {
 	const settings = resolveAlertSettings(input);
-	const span = await db.one<{ first: string | null }>(`SELECT strftime(min(created_at), '%Y-%m-%d') AS first FROM conversation_facts`);
-	const dataEnd = await lastDataDay(db);
-	if (!span?.first || !dataEnd) return [];
-	const series = await loadAlertSeries(db, isoWeekOf(span.first).from, isoWeekOf(dataEnd).to, settings);
+	const span = await dataSpan(db);
+	if (!span) return [];
+	const series = await loadAlertSeries(db, span.firstWeek, isoWeekOf(span.last).to, settings);
 	const reports: AlertReport[] = [];
 	for (let i = settings.minHistoryWeeks; i < series[0].rows.length; i++) {
-		reports.push(report(isoWeekOf(series[0].rows[i].group!), series, i, settings, dataEnd));
+		reports.push(report(isoWeekOf(series[0].rows[i].group!), series, i, settings, span.last));
 	}
 	return reports;
 }
