@@ -91,9 +91,11 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
 export function resolveAlertSettings(input: AlertSettingsInput = {}): AlertSettings {
 	const defined = <T extends object>(o: T | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
 	const { kpis: overrides, ...top } = input;
+	for (const name of Object.keys(top)) if (!(name in DEFAULT_ALERT_SETTINGS)) throw new RangeError(`unknown alert setting "${name}"`);
 	const s: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, ...defined(top), kpis: { ...DEFAULT_ALERT_SETTINGS.kpis } };
 	for (const [key, rule] of Object.entries(overrides ?? {})) {
 		if (!(key in s.kpis)) throw new RangeError(`alert setting for unknown KPI "${key}"`);
+		for (const name of Object.keys(rule ?? {})) if (!(name in s.kpis[key as KpiKey])) throw new RangeError(`unknown alert setting ${key}.${name}`);
 		s.kpis[key as KpiKey] = { ...s.kpis[key as KpiKey], ...defined(rule) };
 	}
 	if (!Number.isInteger(s.historyWeeks) || s.historyWeeks < 2) throw new RangeError(`alert setting historyWeeks must be a whole number ≥ 2, got ${s.historyWeeks}`);

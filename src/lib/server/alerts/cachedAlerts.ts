@@ -4,11 +4,13 @@ import { currentDataVersion, VersionedCache } from '../overview';
 import type { IsoWeek } from '../review/isoWeek';
 import type { WarehouseConnection } from '../warehouse';
 import type { AlertReport } from './alertTypes';
+import { alertSettingsFromEnv } from './alertSettingsFile';
 import { queryAlerts } from './queryAlerts';
 
 const cache = new VersionedCache<AlertReport>(32);
 
-/** With the default settings (the dashboard's). */
+/** With the deployment's settings (SUPPORTLENS_ALERT_SETTINGS, else the defaults). */
 export async function cachedAlerts(db: WarehouseConnection, week: IsoWeek): Promise<AlertReport> {
-	return cache.get(week.week, await currentDataVersion(db), () => queryAlerts(db, week));
+	const settings = alertSettingsFromEnv();
+	return cache.get(`${week.week} ${JSON.stringify(settings)}`, await currentDataVersion(db), () => queryAlerts(db, week, settings));
 }

@@ -91,5 +91,8 @@ describe('resolveAlertSettings', () => {
 		expect(() => resolveAlertSettings({ kpis: { csat: { z: -1 } } })).toThrow(/csat\.z/);
 		expect(() => resolveAlertSettings({ minHistoryWeeks: 9 })).toThrow(/minHistoryWeeks/);
 		expect(() => resolveAlertSettings({ scopes: ['tier' as never] })).toThrow(/alert scope "tier"/);
+		// a typo is an error, not a silently ignored setting
+		expect(() => resolveAlertSettings({ kpis: { csat: { minAbsChnage: 0.1 } as never } })).toThrow(/unknown alert setting csat\.minAbsChnage/);
+		expect(() => resolveAlertSettings({ historyWeek: 4 } as never)).toThrow(/unknown alert setting "historyWeek"/);
 	});
 });

@@ -7,3 +7,4 @@ export { detectAlert, type AlertFinding, type SeriesPoint } from './detectAlert'
 export { drilldownLink } from './drilldownLink';
 export { queryAlerts, queryAlertsEveryWeek } from './queryAlerts';
 export { cachedAlerts } from './cachedAlerts';
+export { alertSettingsFromEnv } from './alertSettingsFile';

@@ -3,7 +3,7 @@
 // table lists (aggregates only: all an exec's digest holds). Roles that may read transcripts
 // also get links into conversations and the top knowledge gaps; managers and admins the
 // worst-graded items too.
-import { queryAlerts, type AlertReport } from '../alerts';
+import { alertSettingsFromEnv, queryAlerts, type AlertReport } from '../alerts';
 import { TRANSCRIPT_ROLES, MANAGER_ROLES, type Role } from '../auth/roles';
 import { listGaps } from '../gaps';
 import { loadGradeReview, type WorstItem } from '../grading/loadGradeReview';
@@ -80,7 +80,7 @@ export async function loadDigest(db: WarehouseConnection, week: IsoWeek, role: R
 		role,
 		trendWeeks: review.trend.map((r) => r.group ?? ''),
 		figures,
-		alerts: await queryAlerts(db, week),
+		alerts: await queryAlerts(db, week, alertSettingsFromEnv()),
 		reviewCounts: review.tables.map((t) => ({ key: t.key, title: t.title, total: t.total })),
 		transcripts,
 		gaps,
