@@ -81,8 +81,8 @@ describe('recipients and the schedule', () => {
 		await page.goto(`${server.url}/users`);
 		const section = page.locator('[data-testid="digest-recipients"]');
 		for (const [email, role] of [['manager@example.com', 'manager'], ['exec@example.com', 'exec']]) {
-			await section.locator('form.add input[name="email"]').fill(email);
-			await section.locator('form.add select[name="role"]').selectOption(role);
+			await section.locator('form.add-recipient input[name="email"]').fill(email);
+			await section.locator('form.add-recipient select[name="role"]').selectOption(role);
 			await section.getByRole('button', { name: 'Add recipient' }).click();
 			await expect.poll(() => section.locator('[data-testid="digest-message"]').innerText()).toBe(`${email} receives the ${role} digest.`);
 		}
