@@ -41,11 +41,11 @@ export const digestCommand: Command = {
 		);
 		if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${usage}`);
 		if (values['dry-run'] && !values.out) throw new UsageError(`--dry-run needs --out FILE.html\nusage: ${usage}`);
-		const week = values.week === undefined ? digestWeekAt(new Date()) : parseIsoWeek(values.week);
 		const to = values.to === undefined ? null : checkEmail(values.to);
 		const askedRole = values.role === undefined ? null : checkRole(values.role);
 		if (askedRole && !to && !values['dry-run']) throw new UsageError('--role goes with --to (the recipients on the Users page have their own roles)');
 		const config = digestConfig();
+		const week = values.week === undefined ? digestWeekAt(new Date(), config.timezone) : parseIsoWeek(values.week);
 		const out = values.out ? path.resolve(values.out) : null;
 		if (out && !fs.existsSync(path.dirname(out))) throw new UsageError(`cannot write ${values.out}: folder ${path.dirname(out)} does not exist`);
 

@@ -22,9 +22,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filterError = error.message.replace(/--(from|to)\b/g, '$1');
 	}
 	const overview = slimOverview(await withAppDb((db) => cachedOverview(db, filters)));
-	// The alerts of the week the period ends in; only roles that may open conversations get links.
+	// The alerts of the week the period ends in, streamed: after an import they take one KPI
+	// query per breakdown value, and the cards must not wait for them. Only roles that may
+	// open conversations get their links.
 	const period = overview.period;
-	const alerts = period ? await withAppDb((db) => cachedAlerts(db, isoWeekOf(period.to))) : null;
+	const alerts = period ? withAppDb((db) => cachedAlerts(db, isoWeekOf(period.to))) : Promise.resolve(null);
 	const alertLinks = TRANSCRIPT_ROLES.includes(user.role);
 	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role, alerts, alertLinks };
 };

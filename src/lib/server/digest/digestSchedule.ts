@@ -13,7 +13,7 @@ let job: Cron | null = null;
 export function startDigestSchedule(withDb: <T>(fn: (db: WarehouseConnection) => Promise<T>) => Promise<T>, config: DigestConfig = digestConfig()): Cron | null {
 	if (job || (!config.smtpUrl && !config.webhookUrl)) return job;
 	job = new Cron(config.cron, { timezone: config.timezone, protect: true, unref: true, name: 'supportlens-digest' }, async () => {
-		const week = digestWeekAt(new Date());
+		const week = digestWeekAt(new Date(), config.timezone);
 		try {
 			const outcomes = await withDb((db) => runWeeklyDigest(db, config, week));
 			const sent = outcomes.filter((o) => o.status === 'sent').length;

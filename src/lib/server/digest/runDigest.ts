@@ -6,9 +6,13 @@ import type { DigestConfig } from './digestConfig';
 import { listRecipients } from './digestRecipients';
 import { sendDigests, webhookTarget, type DeliveryOutcome, type DigestTarget, type SendOptions } from './sendDigests';
 
-/** The week a digest sent at `now` reports on: the last one that has ended. */
-export function digestWeekAt(now: Date): IsoWeek {
-	return previousIsoWeek(isoWeekOf(now));
+/**
+ * The week a digest sent at `now` reports on: the last one that has ended by the calendar of
+ * `timezone` (Monday 08:00 in Tokyo is still Sunday in UTC).
+ */
+export function digestWeekAt(now: Date, timezone = 'UTC'): IsoWeek {
+	const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return previousIsoWeek(isoWeekOf(`${localDay}T12:00:00Z`));
 }
 
 export async function digestTargets(db: WarehouseConnection, config: DigestConfig): Promise<DigestTarget[]> {
