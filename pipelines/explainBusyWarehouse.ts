@@ -10,7 +10,9 @@ const PAGE_FOR_COMMAND: Record<string, string> = {
 	ingest: 'upload the files on its Imports page ({url}/imports)',
 	sync: 'use "Sync now" on its Imports page ({url}/imports)',
 	users: 'manage users on its Users page ({url}/users)',
-	gaps: 'mine with "Mine again" on its Knowledge gaps page ({url}/gaps)'
+	gaps: 'mine with "Mine again" on its Knowledge gaps page ({url}/gaps)',
+	alerts: 'read the alerts on its Overview ({url}/) and Weekly review ({url}/review)',
+	digest: 'let it send the digest on its schedule, or stop it'
 };
 
 export function explainBusyWarehouse(error: WarehouseBusyError, command: string | undefined): string {

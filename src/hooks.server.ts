@@ -1,6 +1,7 @@
 // Every request passes here: the session cookie becomes `locals.user`; without a session,
 // pages redirect to /login and API routes answer 401 JSON. Role checks happen per route
-// (requireRole). The warehouse is opened at start-up so the server holds it from the outset.
+// (requireRole). The warehouse is opened at start-up so the server holds it from the outset,
+// and the schedules (vendor sync, weekly digest) start with it.
 // `handle` returns responses and never throws: SvelteKit calls it outside its own try/catch
 // for paths it cannot decode, where a throw would be an unhandled rejection.
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
@@ -9,6 +10,7 @@ import { findSession, SESSION_COOKIE } from '$lib/server/auth';
 import { loginUrl } from '$lib/server/auth/loginUrl';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
+import { startDigestSchedule } from '$lib/server/digest';
 import { uploadJobs } from '$lib/server/imports/uploadJobs';
 import { startSyncJob } from '$lib/server/imports/startSyncJob';
 import { installProcessGuard } from '$lib/server/processGuard';
@@ -37,6 +39,12 @@ export const init: ServerInit = async () => {
 		});
 	} catch (error) {
 		console.error(`supportlens: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	try {
+		startDigestSchedule(withAppDb);
+	} catch (error) {
+		// A bad digest setting must not take the dashboard down: say which and serve on.
+		console.error(`supportlens: weekly digest not scheduled: ${error instanceof Error ? error.message : String(error)}`);
 	}
 };
 

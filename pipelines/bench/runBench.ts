@@ -28,7 +28,8 @@ const SECTIONS: Section[] = [
 	{ name: 'grading', module: './gradingBench', exportName: 'runGradingBench' },
 	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },
 	{ name: 'dashboard-filters', module: './dashboardFiltersBench', exportName: 'runDashboardFiltersBench' },
-	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' }
+	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' },
+	{ name: 'alerts', module: './alertsBench', exportName: 'runAlertsBench' }
 ];
 
 function toMarkdown(results: Record<string, unknown>, meta: Record<string, unknown>): string {

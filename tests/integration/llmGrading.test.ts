@@ -2,7 +2,6 @@
 // dependent gradings, redaction (what the server received), retries on 429 (retry-after) and
 // 500, the per-request timeout, malformed answers as error records, the json_object fallback,
 // the cache (second run: zero requests), bounded concurrency, the tally and --budget.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmGrader } from '../../src/lib/server/grading/llm/createLlmGrader';
@@ -11,7 +10,7 @@ import { runGrading } from '../../src/lib/server/grading/runGrading';
 import { importConversations } from '../../src/lib/server/ingest';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { startChatServer, type ChatServerOptions } from '../helpers/chatCompletionsServer';
-import { ROOT, runCli } from '../helpers/runCli';
+import { runCli, spawnCli } from '../helpers/runCli';
 import { makeTempDir } from '../helpers/tempDir';
 import { gradingConversations, KB } from './gradingFixtures';
 
@@ -214,18 +213,6 @@ describe('llm grader against a local Chat Completions server', () => {
 	});
 });
 
-/** The CLI as a child without blocking this process, whose event loop serves the test server. */
-function runCliAsync(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
 describe('grade --grader llm on the command line', () => {
 	let cliServer: Awaited<ReturnType<typeof startChatServer>>;
 	beforeAll(async () => {
@@ -237,7 +224,7 @@ describe('grade --grader llm on the command line', () => {
 		const db = await freshWarehouse();
 		// $1 per million tokens both ways: one request reserves ~(prompt + 1500) tokens ≈ $0.002.
 		const env = { OPENAI_BASE_URL: cliServer.url, SUPPORTLENS_LLM_MODEL: 'm', SUPPORTLENS_LLM_PRICE_INPUT: '1', SUPPORTLENS_LLM_PRICE_OUTPUT: '1' };
-		const result = await runCliAsync(['grade', '--db', db.path, '--grader', 'llm', '--budget', '0.003', '--concurrency', '1', '--json'], env);
+		const result = await spawnCli(['grade', '--db', db.path, '--grader', 'llm', '--budget', '0.003', '--concurrency', '1', '--json'], env).done;
 		expect(result.code).toBe(0);
 		const out = JSON.parse(result.stdout);
 		expect(out.graded).toBeGreaterThan(0);

@@ -10,6 +10,12 @@ const LOWER_IS_BETTER = new Set([
 	'time_to_resolution_p90_s', 'repeat_contact_rate'
 ]);
 
+/** Which way is good news for a KPI; volumes are neither. */
+export function kpiPolarity(key: string, kind: KpiKind): 'higher_is_better' | 'lower_is_better' | 'neutral' {
+	if (kind === 'count') return 'neutral';
+	return LOWER_IS_BETTER.has(key) ? 'lower_is_better' : 'higher_is_better';
+}
+
 /** Why a KPI can have no value, said on its card instead of a bare dash. */
 export const KPI_EMPTY_NOTES: Record<string, string> = {
 	qualified_handoff_rate: 'no graded hand-offs yet',

@@ -1,9 +1,11 @@
 // The overview: KPI cards, 12-week trends and breakdowns for the filters in the URL. Every
 // role may see it (aggregates only; no transcript text, no links into conversations for exec).
 import { withAppDb } from '$lib/server/appWarehouse';
-import { ROLES, requireRole } from '$lib/server/auth';
+import { cachedAlerts } from '$lib/server/alerts';
+import { ROLES, TRANSCRIPT_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
 import { cachedOverview, filterParams, parseOverviewFilters, slimOverview, type OverviewFilters } from '$lib/server/overview';
+import { isoWeekOf } from '$lib/server/review';
 import type { PageServerLoad } from './$types';
 
 const NO_FILTERS: OverviewFilters = { from: null, to: null, channel: null, queue: null, language: null, tier: null };
@@ -20,5 +22,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filterError = error.message.replace(/--(from|to)\b/g, '$1');
 	}
 	const overview = slimOverview(await cachedOverview(withAppDb, filters));
-	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role };
+	// The alerts of the week the period ends in, streamed: after an import they take one KPI
+	// query per breakdown value, and the cards must not wait for them. Only roles that may
+	// open conversations get their links.
+	const period = overview.period;
+	const alerts = period ? withAppDb((db) => cachedAlerts(db, isoWeekOf(period.to))) : Promise.resolve(null);
+	const alertLinks = TRANSCRIPT_ROLES.includes(user.role);
+	return { filters, filterError, query: filterParams(filters).toString(), overview, role: user.role, alerts, alertLinks };
 };

@@ -6,6 +6,7 @@ import { UsageError } from '$lib/server/errors';
 import { KPI_META } from '$lib/server/overview';
 import { cachedReview, latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
 import { loadGradeReview } from '$lib/server/grading/loadGradeReview';
+import { cachedAlerts } from '$lib/server/alerts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -28,5 +29,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The grading part: grade distribution, failure rates per criterion, the week's
 	// worst-graded drafts and hand-offs, and the agreement panel.
 	const grades = await withAppDb((db) => loadGradeReview(db, review.week, url.searchParams.get('grader')));
-	return { review, weekError, kpis: KPI_META, grades };
+	const alerts = await withAppDb((db) => cachedAlerts(db, review.week));
+	return { review, weekError, kpis: KPI_META, grades, alerts };
 };

@@ -12,13 +12,14 @@ import { SupportLensError, UsageError } from '$lib/server/errors';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { clientAddress } from '$lib/server/http/clientAddress';
 import type { Actions, PageServerLoad } from './$types';
+import { digestRecipientActions, loadDigestAdmin } from './digestRecipientActions';
 
 const AUDIT_SHOWN = 100;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	requireRole(locals, ADMIN_ROLES);
 	const [users, audit] = await withAppDb(async (db) => [await listUsers(db), await listAudit(db, AUDIT_SHOWN)] as const);
-	return { users, roles: ROLES, audit, auditShown: AUDIT_SHOWN };
+	return { users, roles: ROLES, audit, auditShown: AUDIT_SHOWN, digest: await loadDigestAdmin() };
 };
 
 /** Runs one admin action on the user named in the posted form; a user's mistake becomes a 400 with its message. */
@@ -48,6 +49,7 @@ function notYourself(event: RequestEvent, username: string, verb: string): void 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export const actions: Actions = {
+	...digestRecipientActions,
 	add: (event) =>
 		userAction(event, 'add', async (form, username, by) => {
 			const role = field(form, 'role');

@@ -1,0 +1,113 @@
+// The thresholds KPI alerts use: defaults for every KPI, and how to tune them per KPI. A week
+// is flagged only when it is outside every band that applies to it (sampling noise for its own
+// denominator, the series' usual week-to-week spread, and a minimum change worth reading).
+import { kpiPolarity } from '../../overview/kpiFormat';
+import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
+
+/** Which way is good for a KPI: volumes are neither (the overview's colours use the same). */
+export type Polarity = ReturnType<typeof kpiPolarity>;
+
+export interface AlertRule {
+	/** false: never alert on this KPI. */
+	enabled: boolean;
+	polarity: Polarity;
+	/**
+	 * How many standard deviations off the baseline the week must be. The deviation combines
+	 * the week's sampling noise (binomial — the Wilson score band — for rates at this week's
+	 * denominator, Poisson for counts), the series' extra week-to-week spread (robust: 1.4826 ×
+	 * MAD of the history around its baseline) and the baseline's own uncertainty.
+	 */
+	z: number;
+	/** Rates: the smallest change worth an alert, in rate points (0.03 = 3 points). */
+	minAbsChange: number;
+	/** Counts and times: the smallest change worth an alert, relative to the baseline (0.25 = 25%). */
+	minRelChange: number;
+	/** Rates: no alert when this week's denominator is smaller. Counts and times: the week's conversations. */
+	minDenominator: number;
+	/**
+	 * KPIs that look ahead (a reopen, a repeat contact within N days) are judged only once the
+	 * data reaches this many days past the week's end: before that they look better than they are.
+	 */
+	settleDays: number;
+}
+
+export type AlertScopeDimension = 'channel' | 'queue' | 'language';
+export const ALERT_SCOPE_DIMENSIONS: readonly AlertScopeDimension[] = ['channel', 'queue', 'language'];
+
+export interface AlertSettings {
+	/** Weeks before the one checked that form its baseline. */
+	historyWeeks: number;
+	/** No alert for a series with fewer weeks of data than this in its history. */
+	minHistoryWeeks: number;
+	/**
+	 * Follow a steady trend (Theil–Sen line through the history, projected to the week) instead
+	 * of the flat median: a KPI that improves every week is not an anomaly every week.
+	 */
+	followTrend: boolean;
+	/** Besides the overall figures, which breakdowns are checked. */
+	scopes: AlertScopeDimension[];
+	kpis: Record<KpiKey, AlertRule>;
+}
+
+/** Per-KPI overrides: only what differs from the default rule of its kind. */
+export type AlertSettingsInput = Partial<Omit<AlertSettings, 'kpis'>> & { kpis?: Partial<Record<KpiKey, Partial<AlertRule>>> };
+
+
+/** The default windows of the KPI engine these KPIs look ahead by (KpiSettings), in days. */
+const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
+	verified_containment_rate: 7,
+	reopen_rate: 7,
+	repeat_contact_rate: 7,
+	first_contact_resolution_rate: 7
+};
+
+// z 3.5 rather than 3: conversations of one customer are not independent (repeat contacts,
+// reopens), so rates vary somewhat more than binomially.
+const RATE_RULE = { z: 3.5, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
+const COUNT_RULE = { z: 3.5, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
+// Response and resolution times are a mix of AI answers (seconds) and human ones (hours), so
+// their medians jump when the mix shifts a little: only a doubling or halving, in a week of
+// enough conversations, is worth a look.
+const TIME_RULE = { z: 3, minAbsChange: 0, minRelChange: 1, minDenominator: 200 };
+
+function defaultRules(): Record<KpiKey, AlertRule> {
+	const rules = {} as Record<KpiKey, AlertRule>;
+	for (const d of KPI_DEFINITIONS) {
+		const base = d.kind === 'rate' ? RATE_RULE : d.kind === 'count' ? COUNT_RULE : TIME_RULE;
+		rules[d.key] = { enabled: true, polarity: kpiPolarity(d.key, d.kind), settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
+	}
+	return rules;
+}
+
+export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
+	historyWeeks: 8,
+	minHistoryWeeks: 6,
+	followTrend: true,
+	scopes: [...ALERT_SCOPE_DIMENSIONS],
+	kpis: defaultRules()
+});
+
+/** Defaults with the overrides applied; throws a RangeError naming a setting that makes no sense. */
+export function resolveAlertSettings(input: AlertSettingsInput = {}): AlertSettings {
+	const defined = <T extends object>(o: T | undefined) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+	const { kpis: overrides, ...top } = input;
+	for (const name of Object.keys(top)) if (!(name in DEFAULT_ALERT_SETTINGS)) throw new RangeError(`unknown alert setting "${name}"`);
+	const s: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, ...defined(top), kpis: { ...DEFAULT_ALERT_SETTINGS.kpis } };
+	for (const [key, rule] of Object.entries(overrides ?? {})) {
+		if (!(key in s.kpis)) throw new RangeError(`alert setting for unknown KPI "${key}"`);
+		for (const name of Object.keys(rule ?? {})) if (!(name in s.kpis[key as KpiKey])) throw new RangeError(`unknown alert setting ${key}.${name}`);
+		s.kpis[key as KpiKey] = { ...s.kpis[key as KpiKey], ...defined(rule) };
+	}
+	if (!Number.isInteger(s.historyWeeks) || s.historyWeeks < 2) throw new RangeError(`alert setting historyWeeks must be a whole number ≥ 2, got ${s.historyWeeks}`);
+	if (!Number.isInteger(s.minHistoryWeeks) || s.minHistoryWeeks < 2 || s.minHistoryWeeks > s.historyWeeks) {
+		throw new RangeError(`alert setting minHistoryWeeks must be a whole number from 2 to historyWeeks (${s.historyWeeks}), got ${s.minHistoryWeeks}`);
+	}
+	for (const dim of s.scopes) if (!ALERT_SCOPE_DIMENSIONS.includes(dim)) throw new RangeError(`alert scope "${dim}" is not one of ${ALERT_SCOPE_DIMENSIONS.join(', ')}`);
+	for (const [key, rule] of Object.entries(s.kpis)) {
+		for (const name of ['z', 'minAbsChange', 'minRelChange', 'minDenominator', 'settleDays'] as const) {
+			const v = rule[name];
+			if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`alert setting ${key}.${name} must be a non-negative number, got ${v}`);
+		}
+	}
+	return s;
+}

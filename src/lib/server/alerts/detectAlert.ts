@@ -1,0 +1,117 @@
+// Decides whether one week of one KPI series is outside its normal band, and by how much.
+// Pure: the KPI engine's weekly figures in, a finding (or null) out.
+import type { KpiDefinition } from '../kpi';
+import type { AlertRule } from './alertSettings';
+import { median, robustBaseline } from './robustBaseline';
+
+/** One week of one series, as the KPI engine computed it. */
+export interface SeriesPoint {
+	value: number | null;
+	/** Rates only: the engine's numerator and denominator. */
+	numerator?: number;
+	denominator?: number;
+	/** Conversations in the week and scope: the sample size for counts and times. */
+	conversations: number;
+}
+
+export interface AlertFinding {
+	value: number;
+	baseline: number;
+	/** The normal band: values inside it do not alert. */
+	low: number;
+	high: number;
+	direction: 'up' | 'down';
+	verdict: 'good' | 'bad' | 'neutral';
+	/** value − baseline, in the KPI's unit (rate points, seconds, conversations). */
+	change: number;
+	/** change / baseline; null when the baseline is 0. */
+	relativeChange: number | null;
+	/** How far outside: |change| / half the band's width (> 1 when flagged). */
+	severity: number;
+	/** What set the band's width: this week's sample size, the series' usual spread, or the minimum change. */
+	limitedBy: 'sampling' | 'history' | 'minimum_change';
+}
+
+export interface DetectOptions {
+	followTrend: boolean;
+	minHistoryWeeks: number;
+}
+
+/**
+ * `history` is oldest first and ends with the week before `current`; weeks without a value
+ * (no conversations, a rate with denominator 0) are skipped, not counted as zero. Returns
+ * null when the week can't be judged (rule off, too little history, too small a sample),
+ * 'normal' when it is inside its band.
+ */
+export function detectAlert(kind: KpiDefinition['kind'], rule: AlertRule, history: readonly SeriesPoint[], current: SeriesPoint, options: DetectOptions): AlertFinding | 'normal' | null {
+	if (!rule.enabled || current.value === null) return null;
+	const points = history
+		.map((p, i) => ({ t: i - history.length, y: p.value }))
+		.filter((p): p is { t: number; y: number } => p.y !== null && Number.isFinite(p.y));
+	if (points.length < options.minHistoryWeeks) return null;
+
+	// Times are skewed and change multiplicatively: work on their logarithm.
+	const log = kind === 'quantile';
+	const toScale = (v: number) => (log ? Math.log(Math.max(v, 1)) : v);
+	const fromScale = (v: number) => (log ? Math.exp(v) : v);
+	const base = robustBaseline(log ? points.map((p) => ({ t: p.t, y: toScale(p.y) })) : points, options.followTrend);
+	let center = base.center;
+	if (kind === 'rate') center = Math.min(1, Math.max(0, center));
+	if (kind === 'count') center = Math.max(0, center);
+	const value = current.value;
+
+	// The week's expected variance around the baseline: its own sampling noise (binomial for a
+	// rate at this week's denominator, Poisson for a count), the series' extra week-to-week
+	// variation (what the history's spread shows beyond its own sampling noise), and the
+	// baseline's own uncertainty (the prediction factor).
+	const sd = base.residualSd;
+	const baselineVar = sd * sd * (base.predictionFactor ** 2 - 1);
+	let samplingVar = 0;
+	let extraVar = sd * sd;
+	let minimumChange: number;
+	if (kind === 'rate') {
+		const n = current.denominator ?? 0;
+		if (n < rule.minDenominator) return null;
+		// The score-test (Wilson) variance at the baseline rate: the week's Wilson interval
+		// excludes the baseline exactly when the rate is outside the band. Pulled off 0 and 1
+		// (add-one) so a baseline of exactly 0 still has a band.
+		const binomial = (p: number, size: number) => {
+			const q = (p * size + 1) / (size + 2);
+			return (q * (1 - q)) / size;
+		};
+		samplingVar = binomial(center, n);
+		const historyNoise = median(history.filter((h) => h.value !== null && (h.denominator ?? 0) > 0).map((h) => binomial(h.value!, h.denominator!)));
+		extraVar = Math.max(0, sd * sd - (Number.isFinite(historyNoise) ? historyNoise : 0));
+		minimumChange = rule.minAbsChange;
+	} else if (kind === 'count') {
+		if (Math.max(center, value) < rule.minDenominator) return null;
+		samplingVar = Math.max(center, 1);
+		extraVar = Math.max(0, sd * sd - median(points.map((p) => Math.max(p.y, 1))));
+		minimumChange = rule.minRelChange * center;
+	} else {
+		if (current.conversations < rule.minDenominator) return null;
+		minimumChange = Math.log(1 + rule.minRelChange);
+	}
+	const noise = rule.z * Math.sqrt(samplingVar + extraVar + baselineVar);
+	const half = Math.max(noise, minimumChange);
+	const limitedBy: AlertFinding['limitedBy'] = minimumChange > noise ? 'minimum_change' : samplingVar > extraVar + baselineVar ? 'sampling' : 'history';
+	const deviation = toScale(value) - center;
+	if (half <= 0 ? deviation === 0 : Math.abs(deviation) <= half) return 'normal';
+
+	const baseline = fromScale(center);
+	const direction = deviation > 0 ? 'up' : 'down';
+	const verdict = rule.polarity === 'neutral' ? 'neutral' : (direction === 'up') === (rule.polarity === 'higher_is_better') ? 'good' : 'bad';
+	const change = value - baseline;
+	return {
+		value,
+		baseline,
+		low: kind === 'rate' ? Math.max(0, center - half) : Math.max(0, fromScale(center - half)),
+		high: kind === 'rate' ? Math.min(1, center + half) : fromScale(center + half),
+		direction,
+		verdict,
+		change,
+		relativeChange: baseline === 0 ? null : change / baseline,
+		severity: half > 0 ? Math.abs(deviation) / half : Infinity,
+		limitedBy
+	};
+}
