@@ -47,7 +47,7 @@ describe('KPI alerts on generated data', () => {
 		const incident = reports.find((r) => r.week === planted.incident)!;
 		const flood = incident.alerts.find((a) => a.kpi === 'conversations' && a.scope.value === 'technical')!;
 		expect(flood.value).toBeGreaterThan(flood.high);
-		expect(flood.link).toBe(`/conversations?kpi=conversations&week=${planted.incident}&queue=technical`);
+		expect(flood.link).toBe(`/conversations?kpi=conversations&cond=numerator&week=${planted.incident}&queue=technical`);
 	});
 
 	it('the incident signals stay quiet on weeks with nothing planted, and false alarms are rare', () => {
