@@ -79,7 +79,7 @@ describe('dashboard core in Chromium', () => {
 
 	it('drills down from the conversation list to a conversation with its timeline and draft diff', async () => {
 		const { page, problems } = await pageAs('manager');
-		await page.getByRole('link', { name: 'Conversations' }).click();
+		await page.getByRole('link', { name: 'Conversations', exact: true }).click();
 		await page.waitForURL('**/conversations');
 		await screenshot(page, 'core-conversations');
 		await page.getByLabel('Search id or subject').fill('Charged twice');
@@ -119,8 +119,9 @@ describe('dashboard core in Chromium', () => {
 		const rows = page.getByTestId('import-history').locator('tbody tr');
 		await expect.poll(() => rows.count()).toBe(before + 1);
 		const first = rows.first();
-		expect(await first.locator('td').nth(2).textContent()).toBe('upload');
-		expect(await first.locator('td').nth(3).textContent()).toBe('upload_conversations.jsonl');
+		expect(await first.locator('td').nth(1).textContent()).toMatch(/^\s*done/);
+		expect(await first.locator('td').nth(3).textContent()).toBe('upload');
+		expect(await first.locator('td').nth(4).textContent()).toBe('upload_conversations.jsonl');
 		const preview = page.getByTestId('quarantine-preview');
 		const reasons = await preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 		expect(reasons.map((r) => r.slice(0, 2))).toEqual([
@@ -154,7 +155,7 @@ describe('dashboard core in Chromium', () => {
 		await zone.dispatchEvent('drop', { dataTransfer: transfer });
 		await page.locator('[data-testid="import-progress"][data-stage="done"]').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('import-progress').textContent()).toMatch(/dropped_a\.jsonl, dropped_b\.jsonl: 2 loaded/);
-		await expect.poll(() => page.getByTestId('import-history').locator('tbody tr').first().locator('td').nth(3).textContent()).toBe('dropped_a.jsonl, dropped_b.jsonl');
+		await expect.poll(() => page.getByTestId('import-history').locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('dropped_a.jsonl, dropped_b.jsonl');
 		expect(problems).toEqual([]);
 		await page.close();
 	});

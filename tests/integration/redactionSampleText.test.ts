@@ -29,7 +29,7 @@ describe('personal-data finder on the committed sample', () => {
 
 	it('finds nothing in ordinary text but the help centre’s own no-reply address', () => {
 		const ordinary = texts.filter((t) => !isPlanted(t));
-		expect(ordinary.length).toBeGreaterThan(10_000);
+		expect(ordinary.length).toBeGreaterThan(5_000);
 		const found = ordinary.flatMap((t) => findPersonalData(t)).map((f) => `${f.kind}: ${f.text}`);
 		expect([...new Set(found)]).toEqual(['email: no-reply@supportlens.example']);
 	});

@@ -62,7 +62,8 @@ export function parseConversationFilter(params: URLSearchParams): ConversationFi
 		if (!(KPI_KEYS as readonly string[]).includes(kpi)) throw new UsageError(`unknown KPI "${kpi}": use one of ${KPI_KEYS.join(', ')}`);
 		if (!(DRILL_CONDITIONS as readonly string[]).includes(cond)) throw new UsageError(`unknown condition "${cond}": use one of ${DRILL_CONDITIONS.join(', ')}`);
 		drill = kpiDrillCondition(kpi as KpiKey, cond as DrillCondition);
-	} else if (params.has('cond')) throw new UsageError('"cond" needs a "kpi" to apply to');
+	}
+	// Without a KPI, `cond` has nothing to apply to: the filter form sends its default with "any KPI".
 
 	const movedFrom = single(params, 'moved_from'), movedTo = single(params, 'moved_to');
 	if ((movedFrom === null) !== (movedTo === null)) throw new UsageError('a reroute filter needs both moved_from and moved_to');
