@@ -92,7 +92,6 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	say(selection.message);
 	const embedder = selection.embedder;
 	const calibration = CALIBRATION[embedder.kind];
-	const clusterSimilarity = settings.clusterSimilarity ?? calibration.clusterSimilarity;
 	const assignSimilarity = settings.assignSimilarity ?? calibration.assignSimilarity;
 	const articleSimilarity = settings.articleSimilarity ?? calibration.articleSimilarity;
 
@@ -113,8 +112,8 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	const vectors = questions.map((q) => vectorOf.get(q.text)!);
 	const clustering = await clusterVectors(vectors, {
-		clusterSimilarity,
 		assignSimilarity,
+		viewDims: calibration.viewDims,
 		minClusterSize: settings.minClusterSize,
 		sampleSize: settings.sampleSize,
 		onProgress: say
@@ -170,8 +169,8 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	// Reroute flows and what the rerouted conversations are about.
 	const rerouteTexts = reroutes.filter((r) => r.text);
 	const rerouteClusters = await clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
-		clusterSimilarity,
 		assignSimilarity,
+		viewDims: calibration.viewDims,
 		minClusterSize: 2,
 		sampleSize: settings.sampleSize
 	});
@@ -272,7 +271,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			`INSERT INTO gap_runs (id, started_at, finished_at, embedder, model, message, questions, clusters, outliers, embedded, settings)
 			VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			[runId, startedAt.toISOString().replace('T', ' ').replace('Z', ''), embedder.kind, embedder.model, selection.message, questions.length, k, outliers, embedded,
-				JSON.stringify({ ...settings, clusterSimilarity, assignSimilarity, articleSimilarity })]
+				JSON.stringify({ ...settings, assignSimilarity, articleSimilarity })]
 		);
 		return {
 			run_id: runId,
