@@ -37,6 +37,11 @@ export interface GapListItem {
 	nearest_article_title: string | null;
 	article_similarity: number | null;
 	ai_answered_share: number | null;
+	/** Why this coverage verdict, in one line. */
+	coverage_reason: string | null;
+	answered_citing: number | null;
+	/** The nearest article's translation group: gaps sharing one are the same topic in other languages. */
+	translation_group: string | null;
 	reopen_rate: number;
 	escalation_rate: number;
 	low_csat_rate: number;
@@ -49,7 +54,7 @@ export interface GapListItem {
 type Raw = Omit<GapListItem, 'weekly' | 'channels' | 'languages' | 'reasons' | 'examples'> & Record<'weekly' | 'channels' | 'languages' | 'reasons' | 'examples', string>;
 
 const COLUMNS = `id, active, title, terms, coverage, status, owner, note, size, conversations, share, impact, weekly, channels, languages, reasons,
-	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
+	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, translation_group, reopen_rate, escalation_rate,
 	low_csat_rate, x, y, strftime(status_changed_at, '%Y-%m-%dT%H:%M:%SZ') AS status_changed_at, strftime(resolved_at, '%Y-%m-%dT%H:%M:%SZ') AS resolved_at`;
 
 function parse(r: Raw): GapListItem {

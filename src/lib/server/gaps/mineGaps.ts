@@ -5,6 +5,8 @@ import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { WarehouseConnection } from '../warehouse';
 import { assessCoverage } from './assessCoverage';
 import { chunkArticle, type ArticleChunk } from './chunkArticle';
+import { answeredNeighbourShare } from './answeredNeighbourShare';
+import { clusterByGroup } from './clusterByGroup';
 import { clusterVectors } from './clusterVectors';
 import { CALIBRATION, type EmbedderChoice } from './embedders/Embedder';
 import { createEmbedder } from './embedders/createEmbedder';
@@ -82,7 +84,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	say('reading unanswered questions…');
 	const { questions, openings } = await extractQuestions(db, settings);
-	const articles = await db.all<{ id: string; title: string; body: string }>('SELECT id, title, body FROM kb_articles ORDER BY id');
+	const articles = await db.all<{ id: string; title: string; body: string; locale: string | null }>('SELECT id, title, body, locale FROM kb_articles ORDER BY id');
 	const chunks: ArticleChunk[] = articles.flatMap((a) => chunkArticle(a, settings.chunkChars));
 	const reroutes = await findReroutes(db);
 	say(`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`);
@@ -111,13 +113,19 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	}
 
 	const vectors = questions.map((q) => vectorOf.get(q.text)!);
-	const clustering = await clusterVectors(vectors, {
-		assignSimilarity,
-		viewDims: calibration.viewDims,
-		minClusterSize: settings.minClusterSize,
-		sampleSize: settings.sampleSize,
-		onProgress: say
-	});
+	// Questions the AI never answers anything like, and questions whose look-alikes it mostly
+	// answers, are clustered apart: a missing article and a weak one are different work items,
+	// and one gap mixing both would get one verdict for both.
+	say('comparing each question with the AI’s answered conversations…');
+	const track = await answeredNeighbourShare(
+		questions.map((q, i) => ({ vector: vectors[i], conversation: convKey(q.source, q.conversation_id) })),
+		openings.map((o) => ({ vector: vectorOf.get(o.text)!, answered: o.answered, conversation: convKey(o.source, o.conversation_id) }))
+	);
+	const clustering = await clusterByGroup(
+		vectors,
+		track.map((t) => (t !== null && t >= 0.5 ? 1 : 0)),
+		{ assignSimilarity, viewDims: calibration.viewDims, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
+	);
 	const k = clustering.centroids.length;
 	const outliers = clustering.labels.filter((l) => l < 0).length;
 	say(`${k} clusters, ${outliers} outliers`);
@@ -125,8 +133,9 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const labels = labelClusters(questions.map((q) => q.text), clustering.labels, clustering.similarity, k);
 	const summaries = summarizeClusters(questions, clustering.labels, clustering.similarity, k, settings.examples);
 
-	// Coverage evidence: the AI's citations in each cluster's conversations, and how often the AI
-	// answered confidently when a conversation opened with a question on this topic.
+	// Coverage evidence: AI-involved conversations whose opening question is as typical of a
+	// cluster as its own members (similarity to the centroid at least their median), whether the
+	// AI answered them confidently, and the articles it cited when it did.
 	const citedBy = new Map<string, string[]>();
 	for (const r of await db.all<{ source: string; conversation_id: string; article: string }>(
 		`SELECT DISTINCT source, conversation_id, unnest(kb_article_ids) AS article FROM events WHERE author = 'ai' AND kb_article_ids IS NOT NULL`
@@ -135,35 +144,37 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		if (!citedBy.has(key)) citedBy.set(key, []);
 		citedBy.get(key)!.push(r.article);
 	}
-	// The topic's conversations: those of its questions plus every AI-involved conversation
-	// that opens with a question nearest to it (answered or not), so the evidence is not
-	// limited to the failures.
-	const topicConversations = summaries.map((s) => new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id))));
+	const typical = summaries.map((s) => {
+		const sims = s.members.map((i) => clustering.similarity[i]).sort((a, b) => a - b);
+		return sims.length ? sims[Math.floor(sims.length / 2)] : 1;
+	});
 	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
+	const evidence = clustering.centroids.map(() => new Map<string, number>());
 	const pace = pacer();
 	for (const o of openings) {
 		await pace();
-		const c = nearestCluster(vectorOf.get(o.text)!, clustering.centroids, assignSimilarity);
-		if (c < 0) continue;
+		const v = vectorOf.get(o.text)!;
+		const c = nearestCluster(v, clustering.centroids, assignSimilarity);
+		if (c < 0 || dot(v, clustering.centroids[c]) < typical[c]) continue;
 		answered[c][1]++;
-		if (o.answered) answered[c][0]++;
-		topicConversations[c].add(convKey(o.source, o.conversation_id));
+		if (!o.answered) continue;
+		answered[c][0]++;
+		for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) evidence[c].set(a, (evidence[c].get(a) ?? 0) + 1);
 	}
-	const citations = topicConversations.map((convs) => {
-		const m = new Map<string, number>();
-		for (const c of convs) for (const a of citedBy.get(c) ?? []) m.set(a, (m.get(a) ?? 0) + 1);
-		return m;
+	const locales = summaries.map((s) => {
+		const top = Object.entries(s.languages).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+		return top && top[0] !== 'unknown' ? top[0] : null;
 	});
 	const coverage = assessCoverage({
 		centroids: clustering.centroids,
 		chunks,
 		chunkVectors: chunks.map((c) => vectorOf.get(c.text)!),
-		citations,
-		conversations: topicConversations.map((c) => c.size),
+		locales: embedder.kind === 'lexical' ? locales : undefined,
+		evidence,
 		answered,
 		articleSimilarity,
 		weakAnsweredShare: settings.weakAnsweredShare,
-		citedShare: settings.articleCitedShare
+		citationsKnown: citedBy.size > 0
 	});
 
 	// Reroute flows and what the rerouted conversations are about.
@@ -226,7 +237,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			const values: DuckDBValue[] = [
 				labels[c].title, listValue(labels[c].terms), s.size, s.conversations, questions.length ? s.size / questions.length : 0,
 				JSON.stringify(s.weekly), JSON.stringify(s.channels), JSON.stringify(s.languages), JSON.stringify(s.reasons), JSON.stringify(s.examples),
-				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share,
+				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share, cov.reason, cov.answered_citing,
 				s.reopen_rate, s.escalation_rate, s.low_csat_rate, s.impact, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
 				embedder.model, positions[c][0], positions[c][1], runId
 			];
@@ -234,14 +245,14 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 				await tx.run(
 					`UPDATE gaps SET active = true, title = ?, terms = ?, size = ?, conversations = ?, share = ?, weekly = ?, channels = ?, languages = ?,
 						reasons = ?, examples = ?, coverage = ?, nearest_article_id = ?, nearest_article_title = ?, article_similarity = ?,
-						ai_answered_share = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
+						ai_answered_share = ?, coverage_reason = ?, answered_citing = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
 						x = ?, y = ?, last_run_id = ? WHERE id = ?`,
 					[...values, ids[c]]
 				);
 			} else {
 				await tx.run(
 					`INSERT INTO gaps (title, terms, size, conversations, share, weekly, channels, languages, reasons, examples, coverage,
-						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
+						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, reopen_rate, escalation_rate,
 						low_csat_rate, impact, centroid, model, x, y, last_run_id, id, active, status, first_run_id)
 					VALUES (${values.map(() => '?').join(', ')}, ?, true, 'new', ?)`,
 					[...values, ids[c], runId]

@@ -5,6 +5,7 @@ import core from './001_core';
 import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
 import gaps from './030_gaps';
+import gapEvidence from './031_gap_evidence';
 import grades from './040_grades';
 
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, gaps, grades].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, conversationFacts, auth, gaps, gapEvidence, grades].sort((a, b) => a.version - b.version);
