@@ -8,7 +8,9 @@ export const kbArticleSchema = z.object({
 	body: z.string(),
 	url: z.string().optional(),
 	locale: z.string().optional(),
-	updated_at: timestampSchema.optional()
+	updated_at: timestampSchema.optional(),
+	/** Articles that translate one another share it (Zendesk Help Center: the source article id across locales). */
+	translation_group: z.string().optional()
 });
 
 export type KbArticle = z.output<typeof kbArticleSchema>;

@@ -81,7 +81,13 @@ export async function listGaps(db: WarehouseConnection, filters: GapFilters = {}
 	if (filters.language) (q.push('language = ?'), params.push(filters.language));
 	if (filters.week) (q.push(`week = ?::DATE`), params.push(filters.week));
 	if (q.length) where.push(`id IN (SELECT gap_id FROM gap_questions WHERE gap_id IS NOT NULL AND ${q.join(' AND ')})`);
-	const rows = await db.all<Raw>(`SELECT ${COLUMNS} FROM gaps WHERE ${where.join(' AND ')} ORDER BY impact DESC, id`, params);
+	// Gaps whose nearest articles translate one another (the same topic asked in several
+	// languages) are listed together, at the place of the most impactful of them.
+	const topic = `coalesce(translation_group, 'gap:' || id)`;
+	const rows = await db.all<Raw>(
+		`SELECT ${COLUMNS} FROM gaps WHERE ${where.join(' AND ')} ORDER BY max(impact) OVER (PARTITION BY ${topic}) DESC, ${topic}, impact DESC, id`,
+		params
+	);
 	return rows.map(parse);
 }
 

@@ -84,13 +84,16 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	say('reading unanswered questions…');
 	const { questions, openings } = await extractQuestions(db, settings);
-	const articles = await db.all<{ id: string; title: string; body: string; locale: string | null }>('SELECT id, title, body, locale FROM kb_articles ORDER BY id');
+	const articles = await db.all<{ id: string; title: string; body: string; locale: string | null; translation_group: string | null }>(
+		'SELECT id, title, body, locale, translation_group FROM kb_articles ORDER BY id'
+	);
+	const groupOf = new Map(articles.map((a) => [a.id, a.translation_group]));
 	const chunks: ArticleChunk[] = articles.flatMap((a) => chunkArticle(a, settings.chunkChars));
 	const reroutes = await findReroutes(db);
 	say(`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`);
 
 	const texts = [...new Set([...questions.map((q) => q.text), ...openings.map((o) => o.text), ...chunks.map((c) => c.text), ...reroutes.map((r) => r.text)])];
-	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers });
+	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers, languages: questions.map((q) => q.language) });
 	say(selection.message);
 	const embedder = selection.embedder;
 	const calibration = CALIBRATION[embedder.kind];
@@ -237,7 +240,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			const values: DuckDBValue[] = [
 				labels[c].title, listValue(labels[c].terms), s.size, s.conversations, questions.length ? s.size / questions.length : 0,
 				JSON.stringify(s.weekly), JSON.stringify(s.channels), JSON.stringify(s.languages), JSON.stringify(s.reasons), JSON.stringify(s.examples),
-				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share, cov.reason, cov.answered_citing,
+				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share, cov.reason, cov.answered_citing, (cov.nearest_article_id && groupOf.get(cov.nearest_article_id)) || null,
 				s.reopen_rate, s.escalation_rate, s.low_csat_rate, s.impact, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
 				embedder.model, positions[c][0], positions[c][1], runId
 			];
@@ -245,14 +248,14 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 				await tx.run(
 					`UPDATE gaps SET active = true, title = ?, terms = ?, size = ?, conversations = ?, share = ?, weekly = ?, channels = ?, languages = ?,
 						reasons = ?, examples = ?, coverage = ?, nearest_article_id = ?, nearest_article_title = ?, article_similarity = ?,
-						ai_answered_share = ?, coverage_reason = ?, answered_citing = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
+						ai_answered_share = ?, coverage_reason = ?, answered_citing = ?, translation_group = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
 						x = ?, y = ?, last_run_id = ? WHERE id = ?`,
 					[...values, ids[c]]
 				);
 			} else {
 				await tx.run(
 					`INSERT INTO gaps (title, terms, size, conversations, share, weekly, channels, languages, reasons, examples, coverage,
-						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, reopen_rate, escalation_rate,
+						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, translation_group, reopen_rate, escalation_rate,
 						low_csat_rate, impact, centroid, model, x, y, last_run_id, id, active, status, first_run_id)
 					VALUES (${values.map(() => '?').join(', ')}, ?, true, 'new', ?)`,
 					[...values, ids[c], runId]

@@ -124,6 +124,7 @@ export interface KbRow {
 	url: string | null;
 	locale: string | null;
 	updated_at: string | null;
+	translation_group: string | null;
 	content_hash: string;
 }
 
@@ -136,6 +137,7 @@ export function flattenKbArticle(a: KbArticle, ord: number): KbRow {
 		url: a.url ?? null,
 		locale: a.locale ?? null,
 		updated_at: toSqlTimestamp(a.updated_at),
+		translation_group: a.translation_group ?? null,
 		content_hash: contentHash(a)
 	};
 }
