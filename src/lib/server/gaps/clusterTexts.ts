@@ -28,7 +28,7 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 	// The same method and defaults as the gap miner.
 	const result = await clusterVectors(vectors, {
 		assignSimilarity: options.assignSimilarity ?? calibration.assignSimilarity,
-		viewDims: calibration.viewDims,
+		viewEnergy: calibration.viewEnergy,
 		minClusterSize: options.minClusterSize ?? DEFAULT_GAP_SETTINGS.minClusterSize,
 		sampleSize: options.sampleSize ?? DEFAULT_GAP_SETTINGS.sampleSize,
 		onProgress: options.onProgress

@@ -15,8 +15,11 @@ export interface ClusterOptions {
 	minClusterSize: number;
 	/** At most this many vectors go through the O(m²) dendrogram; the rest join the nearest cluster found. */
 	sampleSize: number;
-	/** Build the dendrogram on the first this-many dimensions (ordered components, as LSA's); all when unset. */
-	viewDims?: number;
+	/**
+	 * For vectors whose dimensions are ordered components (LSA's): build the dendrogram on the
+	 * leading components that hold this share of the sample's energy. Unset: all dimensions.
+	 */
+	viewEnergy?: number;
 	seed?: number;
 	/** Rounds of clustering the leftovers. */
 	rounds?: number;
@@ -80,6 +83,17 @@ async function assign(
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** How many leading dimensions hold `share` of the vectors' total energy (sum of squares). */
+export function leadingDims(vectors: Float32Array[], share: number): number {
+	const dim = vectors[0]?.length ?? 0;
+	const energy = new Float64Array(dim);
+	for (const v of vectors) for (let j = 0; j < dim; j++) energy[j] += v[j] * v[j];
+	const total = energy.reduce((a, b) => a + b, 0);
+	let sum = 0;
+	for (let j = 0; j < dim; j++) if ((sum += energy[j]) >= share * total) return j + 1;
+	return dim;
+}
+
 /** The first `dims` coordinates, unit length again. */
 function view(v: Float32Array, dims: number | undefined): Float32Array {
 	return dims && dims < v.length ? normalize(v.slice(0, dims)) : v;
@@ -98,7 +112,9 @@ export async function clusterVectors(vectors: Float32Array[], options: ClusterOp
 		if (leftovers.length < Math.max(2, options.minClusterSize)) break;
 		const sample = sampleIndices(leftovers, options.sampleSize, (options.seed ?? 42) + round);
 		options.onProgress?.(`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`);
-		const tree = await averageLinkageTree(sample.map((i) => view(vectors[i], options.viewDims)));
+		const dims = options.viewEnergy ? leadingDims(sample.map((i) => vectors[i]), options.viewEnergy) : undefined;
+		if (dims) options.onProgress?.(`tree on the ${dims} leading components (${Math.round(options.viewEnergy! * 100)}% of the energy)`);
+		const tree = await averageLinkageTree(sample.map((i) => view(vectors[i], dims)));
 		const groups = new Map<number, Float32Array[]>();
 		excessOfMass(tree, options.minClusterSize).forEach((l, k) => {
 			if (l < 0) return;

@@ -127,7 +127,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const clustering = await clusterByGroup(
 		vectors,
 		track.map((t) => (t !== null && t >= 0.5 ? 1 : 0)),
-		{ assignSimilarity, viewDims: calibration.viewDims, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
+		{ assignSimilarity, viewEnergy: calibration.viewEnergy, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
 	);
 	const k = clustering.centroids.length;
 	const outliers = clustering.labels.filter((l) => l < 0).length;
@@ -184,7 +184,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const rerouteTexts = reroutes.filter((r) => r.text);
 	const rerouteClusters = await clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
 		assignSimilarity,
-		viewDims: calibration.viewDims,
+		viewEnergy: calibration.viewEnergy,
 		minClusterSize: 2,
 		sampleSize: settings.sampleSize
 	});

@@ -21,16 +21,17 @@ export interface EmbedderCalibration {
 	/** A question joins its nearest cluster when its similarity to the centroid is at least this. */
 	assignSimilarity: number;
 	/**
-	 * The clustering tree uses the first this-many dimensions: LSA orders its components by how
-	 * much of the corpus they explain, so the leading ones carry topics and the rest wording.
-	 * Undefined: all (a transformer's dimensions have no order).
+	 * The clustering tree uses the leading dimensions holding this share of the energy: LSA
+	 * orders its components by how much of the corpus they explain, so the leading ones carry
+	 * topics and the rest wording; how many that is depends on the data. Undefined: all (a
+	 * transformer's dimensions have no order).
 	 */
-	viewDims?: number;
+	viewEnergy?: number;
 	/** Nearest KB article similarity from which an article counts as "close" to a cluster. */
 	articleSimilarity: number;
 }
 
 export const CALIBRATION: Record<EmbedderKind, EmbedderCalibration> = {
-	lexical: { assignSimilarity: 0.2, viewDims: 30, articleSimilarity: 0.5 },
+	lexical: { assignSimilarity: 0.2, viewEnergy: 0.4, articleSimilarity: 0.5 },
 	transformers: { assignSimilarity: 0.45, articleSimilarity: 0.5 }
 };
