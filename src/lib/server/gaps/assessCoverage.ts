@@ -34,6 +34,8 @@ export interface CoverageInput {
 	 * and word overlap alone never makes a topic covered; when it does not, the nearest article does.
 	 */
 	citationsKnown?: boolean;
+	/** Per article: conversations anywhere that the AI answered confidently citing it. */
+	answeredWith?: Map<string, number>;
 }
 
 export interface CoverageResult {
@@ -75,7 +77,13 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 		const veryClose = nearestSim !== null && nearestSim >= input.articleSimilarity;
 		const article = hasEvidence ? cited : nearest;
 		const aiFails = answeredShare === null || answeredShare < input.weakAnsweredShare;
-		const coverage: Coverage = (input.citationsKnown ? !hasEvidence && aiFails : !veryClose) ? 'missing' : hasEvidence && !aiFails ? 'covered' : 'weak';
+		// With citations known, a very close article still decides when nothing else can: no
+		// similar conversations to learn from, or an article the AI has never answered with (so
+		// nothing says it is about another topic). An article the AI answers other questions with
+		// and never these is about something else.
+		const unused = nearest !== null && (input.answeredWith?.get(nearest) ?? 0) < minEvidence;
+		const byArticle = !input.citationsKnown || total === 0 || unused;
+		const coverage: Coverage = (byArticle ? !hasEvidence && !veryClose : !hasEvidence && aiFails) ? 'missing' : hasEvidence && !aiFails ? 'covered' : 'weak';
 		const sim = article ? perArticle.get(article)!.sim : null;
 		const title = article ? perArticle.get(article)!.title : null;
 		const parts = [
@@ -85,16 +93,16 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 		];
 		const why =
 			coverage === 'missing'
-				? input.citationsKnown
-					? 'missing: the AI rarely answers questions like these and no article is cited for them'
-					: `missing: no article close enough (needs ${input.articleSimilarity.toFixed(2)})`
+				? byArticle
+					? `missing: no article close enough (needs ${input.articleSimilarity.toFixed(2)})`
+					: 'missing: the AI rarely answers questions like these and no article is cited for them; the nearest article answers other questions'
 				: coverage === 'covered'
 					? 'covered: the AI answers this topic with this article'
 					: hasEvidence
 						? 'weak: the article answers similar questions, yet the AI fails most of these'
-						: input.citationsKnown
-							? 'weak: the AI answers many similar questions, yet not these'
-							: 'weak: a very close article exists, yet the AI fails these';
+						: byArticle
+							? `weak: a very close article exists${input.citationsKnown && total > 0 ? ' that the AI has not answered with' : ''}, yet the AI fails these`
+							: 'weak: the AI answers many similar questions, yet not these';
 		return {
 			coverage,
 			nearest_article_id: article,

@@ -2,12 +2,12 @@
 // (clusters numbered by decreasing size, as clusterVectors numbers them): no cluster mixes groups.
 import { clusterVectors, type ClusterOptions, type ClusterResult } from './clusterVectors';
 
-export async function clusterByGroup(vectors: Float32Array[], groups: number[], options: ClusterOptions): Promise<ClusterResult> {
+export async function clusterByGroup(vectors: Float32Array[], groups: string[], options: ClusterOptions): Promise<ClusterResult> {
 	const n = vectors.length;
 	const labels = new Int32Array(n).fill(-1);
 	const similarity = new Float32Array(n);
 	const found: { centroid: Float32Array; size: number; members: number[] }[] = [];
-	for (const g of [...new Set(groups)].sort((a, b) => a - b)) {
+	for (const g of [...new Set(groups)].sort()) {
 		const idx = groups.flatMap((x, i) => (x === g ? [i] : []));
 		const r = await clusterVectors(idx.map((i) => vectors[i]), options);
 		const members: number[][] = r.centroids.map(() => []);

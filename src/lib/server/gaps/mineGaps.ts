@@ -124,9 +124,12 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		questions.map((q, i) => ({ vector: vectors[i], conversation: convKey(q.source, q.conversation_id) })),
 		openings.map((o) => ({ vector: vectorOf.get(o.text)!, answered: o.answered, conversation: convKey(o.source, o.conversation_id) }))
 	);
+	// The lexical embedder cannot match across languages: each language is clustered on its own
+	// (its own leading LSA components), so one language's topics are not lumped into one blob.
+	const byLanguage = embedder.kind === 'lexical';
 	const clustering = await clusterByGroup(
 		vectors,
-		track.map((t) => (t !== null && t >= 0.5 ? 1 : 0)),
+		track.map((t, i) => `${byLanguage ? (questions[i].language ?? '?').toLowerCase().split(/[-_]/)[0] : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`),
 		{ assignSimilarity, viewEnergy: calibration.viewEnergy, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
 	);
 	const k = clustering.centroids.length;
@@ -154,16 +157,22 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
 	const evidence = clustering.centroids.map(() => new Map<string, number>());
 	const pace = pacer();
+	// An opening counts for every cluster it is typical of (clusters of one topic split by the
+	// AI's track record, or by language, each see it).
 	for (const o of openings) {
 		await pace();
 		const v = vectorOf.get(o.text)!;
-		const c = nearestCluster(v, clustering.centroids, assignSimilarity);
-		if (c < 0 || dot(v, clustering.centroids[c]) < typical[c]) continue;
-		answered[c][1]++;
-		if (!o.answered) continue;
-		answered[c][0]++;
-		for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) evidence[c].set(a, (evidence[c].get(a) ?? 0) + 1);
+		const cited = o.answered ? new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? []) : null;
+		for (let c = 0; c < clustering.centroids.length; c++) {
+			if (dot(v, clustering.centroids[c]) < Math.max(typical[c], assignSimilarity)) continue;
+			answered[c][1]++;
+			if (!cited) continue;
+			answered[c][0]++;
+			for (const a of cited) evidence[c].set(a, (evidence[c].get(a) ?? 0) + 1);
+		}
 	}
+	const answeredWith = new Map<string, number>();
+	for (const o of openings) if (o.answered) for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) answeredWith.set(a, (answeredWith.get(a) ?? 0) + 1);
 	const locales = summaries.map((s) => {
 		const top = Object.entries(s.languages).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
 		return top && top[0] !== 'unknown' ? top[0] : null;
@@ -177,7 +186,8 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		answered,
 		articleSimilarity,
 		weakAnsweredShare: settings.weakAnsweredShare,
-		citationsKnown: citedBy.size > 0
+		citationsKnown: citedBy.size > 0,
+		answeredWith
 	});
 
 	// Reroute flows and what the rerouted conversations are about.
