@@ -34,6 +34,11 @@ export interface CoverageInput {
 	 * and word overlap alone never makes a topic covered; when it does not, the nearest article does.
 	 */
 	citationsKnown?: boolean;
+	/**
+	 * Per cluster: most of its questions' nearest conversations went unanswered. Then farther
+	 * look-alikes answered with some article are no evidence: the AI fails on the nearest ones.
+	 */
+	unansweredLike?: boolean[];
 	/** Per article: conversations anywhere that the AI answered confidently citing it. */
 	answeredWith?: Map<string, number>;
 }
@@ -72,11 +77,11 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 		for (const [id, n] of input.evidence[k] ?? new Map<string, number>()) if (perArticle.has(id) && (n > citedCount || (n === citedCount && cited !== null && id < cited))) [cited, citedCount] = [id, n];
 		const [ok, total] = input.answered[k] ?? [0, 0];
 		const answeredShare = total ? ok / total : null;
-		const hasEvidence = cited !== null && citedCount >= minEvidence && citedCount >= (input.evidenceShare ?? 0.2) * total;
+		const hasEvidence = !input.unansweredLike?.[k] && cited !== null && citedCount >= minEvidence && citedCount >= (input.evidenceShare ?? 0.2) * total;
 		const nearestSim = nearest ? perArticle.get(nearest)!.sim : null;
 		const veryClose = nearestSim !== null && nearestSim >= input.articleSimilarity;
 		const article = hasEvidence ? cited : nearest;
-		const aiFails = answeredShare === null || answeredShare < input.weakAnsweredShare;
+		const aiFails = !!input.unansweredLike?.[k] || answeredShare === null || answeredShare < input.weakAnsweredShare;
 		// With citations known, a very close article still decides when nothing else can: no
 		// similar conversations to learn from, or an article the AI has never answered with (so
 		// nothing says it is about another topic). An article the AI answers other questions with
@@ -88,7 +93,11 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 		const title = article ? perArticle.get(article)!.title : null;
 		const parts = [
 			title ? `nearest article: “${title}”, ${sim!.toFixed(2)}` : locale ? `no article in locale ${locale}` : 'no articles',
-			hasEvidence ? `${citedCount} similar question${citedCount === 1 ? '' : 's'} answered citing it` : 'no similar question answered citing an article',
+			hasEvidence
+				? `${citedCount} similar question${citedCount === 1 ? '' : 's'} answered citing it`
+				: input.unansweredLike?.[k]
+					? 'the AI failed on the nearest look-alikes of most of these questions'
+					: 'no similar question answered citing an article',
 			total ? `${ok} of ${total} similar conversations answered confidently` : 'no similar AI conversations'
 		];
 		const why =

@@ -83,14 +83,17 @@ async function assign(
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** How many leading dimensions hold `share` of the vectors' total energy (sum of squares). */
+/** Fewer leading dimensions than this are never enough to tell topics apart, however the energy falls. */
+const MIN_VIEW_DIMS = 10;
+
+/** How many leading dimensions hold `share` of the vectors' total energy (sum of squares); at least MIN_VIEW_DIMS. */
 export function leadingDims(vectors: Float32Array[], share: number): number {
 	const dim = vectors[0]?.length ?? 0;
 	const energy = new Float64Array(dim);
 	for (const v of vectors) for (let j = 0; j < dim; j++) energy[j] += v[j] * v[j];
 	const total = energy.reduce((a, b) => a + b, 0);
 	let sum = 0;
-	for (let j = 0; j < dim; j++) if ((sum += energy[j]) >= share * total) return j + 1;
+	for (let j = 0; j < dim; j++) if ((sum += energy[j]) >= share * total) return Math.min(dim, Math.max(MIN_VIEW_DIMS, j + 1));
 	return dim;
 }
 

@@ -187,6 +187,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		articleSimilarity,
 		weakAnsweredShare: settings.weakAnsweredShare,
 		citationsKnown: citedBy.size > 0,
+		unansweredLike: summaries.map((s) => s.members.filter((i) => track[i] !== null && track[i]! < 0.5).length * 2 > s.members.length),
 		answeredWith
 	});
 
