@@ -59,14 +59,16 @@ function nearestCluster(v: Float32Array, centroids: Float32Array[], min: number)
 	return best;
 }
 
-async function previousGaps(db: WarehouseConnection): Promise<PreviousGap[]> {
-	const reader = await db.raw.runAndReadAll('SELECT id, centroid FROM gaps ORDER BY id');
+/** Previous gaps with their members; centroids only when they live in the same vector space (`model`). */
+async function previousGaps(db: WarehouseConnection, model: string): Promise<PreviousGap[]> {
+	const reader = await db.raw.runAndReadAll('SELECT id, centroid, model FROM gaps ORDER BY id');
 	const gaps = new Map<number, PreviousGap>();
 	for (const row of reader.getRowObjectsJS()) {
 		const bytes = row.centroid as Uint8Array;
 		const copy = new Uint8Array(bytes.byteLength);
 		copy.set(bytes);
-		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: new Float32Array(copy.buffer) });
+		// An LSA fit on other texts has other axes: its centroids cannot be compared, only members.
+		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: row.model === model ? new Float32Array(copy.buffer) : null });
 	}
 	for (const r of await db.all<{ gap_id: number; source: string; conversation_id: string; event_id: string }>(
 		'SELECT gap_id, source, conversation_id, event_id FROM gap_questions WHERE gap_id IS NOT NULL'
@@ -216,7 +218,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	say(`storing ${k} gaps, ${questions.length.toLocaleString('en')} questions and ${flows.size} reroute flows…`);
 	const summary = await db.transaction(async (tx) => {
-		const previous = await previousGaps(tx);
+		const previous = await previousGaps(tx, embedder.model);
 		const matched = matchGaps(
 			previous,
 			summaries.map((s, c) => ({ members: s.members.map((i) => eventKey(questions[i])), centroid: clustering.centroids[c] }))

@@ -65,9 +65,13 @@ describe('assessCoverage', () => {
 		expect(close).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-refund', ai_answered_share: 0.1 });
 	});
 
-	it('with citations: a close article alone does not cover a topic the AI never answers', () => {
-		const [r] = assessCoverage({ ...base, citationsKnown: true, locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
+	it('with citations: a close article the AI answers other questions with does not cover a topic it never answers', () => {
+		const answeredWith = new Map([['kb-refund', 40]]);
+		const [r] = assessCoverage({ ...base, citationsKnown: true, answeredWith, locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
 		expect(r.coverage).toBe('missing');
+		// The same article never used by the AI: nothing says it is about something else, so it is weak.
+		const [unused] = assessCoverage({ ...base, citationsKnown: true, answeredWith: new Map(), locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
+		expect(unused.coverage).toBe('weak');
 		expect(r.reason).toContain('nearest article: “Refunds”, 0.89');
 		expect(r.reason).toContain('0 of 12 similar conversations answered confidently');
 	});
@@ -76,6 +80,14 @@ describe('assessCoverage', () => {
 		const [r] = assessCoverage({ ...base, citationsKnown: true, centroids: [v(0.1, 0.3, 1)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] });
 		expect(r).toMatchObject({ coverage: 'covered', nearest_article_id: 'kb-api', answered_citing: 6 });
 		expect(r.reason).toContain('6 similar questions answered citing it');
+	});
+
+	it('takes no evidence from farther look-alikes when the nearest ones went unanswered', () => {
+		const input = { ...base, citationsKnown: true, answeredWith: new Map([['kb-api', 50]]), locales: ['en'], centroids: [v(0.1, 1, 0)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] as [number, number][] };
+		expect(assessCoverage(input)[0].coverage).toBe('covered');
+		const [r] = assessCoverage({ ...input, unansweredLike: [true] });
+		expect(r.coverage).toBe('missing');
+		expect(r.reason).toContain('the AI failed on the nearest look-alikes');
 	});
 
 	it('is weak when the article is cited for similar questions yet the AI mostly fails', () => {
