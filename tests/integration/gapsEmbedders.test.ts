@@ -145,16 +145,17 @@ describe('a model folder given: the transformers path runs for real', () => {
 
 	it('the cluster command uses the model folder from the environment', () => {
 		const input = writeJsonl(path.join(dir, 'tiny-q.jsonl'), [
-			'charged twice', 'double payment', 'refund my money', 'card charged twice',
-			'password reset', 'locked account', 'reset link expired', 'login email'
+			// Five of each: the default minimum cluster size.
+			'charged twice', 'double payment', 'refund my money', 'card charged twice', 'charged two times',
+			'password reset', 'locked account', 'reset link expired', 'login email', 'forgot password'
 		].map((text, i) => ({ id: `q${i}`, text })));
 		const output = path.join(dir, 'tiny-out.jsonl');
 		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'transformers'], { SUPPORTLENS_MODEL_DIR: folder, SUPPORTLENS_MODEL_CACHE: cacheDir });
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('embedder: transformers tiny-bert (16 dimensions)');
 		const clusters = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l).cluster);
-		expect(new Set(clusters.slice(0, 4)).size).toBe(1);
-		expect(new Set(clusters.slice(4)).size).toBe(1);
-		expect(clusters[0]).not.toBe(clusters[4]);
+		expect(new Set(clusters.slice(0, 5)).size).toBe(1);
+		expect(new Set(clusters.slice(5)).size).toBe(1);
+		expect(clusters[0]).not.toBe(clusters[5]);
 	}, 180_000);
 });
