@@ -3,7 +3,7 @@
 // answers anything like (share near 0) belongs to a topic with no usable article; one whose
 // neighbours are mostly answered belongs to a topic the AI handles, and failed for another reason.
 // Neighbours are searched among a seeded sample of openings so 100,000 questions stay fast.
-import { seededRandom } from './truncatedSvd';
+import { seededSample } from './seededRandom';
 import { dot } from './vectorMath';
 import { pacer } from './yieldToEventLoop';
 
@@ -22,11 +22,7 @@ export async function answeredNeighbourShare(
 ): Promise<(number | null)[]> {
 	const k = options.k ?? 7;
 	const limit = options.sampleSize ?? 3000;
-	const random = seededRandom(options.seed ?? 11);
-	const pool =
-		openings.length <= limit
-			? openings
-			: openings.map((o, i) => [random(), i] as const).sort((a, b) => a[0] - b[0]).slice(0, limit).sort((a, b) => a[1] - b[1]).map(([, i]) => openings[i]);
+	const pool = seededSample(openings, limit, options.seed ?? 11);
 	const pace = pacer();
 	const out: (number | null)[] = [];
 	const bestSim = new Float64Array(k);

@@ -6,6 +6,7 @@
 // broad topics, the later ones mostly single words, which would split a topic by its wording.
 import { averageLinkageTree } from './averageLinkageTree';
 import { excessOfMass } from './excessOfMass';
+import { seededSample } from './seededRandom';
 import { centroid, dot, normalize } from './vectorMath';
 import { pacer } from './yieldToEventLoop';
 
@@ -33,25 +34,6 @@ export interface ClusterResult {
 	similarity: Float32Array;
 	centroids: Float32Array[];
 	sizes: number[];
-}
-
-/** Seeded, evenly spread sample of indices (a deterministic partial Fisher-Yates shuffle). */
-function sampleIndices(indices: number[], size: number, seed: number): number[] {
-	if (indices.length <= size) return indices;
-	const a = indices.slice();
-	let s = seed >>> 0 || 1;
-	const rand = () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	for (let i = 0; i < size; i++) {
-		const j = i + Math.floor(rand() * (a.length - i));
-		[a[i], a[j]] = [a[j], a[i]];
-	}
-	return a.slice(0, size).sort((x, y) => x - y);
 }
 
 /** Nearest centroid (ties to the lower index) for the vectors at `indices`; label offset by `offset`. */
@@ -113,7 +95,7 @@ export async function clusterVectors(vectors: Float32Array[], options: ClusterOp
 	for (let round = 0; round < (options.rounds ?? 3); round++) {
 		const leftovers = allIndices(n).filter((i) => labels[i] === -1 && dot(vectors[i], vectors[i]) > 0);
 		if (leftovers.length < Math.max(2, options.minClusterSize)) break;
-		const sample = sampleIndices(leftovers, options.sampleSize, (options.seed ?? 42) + round);
+		const sample = seededSample(leftovers, options.sampleSize, (options.seed ?? 42) + round);
 		options.onProgress?.(`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`);
 		const dims = options.viewEnergy ? leadingDims(sample.map((i) => vectors[i]), options.viewEnergy) : undefined;
 		if (dims) options.onProgress?.(`tree on the ${dims} leading components (${Math.round(options.viewEnergy! * 100)}% of the energy)`);

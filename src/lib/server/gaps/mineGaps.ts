@@ -49,16 +49,6 @@ export interface MiningSummary {
 const eventKey = (q: { source: string; conversation_id: string; event_id: string }) => `${q.source}\u0000${q.conversation_id}\u0000${q.event_id}`;
 const convKey = (source: string, id: string) => `${source}\u0000${id}`;
 
-function nearestCluster(v: Float32Array, centroids: Float32Array[], min: number): number {
-	let best = -1;
-	let bestSim = min;
-	for (let c = 0; c < centroids.length; c++) {
-		const s = dot(v, centroids[c]);
-		if (s >= bestSim) [best, bestSim] = [c, s];
-	}
-	return best;
-}
-
 /** Previous gaps with their members; centroids only when they live in the same vector space (`model`). */
 async function previousGaps(db: WarehouseConnection, model: string): Promise<PreviousGap[]> {
 	const reader = await db.raw.runAndReadAll('SELECT id, centroid, model FROM gaps ORDER BY id');

@@ -3,6 +3,7 @@
 // projected matrix. This is LSA's step: documents × terms → a few dense "topic" directions
 // that keep which words occur together, so paraphrases with different words still meet.
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { seededRandom } from './seededRandom';
 
 /** One sparse row: column indices and their values. */
 export interface SparseRow {
@@ -15,18 +16,6 @@ export interface SvdResult {
 	components: Float32Array;
 	singularValues: number[];
 	rank: number;
-}
-
-/** Seeded uniform [0,1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-	let s = seed >>> 0 || 1;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** Orthonormalizes the columns of a row-major rows × cols matrix in place (Gram-Schmidt, twice for stability). */

@@ -4,7 +4,8 @@
 // close. No download, deterministic, works for any script; the cache key includes the fit.
 import { createHash } from 'node:crypto';
 import { FILLER_WORDS, tokenize } from '../tokenize';
-import { seededRandom, truncatedSvd, type SparseRow } from '../truncatedSvd';
+import { seededSample } from '../seededRandom';
+import { truncatedSvd, type SparseRow } from '../truncatedSvd';
 import { fnv1a, normalize } from '../vectorMath';
 import type { Embedder } from './Embedder';
 
@@ -106,8 +107,7 @@ export class LexicalEmbedder implements Embedder {
 		// Unseen features (texts embedded after fitting) count as rare.
 		const defaultIdf = Math.log(1 + n) + 1;
 		// A seeded sample fits the SVD when the corpus is large; its co-occurring features are the columns.
-		const random = seededRandom(opts.seed);
-		const sample = n <= opts.fitSample ? features : features.map((f, i) => [random(), i] as const).sort((a, b) => a[0] - b[0]).slice(0, opts.fitSample).sort((a, b) => a[1] - b[1]).map(([, i]) => features[i]);
+		const sample = seededSample(features, opts.fitSample, opts.seed);
 		const sampleDf = new Map<number, number>();
 		for (const f of sample) for (const key of [...f.words.keys(), ...f.chars.keys()]) sampleDf.set(key, (sampleDf.get(key) ?? 0) + 1);
 		const column = new Map<number, number>();
