@@ -16,35 +16,39 @@ export interface Neighbour {
 
 /** Per question: answered share among its `k` nearest openings, or null when there are none. */
 export async function answeredNeighbourShare(
-	questions: { vector: Float32Array; conversation: string }[],
+	questions: { vector: Float32Array; conversation: string; text?: string }[],
 	openings: Neighbour[],
 	options: { k?: number; sampleSize?: number; seed?: number } = {}
 ): Promise<(number | null)[]> {
 	const k = options.k ?? 7;
-	const limit = options.sampleSize ?? 3000;
-	const pool = seededSample(openings, limit, options.seed ?? 11);
+	const pool = seededSample(openings, options.sampleSize ?? 3000, options.seed ?? 11);
 	const pace = pacer();
+	// Questions with the same text share one search: its k + 1 nearest openings, from which each
+	// question drops its own conversation's (a conversation has one opening, so k remain).
+	const nearest = new Map<string, { sim: number; answered: boolean; conversation: string }[]>();
+	const search = (vector: Float32Array) => {
+		const best: { sim: number; answered: boolean; conversation: string }[] = [];
+		for (const o of pool) {
+			const sim = dot(vector, o.vector);
+			if (best.length > k && sim <= best[best.length - 1].sim) continue;
+			let at = best.length;
+			while (at > 0 && best[at - 1].sim < sim) at--;
+			best.splice(at, 0, { sim, answered: o.answered, conversation: o.conversation });
+			if (best.length > k + 1) best.pop();
+		}
+		return best;
+	};
 	const out: (number | null)[] = [];
-	const bestSim = new Float64Array(k);
-	const bestAnswered = new Uint8Array(k);
 	for (const q of questions) {
 		await pace();
-		let filled = 0;
-		for (const o of pool) {
-			if (o.conversation === q.conversation) continue;
-			const s = dot(q.vector, o.vector);
-			if (filled < k) {
-				bestSim[filled] = s;
-				bestAnswered[filled++] = o.answered ? 1 : 0;
-				continue;
-			}
-			let worst = 0;
-			for (let j = 1; j < k; j++) if (bestSim[j] < bestSim[worst]) worst = j;
-			if (s > bestSim[worst]) [bestSim[worst], bestAnswered[worst]] = [s, o.answered ? 1 : 0];
+		const key = q.text ?? '';
+		let best = q.text === undefined ? undefined : nearest.get(key);
+		if (!best) {
+			best = search(q.vector);
+			if (q.text !== undefined) nearest.set(key, best);
 		}
-		let answered = 0;
-		for (let j = 0; j < filled; j++) answered += bestAnswered[j];
-		out.push(filled ? answered / filled : null);
+		const own = best.filter((b) => b.conversation !== q.conversation).slice(0, k);
+		out.push(own.length ? own.filter((b) => b.answered).length / own.length : null);
 	}
 	return out;
 }

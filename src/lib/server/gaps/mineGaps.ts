@@ -113,7 +113,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	// and one gap mixing both would get one verdict for both.
 	say('comparing each question with the AI’s answered conversations…');
 	const track = await answeredNeighbourShare(
-		questions.map((q, i) => ({ vector: vectors[i], conversation: convKey(q.source, q.conversation_id) })),
+		questions.map((q, i) => ({ vector: vectors[i], conversation: convKey(q.source, q.conversation_id), text: q.text })),
 		openings.map((o) => ({ vector: vectorOf.get(o.text)!, answered: o.answered, conversation: convKey(o.source, o.conversation_id) }))
 	);
 	// The lexical embedder cannot match across languages: each language is clustered on its own

@@ -1,8 +1,11 @@
+// Pure numeric parts of the miner: the truncated SVD behind LSA, seeded sampling, how many LSA
+// components the clustering tree uses, and the AI track record next to each question.
 import { describe, expect, it } from 'vitest';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { leadingDims } from './clusterVectors';
 import { seededRandom, seededSample } from './seededRandom';
 import { truncatedSvd, type SparseRow } from './truncatedSvd';
+import { answeredNeighbourShare } from './answeredNeighbourShare';
 
 describe('truncatedSvd', () => {
 	// A 30 × 12 sparse matrix: three blocks of co-occurring columns plus seeded noise.
@@ -49,5 +52,32 @@ describe('seededSample and leadingDims', () => {
 		expect(leadingDims(v, 0.4)).toBe(10); // 9 hold 40%, but 10 is the floor
 		expect(leadingDims(v, 0.9)).toBe(19);
 		expect(leadingDims([Float32Array.from([1, 0, 0])], 0.5)).toBe(3);
+	});
+});
+
+describe('answeredNeighbourShare', () => {
+	const u = (...x: number[]) => {
+		const v = Float32Array.from(x);
+		const n = Math.hypot(...x);
+		return v.map((y) => y / n);
+	};
+	it('shares the answered openings among the k nearest, never counting the question’s own conversation', async () => {
+		const openings = [
+			{ vector: u(1, 0), answered: false, conversation: 'c1' },
+			{ vector: u(1, 0.1), answered: true, conversation: 'c2' },
+			{ vector: u(1, 0.2), answered: true, conversation: 'c3' },
+			{ vector: u(0, 1), answered: false, conversation: 'c4' }
+		];
+		const shares = await answeredNeighbourShare(
+			[
+				{ vector: u(1, 0), conversation: 'c1', text: 'same' },
+				{ vector: u(1, 0), conversation: 'c9', text: 'same' },
+				{ vector: u(0, 1), conversation: 'c8' }
+			],
+			openings,
+			{ k: 2 }
+		);
+		expect(shares).toEqual([1, 0.5, 0.5]);
+		expect(await answeredNeighbourShare([{ vector: u(1, 0), conversation: 'c1' }], [openings[0]])).toEqual([null]);
 	});
 });
