@@ -1,15 +1,19 @@
 // Scores the `cluster` command's code path (lexical embedder fitted on the input, clusterTexts
-// with its defaults) on two labelled English sets: the Banking77/CLINC150-style intent set and
-// the generator's English questions (data/samples). Prints NMI, ARI, cluster count, outliers.
-// Usage: tsx pipelines/bench/clusterEval.ts [--time N]   (N: also time N inputs end to end);
-// `npm run bench` records the intent-set score in its gaps section.
+// with its defaults) on labelled sets, beside a TF-IDF + LSA + k-means baseline that is given
+// the true number of labels: clusters found / true k, NMI, ARI, outlier share, seconds.
+// Labelled sets: every `<name>.in.jsonl` ({"id","text"}) with a `<name>.gold.jsonl`
+// ({"id","label"}) in a folder (SUPPORTLENS_INTENT_SETS or --sets DIR), plus the synthetic
+// Banking77/CLINC150-style set and the generator's English questions (data/samples).
+// Usage: tsx pipelines/bench/clusterEval.ts [--sets DIR] [--time N]
 import fs from 'node:fs';
 import path from 'node:path';
+import { kmeans } from 'ml-kmeans';
 import { clusterTexts, createEmbedder } from '../../src/lib/server/gaps';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/lib/server/gaps/clusterQuality';
 import { intentEvalSet } from './intentEvalSet';
 
 type Labelled = { text: string; label: string };
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The generator's English questions in data/samples (canonical format), labelled by planted topic. */
 export function generatorQuestions(dir = 'data/samples'): Labelled[] {
@@ -27,27 +31,67 @@ export function generatorQuestions(dir = 'data/samples'): Labelled[] {
 	});
 }
 
-export async function scoreClustering(set: Labelled[]) {
+/** Labelled sets in `dir`: name → items, from `<name>.in.jsonl` and `<name>.gold.jsonl` joined by id. */
+export function readLabelledSets(dir: string): Record<string, Labelled[]> {
+	const sets: Record<string, Labelled[]> = {};
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.in.jsonl')).sort()) {
+		const name = file.slice(0, -'.in.jsonl'.length);
+		const goldFile = path.join(dir, `${name}.gold.jsonl`);
+		if (!fs.existsSync(goldFile)) continue;
+		const lines = (f: string) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string>);
+		const gold = new Map(lines(goldFile).map((g) => [String(g.id), String(g.label)]));
+		sets[name] = lines(path.join(dir, file)).flatMap((r) => (gold.has(String(r.id)) ? [{ text: r.text, label: gold.get(String(r.id))! }] : []));
+	}
+	return sets;
+}
+
+export async function scoreClustering(set: Labelled[], options: { baseline?: boolean } = {}) {
 	const texts = set.map((s) => s.text);
+	const truth = set.map((s) => s.label);
+	const trueK = new Set(truth).size;
 	const started = performance.now();
 	const { embedder } = await createEmbedder({ choice: 'lexical', corpus: texts });
 	const r = await clusterTexts(texts, embedder);
+	const seconds = (performance.now() - started) / 1000;
 	const predicted = Array.from(r.labels);
-	const round = (x: number) => Math.round(x * 1000) / 1000;
-	return {
+	const figures: Record<string, unknown> = {
 		texts: texts.length,
-		true_labels: new Set(set.map((s) => s.label)).size,
+		true_k: trueK,
 		clusters: r.sizes.length,
+		k_ratio: round(r.sizes.length / trueK),
 		outlier_share: round(predicted.filter((l) => l < 0).length / predicted.length),
-		nmi: round(normalizedMutualInformation(set.map((s) => s.label), predicted)),
-		ari: round(adjustedRandIndex(set.map((s) => s.label), predicted)),
-		seconds: round((performance.now() - started) / 1000)
+		nmi: round(normalizedMutualInformation(truth, predicted)),
+		ari: round(adjustedRandIndex(truth, predicted)),
+		seconds: round(seconds)
 	};
+	if (options.baseline) {
+		// Baseline: the same TF-IDF + LSA vectors, k-means (k-means++, three seeds averaged) given the true k.
+		const data = (await embedder.embed(texts)).map((v) => Array.from(v));
+		const runs = [1, 2, 3].map((seed) => kmeans(data, trueK, { seed, initialization: 'kmeans++' }).clusters);
+		figures.baseline_kmeans_given_k = {
+			nmi: round(runs.reduce((s, c) => s + normalizedMutualInformation(truth, c), 0) / runs.length),
+			ari: round(runs.reduce((s, c) => s + adjustedRandIndex(truth, c), 0) / runs.length)
+		};
+	}
+	return figures;
+}
+
+/** Every public labelled set in `dir` (with the baseline), or a note when there is none. */
+export async function scoreLabelledSets(dir: string | undefined, log: (line: string) => void = () => {}) {
+	if (!dir || !fs.existsSync(dir)) return { skipped: 'no labelled sets: set SUPPORTLENS_INTENT_SETS to a folder of <name>.in.jsonl + <name>.gold.jsonl' };
+	const out: Record<string, unknown> = {};
+	for (const [name, set] of Object.entries(readLabelledSets(dir))) {
+		log(`clustering ${name} (${set.length} texts)…`);
+		out[name] = await scoreClustering(set, { baseline: true });
+	}
+	return out;
 }
 
 async function main() {
-	const intents = intentEvalSet().map((u) => ({ text: u.text, label: u.intent }));
-	console.log('intent set', JSON.stringify(await scoreClustering(intents)));
+	const at = process.argv.indexOf('--sets');
+	const dir = at > 0 ? process.argv[at + 1] : process.env.SUPPORTLENS_INTENT_SETS;
+	console.log('labelled sets', JSON.stringify(await scoreLabelledSets(dir, (l) => process.stderr.write(`${l}\n`))));
+	console.log('synthetic intent set', JSON.stringify(await scoreClustering(intentEvalSet().map((u) => ({ text: u.text, label: u.intent })))));
 	console.log('generator en', JSON.stringify(await scoreClustering(generatorQuestions())));
 	const t = process.argv.indexOf('--time');
 	if (t > 0) {

@@ -1,7 +1,11 @@
-// Gap-miner bench: clustering quality (NMI, ARI) on the generator's labelled questions for each
-// embedder that can load here, and the time and peak RSS to mine 10,000 and 100,000 questions
-// with the lexical embedder (each in its own process). Ratios are against same-run baselines:
-// the 10,000 run for scaling, and plain lexical embedding of the same texts for overhead.
+// Gap-miner bench: clustering quality on public labelled intent sets (clusters found / true k,
+// NMI, ARI, outliers, beside a TF-IDF + LSA + k-means baseline given the true k), the KB-removal
+// test of coverage verdicts, the committed sample's gap count against its planted topics, NMI
+// and ARI on the generator's labelled questions for each embedder that can load here, and the
+// time and peak RSS to mine 10,000 and 100,000 questions with the lexical embedder (each in its
+// own process). Ratios are against same-run baselines: the 10,000 run for scaling, and plain
+// lexical embedding of the same texts for overhead. Public sets come from folders named by
+// SUPPORTLENS_INTENT_SETS and SUPPORTLENS_KBGAP_SET (skipped, and said so, when unset).
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateSample } from '../generate/generateSample';
@@ -12,7 +16,9 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 import type { BenchContext } from './runBench';
 import { buildGapsBenchWarehouse } from './buildGapsBenchWarehouse';
 import { measureChild } from './measureChild';
-import { scoreClustering } from './clusterEval';
+import { scoreClustering, scoreLabelledSets } from './clusterEval';
+import { scoreKbRemoval } from './kbRemovalEval';
+import { scoreSampleGaps } from './sampleGapsEval';
 import { intentEvalSet } from './intentEvalSet';
 
 type Manifest = { questions: { conversation_id: string; event_id: string; topic: string }[] };
@@ -35,6 +41,11 @@ async function labelledQuestions(ctx: BenchContext) {
 }
 
 export async function runGapsBench(ctx: BenchContext) {
+	const publicSets = await scoreLabelledSets(process.env.SUPPORTLENS_INTENT_SETS, (l) => ctx.log(`gaps: ${l}`));
+	ctx.log('gaps: KB-removal test…');
+	const kbRemoval = await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir);
+	ctx.log('gaps: the committed sample…');
+	const sample = await scoreSampleGaps('data/samples', ctx.tmpDir);
 	const questions = await labelledQuestions(ctx);
 	ctx.log(`gaps: ${questions.length} labelled questions from the generator`);
 	const quality: Record<string, unknown> = {};
@@ -94,5 +105,5 @@ export async function runGapsBench(ctx: BenchContext) {
 		};
 		fs.rmSync(db, { force: true });
 	}
-	return { clustering_quality: quality, mining };
+	return { public_intent_sets: publicSets, kb_removal: kbRemoval, committed_sample: sample, clustering_quality: quality, mining };
 }

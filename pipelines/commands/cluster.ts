@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../../src/lib/server/errors';
 import { clusterTexts, createEmbedder, readClusterInput } from '../../src/lib/server/gaps';
+import { detectTextLanguage } from '../../src/lib/server/grading/rules/textFeatures';
 import { parseFlags, type Command } from '../command';
 import { embedderFlag } from './gaps';
 
@@ -18,7 +19,7 @@ export const clusterCommand: Command = {
 		const items = readClusterInput(values.in);
 		const log = (line: string) => process.stderr.write(`${line}\n`);
 		log(`${items.length.toLocaleString('en')} questions read from ${values.in}`);
-		const { embedder, message } = await createEmbedder({ choice, corpus: items.map((i) => i.text) });
+		const { embedder, message } = await createEmbedder({ choice, corpus: items.map((i) => i.text), languages: items.map((i) => detectTextLanguage(i.text)) });
 		log(message);
 		let result;
 		try {

@@ -1,10 +1,10 @@
 // `gaps`: mines the warehouse's unanswered questions into the gap list and stores it.
 import { UsageError } from '../../src/lib/server/errors';
-import { EMBEDDER_CHOICES, listGaps, mineGaps, rerouteFlows, type EmbedderChoice } from '../../src/lib/server/gaps';
+import { EMBEDDER_CHOICES, gapMembers, listGaps, mineGaps, rerouteFlows, type EmbedderChoice } from '../../src/lib/server/gaps';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 
-const usage = 'gaps [--db PATH] [--embedder auto|transformers|lexical] [--json]';
+const usage = 'gaps [--db PATH] [--embedder auto|transformers|lexical] [--json [--members]]';
 
 export function embedderFlag(value: string | undefined): EmbedderChoice {
 	const choice = (value ?? 'auto') as EmbedderChoice;
@@ -17,14 +17,18 @@ export const gapsCommand: Command = {
 	summary: 'mine unanswered questions into the knowledge-gap list (clusters, KB coverage, impact)',
 	usage,
 	async run(argv) {
-		const { values } = parseFlags(argv, { db: { type: 'string' }, embedder: { type: 'string' }, json: { type: 'boolean' } }, usage);
+		const { values } = parseFlags(argv, { db: { type: 'string' }, embedder: { type: 'string' }, json: { type: 'boolean' }, members: { type: 'boolean' } }, usage);
+		if (values.members && !values.json) throw new UsageError(`--members needs --json\nusage: ${usage}`);
 		const embedder = embedderFlag(values.embedder);
 		const log = (line: string) => process.stderr.write(`${line}\n`);
 		const { summary, gaps, reroutes } = await withWarehouse(
 			resolveDbPath(values.db),
 			async (w) => {
 				const summary = await mineGaps(w.db, { embedder, onProgress: log });
-				const gaps = await listGaps(w.db);
+				const listed = await listGaps(w.db);
+				// --members: every question of every gap (source, conversation, event), not only the examples.
+				const members = values.members ? await gapMembers(w.db) : null;
+				const gaps = members ? listed.map((g) => ({ ...g, members: (members.get(g.id) ?? []).map(({ source, conversation_id, event_id }) => ({ source, conversation_id, event_id })) })) : listed;
 				return { summary, gaps, reroutes: await rerouteFlows(w.db) };
 			},
 			{ mustExist: true }

@@ -1,7 +1,7 @@
 // The gap pages in a real browser against the built server: the miner runs on the sample
 // warehouse first (as `gaps` would before the dashboard starts), then a KB owner opens the
 // list (50 rows, then "Show all"), filters it, opens a gap, changes its status, owner and note, reloads and finds them
-// kept; "Mine again" re-mines through the running server and the edit survives; the reroute
+// kept, reads why the gap got its coverage verdict and downloads all its questions as CSV; "Mine again" re-mines through the running server and the edit survives; the reroute
 // Sankey draws. Screenshots in tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import { openDashboard, screenshot, type DashboardSession, type RunningServer } 
 let session: DashboardSession;
 let server: RunningServer;
 let page: Page;
-let topGap: { id: number; title: string };
+let topGap: { id: number; title: string; size: number; coverage: string; coverage_reason: string | null };
 let gapCount: number;
 
 beforeAll(async () => {
@@ -62,6 +62,17 @@ describe('gap pages', () => {
 		expect(await page.textContent('[data-testid="gap-title"]')).toBe(topGap.title);
 		expect(await page.locator('[data-testid="gap-examples"] li a').count()).toBeGreaterThan(0);
 		expect(await page.getAttribute('[data-testid="gap-examples"] li a >> nth=0', 'href')).toMatch(/^\/conversations\/[^/]+\/[^/]+$/);
+		// The coverage verdict is explained: nearest article with its similarity, and the evidence.
+		const reason = (await page.textContent('[data-testid="coverage-reason"]'))!.trim();
+		expect(reason).toBe(topGap.coverage_reason);
+		expect(reason).toMatch(new RegExp(`^${topGap.coverage}: .*nearest article: “.+”, \\d\\.\\d\\d; .*similar (AI )?conversations`));
+		// Every question of the gap as CSV, one row each.
+		const csv = await page.request.get(`${server.url}${await page.getAttribute('[data-testid="members-csv"]', 'href')}`);
+		expect(csv.status()).toBe(200);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split(/\r?\n/);
+		expect(lines[0]).toBe('gap_id,source,conversation_id,event_id,text,similarity,link');
+		expect(lines.length).toBe(topGap.size + 1);
 		await page.selectOption('select[name="status"]', 'in_progress');
 		await page.fill('input[name="owner"]', 'Kim <kb team>');
 		await page.fill('textarea[name="note"]', 'Draft article on VAT IDs & reverse charge');

@@ -143,18 +143,42 @@ describe('a model folder given: the transformers path runs for real', () => {
 		}
 	}, 180_000);
 
+	it('auto picks the multilingual model for questions in several languages, from the same folder', async () => {
+		// A tiny model stored under the multilingual model's id: auto must ask for that id.
+		const multi = path.join(dir, 'multi-models');
+		writeTinyBertModel(path.join(multi, 'Xenova'), 'paraphrase-multilingual-MiniLM-L12-v2');
+		const languages = ['en', 'en', 'de-DE', 'de', 'fr', 'fr', 'es']; // one Spanish text is too few to count
+		const selection = await createEmbedder({ choice: 'auto', corpus: [], languages, env: {}, transformers: { modelDir: multi, cacheDir, loadTimeoutMs: 120_000 } });
+		try {
+			expect(selection.embedder.kind).toBe('transformers');
+			expect(selection.message).toBe('embedder: auto → transformers Xenova/paraphrase-multilingual-MiniLM-L12-v2 (questions in 3 languages: de, en, fr) (16 dimensions)');
+		} finally {
+			await selection.embedder.dispose?.();
+		}
+		// One language: the configured (English) model, which this folder lacks → lexical, and it says why.
+		const english = await createEmbedder({ choice: 'auto', corpus: ['a question'], languages: ['en', 'en'], env: {}, transformers: { modelDir: multi } });
+		expect(english.embedder).toBeInstanceOf(LexicalEmbedder);
+		expect(english.message).toMatch(/^embedder: auto → lexical, because the transformer model is unavailable/);
+		// Several languages and no multilingual model: lexical, naming the model it wanted.
+		const fallback = await createEmbedder({ choice: 'auto', corpus: ['a question'], languages, env: {}, transformers: { modelDir: models } });
+		expect(fallback.embedder).toBeInstanceOf(LexicalEmbedder);
+		expect(fallback.message).toContain('the multilingual model Xenova/paraphrase-multilingual-MiniLM-L12-v2 wanted for questions in de, en, fr is unavailable');
+		expect(fallback.message).toContain('within each language only');
+	}, 180_000);
+
 	it('the cluster command uses the model folder from the environment', () => {
 		const input = writeJsonl(path.join(dir, 'tiny-q.jsonl'), [
-			'charged twice', 'double payment', 'refund my money', 'card charged twice',
-			'password reset', 'locked account', 'reset link expired', 'login email'
+			// Five of each: the default minimum cluster size.
+			'charged twice', 'double payment', 'refund my money', 'card charged twice', 'charged two times',
+			'password reset', 'locked account', 'reset link expired', 'login email', 'forgot password'
 		].map((text, i) => ({ id: `q${i}`, text })));
 		const output = path.join(dir, 'tiny-out.jsonl');
 		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'transformers'], { SUPPORTLENS_MODEL_DIR: folder, SUPPORTLENS_MODEL_CACHE: cacheDir });
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('embedder: transformers tiny-bert (16 dimensions)');
 		const clusters = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l).cluster);
-		expect(new Set(clusters.slice(0, 4)).size).toBe(1);
-		expect(new Set(clusters.slice(4)).size).toBe(1);
-		expect(clusters[0]).not.toBe(clusters[4]);
+		expect(new Set(clusters.slice(0, 5)).size).toBe(1);
+		expect(new Set(clusters.slice(5)).size).toBe(1);
+		expect(clusters[0]).not.toBe(clusters[5]);
 	}, 180_000);
 });

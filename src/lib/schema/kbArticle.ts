@@ -9,7 +9,7 @@ export const kbArticleSchema = z.object({
 	url: z.string().optional(),
 	locale: z.string().optional(),
 	updated_at: timestampSchema.optional(),
-	/** Articles that are translations of one another share it (e.g. the source article's id). */
+	/** Articles that translate one another share it (Zendesk Help Center: the source article id across locales). */
 	translation_group: z.string().optional()
 });
 

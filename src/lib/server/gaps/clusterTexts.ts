@@ -6,7 +6,6 @@ import { DEFAULT_GAP_SETTINGS } from './gapSettings';
 import { labelClusters, type ClusterLabel } from './labelClusters';
 
 export interface ClusterTextsOptions {
-	clusterSimilarity?: number;
 	assignSimilarity?: number;
 	minClusterSize?: number;
 	sampleSize?: number;
@@ -26,9 +25,10 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 		const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
 		options.onProgress?.(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
 	});
+	// The same method and defaults as the gap miner.
 	const result = await clusterVectors(vectors, {
-		clusterSimilarity: options.clusterSimilarity ?? calibration.listClusterSimilarity,
-		assignSimilarity: options.assignSimilarity ?? calibration.listAssignSimilarity,
+		assignSimilarity: options.assignSimilarity ?? calibration.assignSimilarity,
+		viewEnergy: calibration.viewEnergy,
 		minClusterSize: options.minClusterSize ?? DEFAULT_GAP_SETTINGS.minClusterSize,
 		sampleSize: options.sampleSize ?? DEFAULT_GAP_SETTINGS.sampleSize,
 		onProgress: options.onProgress

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adjustedRandIndex, normalizedMutualInformation } from './clusterQuality';
-import { averageLinkage } from './averageLinkage';
+import { averageLinkageTree } from './averageLinkageTree';
+import { excessOfMass } from './excessOfMass';
 import { clusterVectors } from './clusterVectors';
 import { normalize } from './vectorMath';
 
@@ -19,17 +20,25 @@ function blobs(k: number, perBlob: number, dim: number, noise: number, seed = 1)
 	return { vectors, truth };
 }
 
-describe('averageLinkage', () => {
-	it('merges while the average similarity stays above the threshold', async () => {
+describe('averageLinkageTree and excessOfMass', () => {
+	it('builds the dendrogram bottom up with non-decreasing heights', async () => {
 		const v = [[1, 0], [0.99, 0.14], [0, 1], [0.14, 0.99]].map((p) => normalize(Float32Array.from(p)));
-		expect(Array.from(await averageLinkage(v, 0.9))).toEqual([0, 0, 1, 1]);
-		expect(Array.from(await averageLinkage(v, 0.999))).toEqual([0, 1, 2, 3]);
-		expect(Array.from(await averageLinkage(v, -1))).toEqual([0, 0, 0, 0]);
+		const tree = await averageLinkageTree(v);
+		expect(Array.from(tree.size)).toEqual([2, 2, 4]);
+		expect(tree.height[0]).toBeLessThanOrEqual(tree.height[1]);
+		expect(tree.height[1]).toBeLessThan(tree.height[2]);
+	});
+
+	it('keeps the two well separated groups, not the root nor single points', async () => {
+		const { vectors, truth } = blobs(2, 10, 16, 0.05, 4);
+		const labels = excessOfMass(await averageLinkageTree(vectors), 3);
+		expect(new Set(labels).size).toBe(2);
+		expect(adjustedRandIndex(truth, Array.from(labels))).toBeCloseTo(1, 5);
 	});
 });
 
 describe('clusterVectors', () => {
-	const options = { clusterSimilarity: 0.5, assignSimilarity: 0.4, minClusterSize: 3, sampleSize: 300 };
+	const options = { assignSimilarity: 0.4, minClusterSize: 3, sampleSize: 300 };
 
 	it('finds the number of clusters itself and recovers planted groups', async () => {
 		const { vectors, truth } = blobs(12, 40, 64, 0.08);
@@ -62,7 +71,7 @@ describe('clusterVectors', () => {
 	it('leaves points far from every cluster as outliers and dissolves tiny clusters', async () => {
 		const { vectors } = blobs(3, 20, 32, 0.05, 7);
 		const loners = blobs(2, 1, 32, 0, 1234).vectors;
-		const r = await clusterVectors([...vectors, ...loners], options);
+		const r = await clusterVectors([...vectors, ...loners], { ...options, assignSimilarity: 0.6 });
 		expect(r.centroids.length).toBe(3);
 		expect(Array.from(r.labels.slice(60))).toEqual([-1, -1]);
 	});

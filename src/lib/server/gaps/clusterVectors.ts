@@ -1,18 +1,26 @@
-// Finds clusters in any number of unit vectors in minutes: average-linkage agglomerative
-// clustering (cut at a similarity threshold, so the number of clusters is found) on a
-// deterministic sample, then every vector joins its nearest cluster centroid when close enough;
-// leftovers are clustered the same way for a few rounds so rare topics missing from the sample
-// still form clusters. Small clusters dissolve; what stays unassigned is an outlier (-1).
-import { averageLinkage } from './averageLinkage';
-import { centroid, dot } from './vectorMath';
+// Finds clusters in any number of unit vectors, their number found from the data: an
+// average-linkage dendrogram of a deterministic sample, from which HDBSCAN's excess-of-mass rule
+// keeps the most stable clusters (excessOfMass.ts); then every vector joins its nearest cluster
+// centroid when close enough. Small clusters dissolve; what stays unassigned is an outlier (-1).
+// For LSA vectors the tree is built on the leading components only (`viewDims`): they carry the
+// broad topics, the later ones mostly single words, which would split a topic by its wording.
+import { averageLinkageTree } from './averageLinkageTree';
+import { excessOfMass } from './excessOfMass';
+import { seededSample } from './seededRandom';
+import { centroid, dot, normalize } from './vectorMath';
 import { pacer } from './yieldToEventLoop';
 
 export interface ClusterOptions {
-	clusterSimilarity: number;
+	/** A vector joins its nearest cluster when its similarity to the centroid is at least this. */
 	assignSimilarity: number;
 	minClusterSize: number;
-	/** At most this many vectors go through the O(m²) agglomerative step per round. */
+	/** At most this many vectors go through the O(m²) dendrogram; the rest join the nearest cluster found. */
 	sampleSize: number;
+	/**
+	 * For vectors whose dimensions are ordered components (LSA's): build the dendrogram on the
+	 * leading components that hold this share of the sample's energy. Unset: all dimensions.
+	 */
+	viewEnergy?: number;
 	seed?: number;
 	/** Rounds of clustering the leftovers. */
 	rounds?: number;
@@ -26,25 +34,6 @@ export interface ClusterResult {
 	similarity: Float32Array;
 	centroids: Float32Array[];
 	sizes: number[];
-}
-
-/** Seeded, evenly spread sample of indices (a deterministic partial Fisher-Yates shuffle). */
-function sampleIndices(indices: number[], size: number, seed: number): number[] {
-	if (indices.length <= size) return indices;
-	const a = indices.slice();
-	let s = seed >>> 0 || 1;
-	const rand = () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	for (let i = 0; i < size; i++) {
-		const j = i + Math.floor(rand() * (a.length - i));
-		[a[i], a[j]] = [a[j], a[i]];
-	}
-	return a.slice(0, size).sort((x, y) => x - y);
 }
 
 /** Nearest centroid (ties to the lower index) for the vectors at `indices`; label offset by `offset`. */
@@ -76,44 +65,65 @@ async function assign(
 
 const allIndices = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** Fewer leading dimensions than this are never enough to tell topics apart, however the energy falls. */
+const MIN_VIEW_DIMS = 10;
+
+/** How many leading dimensions hold `share` of the vectors' total energy (sum of squares); at least MIN_VIEW_DIMS. */
+export function leadingDims(vectors: Float32Array[], share: number): number {
+	const dim = vectors[0]?.length ?? 0;
+	const energy = new Float64Array(dim);
+	for (const v of vectors) for (let j = 0; j < dim; j++) energy[j] += v[j] * v[j];
+	const total = energy.reduce((a, b) => a + b, 0);
+	let sum = 0;
+	for (let j = 0; j < dim; j++) if ((sum += energy[j]) >= share * total) return Math.min(dim, Math.max(MIN_VIEW_DIMS, j + 1));
+	return dim;
+}
+
+/** The first `dims` coordinates, unit length again. */
+function view(v: Float32Array, dims: number | undefined): Float32Array {
+	return dims && dims < v.length ? normalize(v.slice(0, dims)) : v;
+}
+
 export async function clusterVectors(vectors: Float32Array[], options: ClusterOptions): Promise<ClusterResult> {
 	const n = vectors.length;
 	const dim = vectors[0]?.length ?? 0;
 	const labels = new Int32Array(n).fill(-1);
 	const similarity = new Float32Array(n);
 	let centroids: Float32Array[] = [];
-	const rounds = options.rounds ?? 3;
-	for (let round = 0; round < rounds; round++) {
-		const leftovers: number[] = [];
-		for (let i = 0; i < n; i++) if (labels[i] === -1) leftovers.push(i);
-		if (leftovers.length < options.minClusterSize) break;
-		const sample = sampleIndices(leftovers, options.sampleSize, (options.seed ?? 42) + round);
+	// Round 1 builds the tree on a sample; later rounds do the same for what is still unassigned,
+	// so a rare topic the first sample missed can still form a cluster.
+	for (let round = 0; round < (options.rounds ?? 3); round++) {
+		const leftovers = allIndices(n).filter((i) => labels[i] === -1 && dot(vectors[i], vectors[i]) > 0);
+		if (leftovers.length < Math.max(2, options.minClusterSize)) break;
+		const sample = seededSample(leftovers, options.sampleSize, (options.seed ?? 42) + round);
 		options.onProgress?.(`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`);
-		const sampleLabels = await averageLinkage(sample.map((i) => vectors[i]), options.clusterSimilarity);
+		const dims = options.viewEnergy ? leadingDims(sample.map((i) => vectors[i]), options.viewEnergy) : undefined;
+		if (dims) options.onProgress?.(`tree on the ${dims} leading components (${Math.round(options.viewEnergy! * 100)}% of the energy)`);
+		const tree = await averageLinkageTree(sample.map((i) => view(vectors[i], dims)));
 		const groups = new Map<number, Float32Array[]>();
-		sampleLabels.forEach((l, k) => {
+		excessOfMass(tree, options.minClusterSize).forEach((l, k) => {
+			if (l < 0) return;
 			if (!groups.has(l)) groups.set(l, []);
 			groups.get(l)!.push(vectors[sample[k]]);
 		});
-		// Singletons of the sample seed nothing: a cluster needs at least two similar questions.
-		const fresh = [...groups.values()].filter((g) => g.length >= 2).map((g) => centroid(g, dim));
+		const fresh = [...groups.values()].map((g) => centroid(g, dim));
 		if (fresh.length === 0) break;
-		options.onProgress?.(`assigning ${leftovers.length.toLocaleString('en')} questions to ${fresh.length} new clusters`);
 		await assign(vectors, leftovers, fresh, labels, similarity, options.assignSimilarity, centroids.length);
 		centroids = [...centroids, ...fresh];
 		if (sample.length === leftovers.length) break; // everything unassigned was looked at already
 	}
 	// Centroids from full membership; small clusters dissolve; then every vector picks its nearest
-	// surviving cluster once (a later round's cluster may suit an early-assigned vector better).
-	for (let pass = 0; pass < 2; pass++) {
+	// surviving cluster again.
+	for (let pass = 0; pass < 3 && centroids.length; pass++) {
+		options.onProgress?.(`assigning ${n.toLocaleString('en')} questions to ${centroids.length} clusters`);
+		await assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
 		const members: Float32Array[][] = centroids.map(() => []);
 		for (let i = 0; i < n; i++) if (labels[i] >= 0) members[labels[i]].push(vectors[i]);
 		const before = centroids.length;
 		centroids = members.filter((m) => m.length >= options.minClusterSize).map((m) => centroid(m, dim));
-		if (pass === 1 && centroids.length === before) break;
-		options.onProgress?.(`final assignment of ${n.toLocaleString('en')} questions to ${centroids.length} clusters`);
-		await assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
+		if (centroids.length === before && pass > 0) break;
 	}
+	await assign(vectors, allIndices(n), centroids, labels, similarity, options.assignSimilarity);
 	const counts = new Array(centroids.length).fill(0);
 	for (let i = 0; i < n; i++) if (labels[i] >= 0) counts[labels[i]]++;
 	// Clusters that still ended below the minimum after the final assignment: their members are outliers.

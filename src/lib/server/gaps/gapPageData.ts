@@ -31,6 +31,8 @@ export interface GapDetail extends GapListItem {
 	/** Every week of the mined data, zeros included. */
 	trend: { week: string; questions: number }[];
 	resolution: VolumeAroundResolution | null;
+	/** Active gaps whose nearest article is a translation of this one's: the same topic in other languages. */
+	translations: { id: number; title: string; languages: Record<string, number> }[];
 }
 
 export async function getGapDetail(db: WarehouseConnection, id: number): Promise<GapDetail | undefined> {
@@ -44,7 +46,15 @@ export async function getGapDetail(db: WarehouseConnection, id: number): Promise
 	const counts = new Map(gap.weekly.map((w) => [w.week, w.questions]));
 	const trend = weeks.map((w) => ({ week: w.week, questions: counts.get(w.week) ?? 0 }));
 	const resolution = gap.status === 'resolved' && gap.resolved_at ? gapVolumeAroundResolution(trend, gap.resolved_at) : null;
-	return { ...gap, trend, resolution };
+	const translations = gap.translation_group
+		? (
+				await db.all<{ id: number; title: string; languages: string }>(
+					'SELECT id, title, languages FROM gaps WHERE active AND translation_group = ? AND id <> ? ORDER BY impact DESC, id',
+					[gap.translation_group, id]
+				)
+			).map((t) => ({ id: Number(t.id), title: t.title, languages: JSON.parse(t.languages) as Record<string, number> }))
+		: [];
+	return { ...gap, trend, resolution, translations };
 }
 
 export interface RerouteFlow {

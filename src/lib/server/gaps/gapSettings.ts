@@ -11,7 +11,6 @@ export interface GapSettings {
 	minClusterSize: number;
 	/** Questions clustered hierarchically; the rest join the nearest of the clusters found. */
 	sampleSize: number;
-	clusterSimilarity?: number;
 	assignSimilarity?: number;
 	/** Below this nearest-article similarity a cluster is `missing`. */
 	articleSimilarity?: number;
@@ -31,7 +30,7 @@ export interface GapSettings {
 export const DEFAULT_GAP_SETTINGS: Readonly<GapSettings> = Object.freeze({
 	confidenceThreshold: DEFAULT_KPI_SETTINGS.confidenceThreshold,
 	repeatWindowDays: DEFAULT_KPI_SETTINGS.repeatWindowDays,
-	minClusterSize: 3,
+	minClusterSize: 5,
 	sampleSize: 3000,
 	weakAnsweredShare: 0.35,
 	articleCitedShare: 0.25,

@@ -9,3 +9,4 @@ export { EMBEDDER_CHOICES, type EmbedderChoice } from './embedders/Embedder';
 export { readClusterInput, ClusterInputError } from './readClusterInput';
 export { latestGapRun, gapFilterOptions, getGapDetail, rerouteFlows, type GapDetail, type RerouteFlow, type GapRunInfo } from './gapPageData';
 export { parseGapFilters } from './parseGapFilters';
+export { gapMembers, type GapMember } from './gapMembers';

@@ -37,6 +37,11 @@ export interface GapListItem {
 	nearest_article_title: string | null;
 	article_similarity: number | null;
 	ai_answered_share: number | null;
+	/** Why this coverage verdict, in one line. */
+	coverage_reason: string | null;
+	answered_citing: number | null;
+	/** The nearest article's translation group: gaps sharing one are the same topic in other languages. */
+	translation_group: string | null;
 	reopen_rate: number;
 	escalation_rate: number;
 	low_csat_rate: number;
@@ -49,7 +54,7 @@ export interface GapListItem {
 type Raw = Omit<GapListItem, 'weekly' | 'channels' | 'languages' | 'reasons' | 'examples'> & Record<'weekly' | 'channels' | 'languages' | 'reasons' | 'examples', string>;
 
 const COLUMNS = `id, active, title, terms, coverage, status, owner, note, size, conversations, share, impact, weekly, channels, languages, reasons,
-	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
+	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, translation_group, reopen_rate, escalation_rate,
 	low_csat_rate, x, y, strftime(status_changed_at, '%Y-%m-%dT%H:%M:%SZ') AS status_changed_at, strftime(resolved_at, '%Y-%m-%dT%H:%M:%SZ') AS resolved_at`;
 
 function parse(r: Raw): GapListItem {
@@ -76,7 +81,13 @@ export async function listGaps(db: WarehouseConnection, filters: GapFilters = {}
 	if (filters.language) (q.push('language = ?'), params.push(filters.language));
 	if (filters.week) (q.push(`week = ?::DATE`), params.push(filters.week));
 	if (q.length) where.push(`id IN (SELECT gap_id FROM gap_questions WHERE gap_id IS NOT NULL AND ${q.join(' AND ')})`);
-	const rows = await db.all<Raw>(`SELECT ${COLUMNS} FROM gaps WHERE ${where.join(' AND ')} ORDER BY impact DESC, id`, params);
+	// Gaps whose nearest articles translate one another (the same topic asked in several
+	// languages) are listed together, at the place of the most impactful of them.
+	const topic = `coalesce(translation_group, 'gap:' || id)`;
+	const rows = await db.all<Raw>(
+		`SELECT ${COLUMNS} FROM gaps WHERE ${where.join(' AND ')} ORDER BY max(impact) OVER (PARTITION BY ${topic}) DESC, ${topic}, impact DESC, id`,
+		params
+	);
 	return rows.map(parse);
 }
 

@@ -5,6 +5,8 @@ import { blobValue, listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { WarehouseConnection } from '../warehouse';
 import { assessCoverage } from './assessCoverage';
 import { chunkArticle, type ArticleChunk } from './chunkArticle';
+import { answeredNeighbourShare } from './answeredNeighbourShare';
+import { clusterByGroup } from './clusterByGroup';
 import { clusterVectors } from './clusterVectors';
 import { CALIBRATION, type EmbedderChoice } from './embedders/Embedder';
 import { createEmbedder } from './embedders/createEmbedder';
@@ -47,24 +49,16 @@ export interface MiningSummary {
 const eventKey = (q: { source: string; conversation_id: string; event_id: string }) => `${q.source}\u0000${q.conversation_id}\u0000${q.event_id}`;
 const convKey = (source: string, id: string) => `${source}\u0000${id}`;
 
-function nearestCluster(v: Float32Array, centroids: Float32Array[], min: number): number {
-	let best = -1;
-	let bestSim = min;
-	for (let c = 0; c < centroids.length; c++) {
-		const s = dot(v, centroids[c]);
-		if (s >= bestSim) [best, bestSim] = [c, s];
-	}
-	return best;
-}
-
-async function previousGaps(db: WarehouseConnection): Promise<PreviousGap[]> {
-	const reader = await db.raw.runAndReadAll('SELECT id, centroid FROM gaps ORDER BY id');
+/** Previous gaps with their members; centroids only when they live in the same vector space (`model`). */
+async function previousGaps(db: WarehouseConnection, model: string): Promise<PreviousGap[]> {
+	const reader = await db.raw.runAndReadAll('SELECT id, centroid, model FROM gaps ORDER BY id');
 	const gaps = new Map<number, PreviousGap>();
 	for (const row of reader.getRowObjectsJS()) {
 		const bytes = row.centroid as Uint8Array;
 		const copy = new Uint8Array(bytes.byteLength);
 		copy.set(bytes);
-		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: new Float32Array(copy.buffer) });
+		// An LSA fit on other texts has other axes: its centroids cannot be compared, only members.
+		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: row.model === model ? new Float32Array(copy.buffer) : null });
 	}
 	for (const r of await db.all<{ gap_id: number; source: string; conversation_id: string; event_id: string }>(
 		'SELECT gap_id, source, conversation_id, event_id FROM gap_questions WHERE gap_id IS NOT NULL'
@@ -82,17 +76,19 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	say('reading unanswered questions…');
 	const { questions, openings } = await extractQuestions(db, settings);
-	const articles = await db.all<{ id: string; title: string; body: string }>('SELECT id, title, body FROM kb_articles ORDER BY id');
+	const articles = await db.all<{ id: string; title: string; body: string; locale: string | null; translation_group: string | null }>(
+		'SELECT id, title, body, locale, translation_group FROM kb_articles ORDER BY id'
+	);
+	const groupOf = new Map(articles.map((a) => [a.id, a.translation_group]));
 	const chunks: ArticleChunk[] = articles.flatMap((a) => chunkArticle(a, settings.chunkChars));
 	const reroutes = await findReroutes(db);
 	say(`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`);
 
 	const texts = [...new Set([...questions.map((q) => q.text), ...openings.map((o) => o.text), ...chunks.map((c) => c.text), ...reroutes.map((r) => r.text)])];
-	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers });
+	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers, languages: questions.map((q) => q.language) });
 	say(selection.message);
 	const embedder = selection.embedder;
 	const calibration = CALIBRATION[embedder.kind];
-	const clusterSimilarity = settings.clusterSimilarity ?? calibration.clusterSimilarity;
 	const assignSimilarity = settings.assignSimilarity ?? calibration.assignSimilarity;
 	const articleSimilarity = settings.articleSimilarity ?? calibration.articleSimilarity;
 
@@ -112,13 +108,22 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	}
 
 	const vectors = questions.map((q) => vectorOf.get(q.text)!);
-	const clustering = await clusterVectors(vectors, {
-		clusterSimilarity,
-		assignSimilarity,
-		minClusterSize: settings.minClusterSize,
-		sampleSize: settings.sampleSize,
-		onProgress: say
-	});
+	// Questions the AI never answers anything like, and questions whose look-alikes it mostly
+	// answers, are clustered apart: a missing article and a weak one are different work items,
+	// and one gap mixing both would get one verdict for both.
+	say('comparing each question with the AI’s answered conversations…');
+	const track = await answeredNeighbourShare(
+		questions.map((q, i) => ({ vector: vectors[i], conversation: convKey(q.source, q.conversation_id), text: q.text })),
+		openings.map((o) => ({ vector: vectorOf.get(o.text)!, answered: o.answered, conversation: convKey(o.source, o.conversation_id) }))
+	);
+	// The lexical embedder cannot match across languages: each language is clustered on its own
+	// (its own leading LSA components), so one language's topics are not lumped into one blob.
+	const byLanguage = embedder.kind === 'lexical';
+	const clustering = await clusterByGroup(
+		vectors,
+		track.map((t, i) => `${byLanguage ? (questions[i].language ?? '?').toLowerCase().split(/[-_]/)[0] : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`),
+		{ assignSimilarity, viewEnergy: calibration.viewEnergy, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
+	);
 	const k = clustering.centroids.length;
 	const outliers = clustering.labels.filter((l) => l < 0).length;
 	say(`${k} clusters, ${outliers} outliers`);
@@ -126,8 +131,9 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const labels = labelClusters(questions.map((q) => q.text), clustering.labels, clustering.similarity, k);
 	const summaries = summarizeClusters(questions, clustering.labels, clustering.similarity, k, settings.examples);
 
-	// Coverage evidence: the AI's citations in each cluster's conversations, and how often the AI
-	// answered confidently when a conversation opened with a question on this topic.
+	// Coverage evidence: AI-involved conversations whose opening question is as typical of a
+	// cluster as its own members (similarity to the centroid at least their median), whether the
+	// AI answered them confidently, and the articles it cited when it did.
 	const citedBy = new Map<string, string[]>();
 	for (const r of await db.all<{ source: string; conversation_id: string; article: string }>(
 		`SELECT DISTINCT source, conversation_id, unnest(kb_article_ids) AS article FROM events WHERE author = 'ai' AND kb_article_ids IS NOT NULL`
@@ -136,42 +142,52 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		if (!citedBy.has(key)) citedBy.set(key, []);
 		citedBy.get(key)!.push(r.article);
 	}
-	// The topic's conversations: those of its questions plus every AI-involved conversation
-	// that opens with a question nearest to it (answered or not), so the evidence is not
-	// limited to the failures.
-	const topicConversations = summaries.map((s) => new Set(s.members.map((i) => convKey(questions[i].source, questions[i].conversation_id))));
+	const typical = summaries.map((s) => {
+		const sims = s.members.map((i) => clustering.similarity[i]).sort((a, b) => a - b);
+		return sims.length ? sims[Math.floor(sims.length / 2)] : 1;
+	});
 	const answered: [number, number][] = clustering.centroids.map(() => [0, 0]);
+	const evidence = clustering.centroids.map(() => new Map<string, number>());
 	const pace = pacer();
+	// An opening counts for every cluster it is typical of (clusters of one topic split by the
+	// AI's track record, or by language, each see it).
 	for (const o of openings) {
 		await pace();
-		const c = nearestCluster(vectorOf.get(o.text)!, clustering.centroids, assignSimilarity);
-		if (c < 0) continue;
-		answered[c][1]++;
-		if (o.answered) answered[c][0]++;
-		topicConversations[c].add(convKey(o.source, o.conversation_id));
+		const v = vectorOf.get(o.text)!;
+		const cited = o.answered ? new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? []) : null;
+		for (let c = 0; c < clustering.centroids.length; c++) {
+			if (dot(v, clustering.centroids[c]) < Math.max(typical[c], assignSimilarity)) continue;
+			answered[c][1]++;
+			if (!cited) continue;
+			answered[c][0]++;
+			for (const a of cited) evidence[c].set(a, (evidence[c].get(a) ?? 0) + 1);
+		}
 	}
-	const citations = topicConversations.map((convs) => {
-		const m = new Map<string, number>();
-		for (const c of convs) for (const a of citedBy.get(c) ?? []) m.set(a, (m.get(a) ?? 0) + 1);
-		return m;
+	const answeredWith = new Map<string, number>();
+	for (const o of openings) if (o.answered) for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) answeredWith.set(a, (answeredWith.get(a) ?? 0) + 1);
+	const locales = summaries.map((s) => {
+		const top = Object.entries(s.languages).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+		return top && top[0] !== 'unknown' ? top[0] : null;
 	});
 	const coverage = assessCoverage({
 		centroids: clustering.centroids,
 		chunks,
 		chunkVectors: chunks.map((c) => vectorOf.get(c.text)!),
-		citations,
-		conversations: topicConversations.map((c) => c.size),
+		locales: embedder.kind === 'lexical' ? locales : undefined,
+		evidence,
 		answered,
 		articleSimilarity,
 		weakAnsweredShare: settings.weakAnsweredShare,
-		citedShare: settings.articleCitedShare
+		citationsKnown: citedBy.size > 0,
+		unansweredLike: summaries.map((s) => s.members.filter((i) => track[i] !== null && track[i]! < 0.5).length * 2 > s.members.length),
+		answeredWith
 	});
 
 	// Reroute flows and what the rerouted conversations are about.
 	const rerouteTexts = reroutes.filter((r) => r.text);
 	const rerouteClusters = await clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
-		clusterSimilarity,
 		assignSimilarity,
+		viewEnergy: calibration.viewEnergy,
 		minClusterSize: 2,
 		sampleSize: settings.sampleSize
 	});
@@ -192,7 +208,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	say(`storing ${k} gaps, ${questions.length.toLocaleString('en')} questions and ${flows.size} reroute flows…`);
 	const summary = await db.transaction(async (tx) => {
-		const previous = await previousGaps(tx);
+		const previous = await previousGaps(tx, embedder.model);
 		const matched = matchGaps(
 			previous,
 			summaries.map((s, c) => ({ members: s.members.map((i) => eventKey(questions[i])), centroid: clustering.centroids[c] }))
@@ -227,7 +243,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			const values: DuckDBValue[] = [
 				labels[c].title, listValue(labels[c].terms), s.size, s.conversations, questions.length ? s.size / questions.length : 0,
 				JSON.stringify(s.weekly), JSON.stringify(s.channels), JSON.stringify(s.languages), JSON.stringify(s.reasons), JSON.stringify(s.examples),
-				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share,
+				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share, cov.reason, cov.answered_citing, (cov.nearest_article_id && groupOf.get(cov.nearest_article_id)) || null,
 				s.reopen_rate, s.escalation_rate, s.low_csat_rate, s.impact, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
 				embedder.model, positions[c][0], positions[c][1], runId
 			];
@@ -235,14 +251,14 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 				await tx.run(
 					`UPDATE gaps SET active = true, title = ?, terms = ?, size = ?, conversations = ?, share = ?, weekly = ?, channels = ?, languages = ?,
 						reasons = ?, examples = ?, coverage = ?, nearest_article_id = ?, nearest_article_title = ?, article_similarity = ?,
-						ai_answered_share = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
+						ai_answered_share = ?, coverage_reason = ?, answered_citing = ?, translation_group = ?, reopen_rate = ?, escalation_rate = ?, low_csat_rate = ?, impact = ?, centroid = ?, model = ?,
 						x = ?, y = ?, last_run_id = ? WHERE id = ?`,
 					[...values, ids[c]]
 				);
 			} else {
 				await tx.run(
 					`INSERT INTO gaps (title, terms, size, conversations, share, weekly, channels, languages, reasons, examples, coverage,
-						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, reopen_rate, escalation_rate,
+						nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, translation_group, reopen_rate, escalation_rate,
 						low_csat_rate, impact, centroid, model, x, y, last_run_id, id, active, status, first_run_id)
 					VALUES (${values.map(() => '?').join(', ')}, ?, true, 'new', ?)`,
 					[...values, ids[c], runId]
@@ -272,7 +288,7 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			`INSERT INTO gap_runs (id, started_at, finished_at, embedder, model, message, questions, clusters, outliers, embedded, settings)
 			VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			[runId, startedAt.toISOString().replace('T', ' ').replace('Z', ''), embedder.kind, embedder.model, selection.message, questions.length, k, outliers, embedded,
-				JSON.stringify({ ...settings, clusterSimilarity, assignSimilarity, articleSimilarity })]
+				JSON.stringify({ ...settings, assignSimilarity, articleSimilarity })]
 		);
 		return {
 			run_id: runId,

@@ -51,30 +51,55 @@ describe('matchGaps', () => {
 
 describe('assessCoverage', () => {
 	const chunks = [
-		{ article_id: 'kb-refund', title: 'Refunds', text: 'Refunds' },
-		{ article_id: 'kb-api', title: 'API overview', text: 'API overview' }
+		{ article_id: 'kb-refund', title: 'Refunds', text: 'Refunds', locale: 'en' },
+		{ article_id: 'kb-api', title: 'API overview', text: 'API overview', locale: 'en' },
+		{ article_id: 'kb-erstattung', title: 'Erstattungen', text: 'Erstattungen', locale: 'de' }
 	];
-	const chunkVectors = [v(1, 0, 0), v(0, 1, 0)];
+	const chunkVectors = [v(1, 0, 0), v(0, 1, 0), v(1, 0, 0)];
 	const base = { chunks, chunkVectors, articleSimilarity: 0.6, weakAnsweredShare: 0.35 };
 
-	it('is missing when no article is close and the AI cited none', () => {
-		const [r] = assessCoverage({ ...base, centroids: [v(0, 0, 1)], citations: [new Map()], conversations: [10], answered: [[0, 10]] });
+	it('without citations in the warehouse: missing when no article is close, weak when one is and the AI fails', () => {
+		const [far, close] = assessCoverage({ ...base, locales: ['en', 'en'], centroids: [v(0, 0, 1), v(1, 0.2, 0)], evidence: [new Map(), new Map()], answered: [[0, 10], [1, 10]] });
+		expect(far.coverage).toBe('missing');
+		expect(far.reason).toMatch(/^missing: no article close enough/);
+		expect(close).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-refund', ai_answered_share: 0.1 });
+	});
+
+	it('with citations: a close article the AI answers other questions with does not cover a topic it never answers', () => {
+		const answeredWith = new Map([['kb-refund', 40]]);
+		const [r] = assessCoverage({ ...base, citationsKnown: true, answeredWith, locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
 		expect(r.coverage).toBe('missing');
+		// The same article never used by the AI: nothing says it is about something else, so it is weak.
+		const [unused] = assessCoverage({ ...base, citationsKnown: true, answeredWith: new Map(), locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
+		expect(unused.coverage).toBe('weak');
+		expect(r.reason).toContain('nearest article: “Refunds”, 0.89');
+		expect(r.reason).toContain('0 of 12 similar conversations answered confidently');
 	});
 
-	it('is weak when an article is close but the AI rarely answers confidently', () => {
-		const [r] = assessCoverage({ ...base, centroids: [v(1, 0.2, 0)], citations: [new Map()], conversations: [10], answered: [[1, 10]] });
-		expect(r).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-refund', ai_answered_share: 0.1 });
+	it('is covered when similar questions were answered citing an article, even with other wording', () => {
+		const [r] = assessCoverage({ ...base, citationsKnown: true, centroids: [v(0.1, 0.3, 1)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] });
+		expect(r).toMatchObject({ coverage: 'covered', nearest_article_id: 'kb-api', answered_citing: 6 });
+		expect(r.reason).toContain('6 similar questions answered citing it');
 	});
 
-	it('counts an article the AI kept citing as close, even when the wording differs', () => {
-		const [r] = assessCoverage({ ...base, centroids: [v(0.1, 0.3, 1)], citations: [new Map([['kb-api', 6]])], conversations: [10], answered: [[0, 8]] });
-		expect(r).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-api', cited_share: 0.6 });
+	it('takes no evidence from farther look-alikes when the nearest ones went unanswered', () => {
+		const input = { ...base, citationsKnown: true, answeredWith: new Map([['kb-api', 50]]), locales: ['en'], centroids: [v(0.1, 1, 0)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] as [number, number][] };
+		expect(assessCoverage(input)[0].coverage).toBe('covered');
+		const [r] = assessCoverage({ ...input, unansweredLike: [true] });
+		expect(r.coverage).toBe('missing');
+		expect(r.reason).toContain('the AI failed on the nearest look-alikes');
 	});
 
-	it('is covered when the article is close and the AI mostly answers', () => {
-		const [r] = assessCoverage({ ...base, centroids: [v(1, 0, 0.1)], citations: [new Map()], conversations: [10], answered: [[7, 10]] });
-		expect(r.coverage).toBe('covered');
+	it('is weak when the article is cited for similar questions yet the AI mostly fails', () => {
+		const [r] = assessCoverage({ ...base, citationsKnown: true, locales: ['en'], centroids: [v(1, 0, 0)], evidence: [new Map([['kb-refund', 3]])], answered: [[3, 12]] });
+		expect(r.coverage).toBe('weak');
+	});
+
+	it('compares a cluster only with articles of its own locale', () => {
+		const [de] = assessCoverage({ ...base, locales: ['de-DE'], centroids: [v(1, 0, 0)], evidence: [new Map()], answered: [[0, 4]] });
+		expect(de.nearest_article_id).toBe('kb-erstattung');
+		const [fr] = assessCoverage({ ...base, locales: ['fr'], centroids: [v(1, 0, 0)], evidence: [new Map()], answered: [[0, 4]] });
+		expect(fr).toMatchObject({ coverage: 'missing', nearest_article_id: null });
 	});
 });
 

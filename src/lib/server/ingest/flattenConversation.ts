@@ -127,6 +127,7 @@ export interface KbRow {
 	url: string | null;
 	locale: string | null;
 	updated_at: string | null;
+	translation_group: string | null;
 	content_hash: string;
 }
 
@@ -139,6 +140,7 @@ export function flattenKbArticle(a: KbArticle, ord: number): KbRow {
 		url: a.url ?? null,
 		locale: a.locale ?? null,
 		updated_at: toSqlTimestamp(a.updated_at),
+		translation_group: a.translation_group ?? null,
 		content_hash: contentHash(a)
 	};
 }

@@ -22,7 +22,7 @@ const EVENT_COLUMNS = {
 };
 const KB_COLUMNS = {
 	id: 'VARCHAR', ord: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', url: 'VARCHAR', locale: 'VARCHAR',
-	updated_at: 'TIMESTAMP', content_hash: 'VARCHAR'
+	updated_at: 'TIMESTAMP', translation_group: 'VARCHAR', content_hash: 'VARCHAR'
 };
 const RATING_COLUMNS = {
 	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', rated_at: 'TIMESTAMP', csat_score: 'DOUBLE',

@@ -16,24 +16,22 @@ export interface Embedder {
 	dispose?(): Promise<void>;
 }
 
-/** Default similarity thresholds per embedder family: cosine scales differ between models. */
+/** Defaults per embedder family: cosine scales and vector layouts differ. */
 export interface EmbedderCalibration {
-	/** Average-linkage cosine similarity at which two groups of questions merge into one cluster. */
-	clusterSimilarity: number;
 	/** A question joins its nearest cluster when its similarity to the centroid is at least this. */
 	assignSimilarity: number;
 	/**
-	 * The same two thresholds for `cluster` on a plain list of texts. The gap miner keeps clusters
-	 * tight because each one gets a single coverage verdict; a plain list is judged on its grouping
-	 * alone, where merging paraphrases looser scores better (see pipelines/bench/clusterEval.ts).
+	 * The clustering tree uses the leading dimensions holding this share of the energy: LSA
+	 * orders its components by how much of the corpus they explain, so the leading ones carry
+	 * topics and the rest wording; how many that is depends on the data. Undefined: all (a
+	 * transformer's dimensions have no order).
 	 */
-	listClusterSimilarity: number;
-	listAssignSimilarity: number;
-	/** Nearest KB chunk similarity from which an article counts as "close" to a cluster. */
+	viewEnergy?: number;
+	/** Nearest KB article similarity from which an article counts as "close" to a cluster. */
 	articleSimilarity: number;
 }
 
 export const CALIBRATION: Record<EmbedderKind, EmbedderCalibration> = {
-	lexical: { clusterSimilarity: 0.18, assignSimilarity: 0.15, listClusterSimilarity: 0.13, listAssignSimilarity: 0.1, articleSimilarity: 0.3 },
-	transformers: { clusterSimilarity: 0.55, assignSimilarity: 0.45, listClusterSimilarity: 0.55, listAssignSimilarity: 0.45, articleSimilarity: 0.5 }
+	lexical: { assignSimilarity: 0.2, viewEnergy: 0.4, articleSimilarity: 0.5 },
+	transformers: { assignSimilarity: 0.45, articleSimilarity: 0.5 }
 };

@@ -1,16 +1,21 @@
-// The offline embedder: word, word-bigram and character n-gram TF-IDF (feature-hashed), reduced
-// to a dense vector by a seeded sparse random projection. No download, deterministic, works
-// for any script; IDF is fitted on the corpus being mined, so the cache key includes that fit.
+// The offline embedder: word, word-bigram and character n-gram TF-IDF (sublinear tf, hashed
+// feature keys) reduced by LSA — a truncated SVD fitted on the corpus being mined — to a dense
+// vector. LSA keeps which words occur together, so paraphrases that share few words still land
+// close. No download, deterministic, works for any script; the cache key includes the fit.
 import { createHash } from 'node:crypto';
 import { FILLER_WORDS, tokenize } from '../tokenize';
-import { fnv1a, mix32, normalize } from '../vectorMath';
+import { seededSample } from '../seededRandom';
+import { truncatedSvd, type SparseRow } from '../truncatedSvd';
+import { fnv1a, normalize } from '../vectorMath';
 import type { Embedder } from './Embedder';
 
 export interface LexicalOptions {
-	/** Output dimensions. */
+	/** LSA components (output dimensions; fewer when the corpus is small). */
 	dim?: number;
-	/** Projection slots per feature (sparse Johnson-Lindenstrauss, Kane & Nelson style). */
-	slots?: number;
+	/** At most this many texts (a seeded sample) fit the SVD; every text is then projected. */
+	fitSample?: number;
+	/** Features seen in fewer fitted texts than this carry no co-occurrence and are left out of the SVD. */
+	minDf?: number;
 	/** Share of the vector's weight given to whole words (the rest goes to character n-grams). */
 	wordWeight?: number;
 	seed?: number;
@@ -20,7 +25,7 @@ export interface LexicalOptions {
 	stem?: boolean;
 }
 
-const VERSION = 'lexical-v2';
+const VERSION = 'lexical-lsa-v3';
 
 /** Light English suffix folding: enough for refunds/refunded/refunding to meet, never below 3 letters. */
 export function stem(word: string): string {
@@ -62,34 +67,33 @@ export class LexicalEmbedder implements Embedder {
 	readonly kind = 'lexical' as const;
 	readonly model: string;
 	readonly dim: number;
-	private readonly slots: number;
-	private readonly wordWeight: number;
-	private readonly seed: number;
 	private readonly options: Required<LexicalOptions>;
 	private readonly idf: Map<number, number>;
 	private readonly defaultIdf: number;
+	/** Feature key → its row in `components`. */
+	private readonly column: Map<number, number>;
+	private readonly components: Float32Array;
 
-	private constructor(idf: Map<number, number>, defaultIdf: number, fitKey: string, options: Required<LexicalOptions>) {
+	private constructor(idf: Map<number, number>, defaultIdf: number, column: Map<number, number>, components: Float32Array, rank: number, fitKey: string, options: Required<LexicalOptions>) {
 		this.idf = idf;
 		this.defaultIdf = defaultIdf;
-		this.dim = options.dim;
-		this.slots = options.slots;
-		this.wordWeight = options.wordWeight;
-		this.seed = options.seed;
+		this.column = column;
+		this.components = components;
+		this.dim = Math.max(1, rank);
 		this.options = options;
-		this.model = `${VERSION}:d${options.dim}:s${options.slots}:w${options.wordWeight}:seed${options.seed}${options.dropStopWords ? ':nostop' : ''}${options.stem ? ':stem' : ''}:${fitKey}`;
+		this.model = `${VERSION}:d${options.dim}:n${options.fitSample}:df${options.minDf}:w${options.wordWeight}:seed${options.seed}${options.dropStopWords ? ':nostop' : ''}${options.stem ? ':stem' : ''}:${fitKey}`;
 	}
 
 	/**
-	 * Fits document frequencies on `corpus` (the questions and KB chunks being compared), so
-	 * words every ticket uses weigh little. The same corpus gives the same model key.
+	 * Fits document frequencies and the LSA directions on `corpus` (the questions and KB chunks
+	 * being compared), so words every ticket uses weigh little. The same corpus gives the same model.
 	 */
 	static fit(corpus: string[], options: LexicalOptions = {}): LexicalEmbedder {
-		const opts = { dim: 384, slots: 4, wordWeight: 0.6, seed: 17, dropStopWords: true, stem: true, ...options };
+		const opts: Required<LexicalOptions> = { dim: 100, fitSample: 4000, minDf: 2, wordWeight: 0.5, seed: 17, dropStopWords: true, stem: true, ...options };
+		const unique = [...new Set(corpus)].sort();
 		const df = new Map<number, number>();
-		const unique = [...new Set(corpus)];
-		for (const text of unique) {
-			const f = lexicalFeatures(text, opts.seed, opts);
+		const features = unique.map((text) => lexicalFeatures(text, opts.seed, opts));
+		for (const f of features) {
 			for (const key of f.words.keys()) df.set(key, (df.get(key) ?? 0) + 1);
 			for (const key of f.chars.keys()) df.set(key, (df.get(key) ?? 0) + 1);
 		}
@@ -97,18 +101,40 @@ export class LexicalEmbedder implements Embedder {
 		const idf = new Map<number, number>();
 		for (const [key, count] of df) idf.set(key, Math.log((1 + n) / (1 + count)) + 1);
 		const fitKey = createHash('sha1')
-			.update(unique.map((t) => createHash('sha1').update(t).digest('hex')).sort().join(''))
+			.update(unique.map((t) => createHash('sha1').update(t).digest('hex')).join(''))
 			.digest('hex')
 			.slice(0, 16);
 		// Unseen features (texts embedded after fitting) count as rare.
-		return new LexicalEmbedder(idf, Math.log(1 + n) + 1, fitKey, opts);
+		const defaultIdf = Math.log(1 + n) + 1;
+		// A seeded sample fits the SVD when the corpus is large; its co-occurring features are the columns.
+		const sample = seededSample(features, opts.fitSample, opts.seed);
+		const sampleDf = new Map<number, number>();
+		for (const f of sample) for (const key of [...f.words.keys(), ...f.chars.keys()]) sampleDf.set(key, (sampleDf.get(key) ?? 0) + 1);
+		const column = new Map<number, number>();
+		for (const [key, count] of [...sampleDf].sort((a, b) => a[0] - b[0])) if (count >= opts.minDf) column.set(key, column.size);
+		const weigh = (f: Features) => weightedFeatures(f, idf, defaultIdf, opts.wordWeight);
+		const rows: SparseRow[] = sample.map((f) => {
+			const kept = weigh(f).filter(([key]) => column.has(key));
+			return { cols: Int32Array.from(kept, ([key]) => column.get(key)!), vals: Float32Array.from(kept, ([, w]) => w) };
+		});
+		const svd = truncatedSvd(rows, column.size, Math.min(opts.dim, Math.max(1, sample.length - 1)), { seed: opts.seed });
+		return new LexicalEmbedder(idf, defaultIdf, column, svd.components, svd.rank, fitKey, opts);
+	}
+
+	/** The text's TF-IDF vector before the SVD: [feature key, weight] of unit total length. */
+	tfidf(text: string): [number, number][] {
+		return weightedFeatures(lexicalFeatures(text, this.options.seed, this.options), this.idf, this.defaultIdf, this.options.wordWeight);
 	}
 
 	embedOne(text: string): Float32Array {
-		const f = lexicalFeatures(text, this.seed, this.options);
 		const out = new Float32Array(this.dim);
-		this.project(f.words, Math.sqrt(this.wordWeight), out);
-		this.project(f.chars, Math.sqrt(1 - this.wordWeight), out);
+		const rank = this.components.length / Math.max(1, this.column.size);
+		for (const [key, w] of this.tfidf(text)) {
+			const c = this.column.get(key);
+			if (c === undefined) continue;
+			const base = c * rank;
+			for (let j = 0; j < rank; j++) out[j] += w * this.components[base + j];
+		}
 		return normalize(out);
 	}
 
@@ -125,23 +151,24 @@ export class LexicalEmbedder implements Embedder {
 		onProgress?.(texts.length, texts.length);
 		return out;
 	}
+}
 
-	/** Adds one block (sublinear TF × IDF, unit length, then scaled) through the projection. */
-	private project(features: Map<number, number>, scale: number, out: Float32Array): void {
+/**
+ * Sublinear TF × IDF per block (words, characters), each block unit length and weighted by
+ * its share, as a union of two TF-IDF vectorizers would be: [feature key, weight].
+ */
+function weightedFeatures(f: Features, idf: Map<number, number>, defaultIdf: number, wordWeight: number): [number, number][] {
+	const out: [number, number][] = [];
+	for (const [block, scale] of [[f.words, Math.sqrt(wordWeight)], [f.chars, Math.sqrt(1 - wordWeight)]] as const) {
+		const start = out.length;
 		let norm = 0;
-		const weights: [number, number][] = [];
-		for (const [key, tf] of features) {
-			const w = (1 + Math.log(tf)) * (this.idf.get(key) ?? this.defaultIdf);
-			weights.push([key, w]);
+		for (const [key, tf] of block) {
+			const w = (1 + Math.log(tf)) * (idf.get(key) ?? defaultIdf);
+			out.push([key, w]);
 			norm += w * w;
 		}
-		if (norm === 0) return;
-		const k = (scale / Math.sqrt(norm)) / Math.sqrt(this.slots);
-		for (const [key, w] of weights) {
-			for (let s = 0; s < this.slots; s++) {
-				const h = mix32(key + Math.imul(s + 1, 0x9e3779b1));
-				out[h % this.dim] += (h & 0x80000000 ? -1 : 1) * w * k;
-			}
-		}
+		const k = norm > 0 ? scale / Math.sqrt(norm) : 0;
+		for (let i = start; i < out.length; i++) out[i][1] *= k;
 	}
+	return out;
 }

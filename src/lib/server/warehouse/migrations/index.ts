@@ -9,6 +9,7 @@ import conversationFacts from './010_conversation_facts';
 import auth from './020_auth';
 import userStatusAudit from './021_user_status_audit';
 import gaps from './030_gaps';
+import gapEvidence from './031_gap_evidence';
 import grades from './040_grades';
 import syncState from './050_sync_state';
 import digest from './060_digest';
@@ -19,4 +20,4 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, importRunStatus, partialHistory, conversationFacts, auth, userStatusAudit, gaps, grades, syncState, digest].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [core, importRunStatus, partialHistory, conversationFacts, auth, userStatusAudit, gaps, gapEvidence, grades, syncState, digest].sort((a, b) => a.version - b.version);

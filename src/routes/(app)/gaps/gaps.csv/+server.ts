@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	}));
 	return csvResponse(
 		'gaps',
-		['id', 'title', 'terms', 'coverage', 'status', 'owner', 'impact', 'size', 'conversations', 'share', 'nearest_article_id', 'nearest_article_title', 'article_similarity', 'ai_answered_share', 'reopen_rate', 'escalation_rate', 'low_csat_rate', 'channels', 'languages', 'reasons', 'note', 'link'],
+		['id', 'title', 'terms', 'coverage', 'status', 'owner', 'impact', 'size', 'conversations', 'share', 'nearest_article_id', 'nearest_article_title', 'article_similarity', 'ai_answered_share', 'coverage_reason', 'answered_citing', 'translation_group', 'reopen_rate', 'escalation_rate', 'low_csat_rate', 'channels', 'languages', 'reasons', 'note', 'link'],
 		rows
 	);
 };

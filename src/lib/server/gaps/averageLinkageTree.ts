@@ -1,20 +1,23 @@
-// Average-linkage (UPGMA) agglomerative clustering of unit vectors cut at a cosine-similarity
-// threshold, with the nearest-neighbour-chain algorithm: O(m²) time and one m×m matrix, so a
-// few thousand points take seconds. Used on a sample; clusterVectors assigns the rest.
+// Average-linkage (UPGMA) agglomerative clustering of unit vectors as a full dendrogram, built
+// with the nearest-neighbour-chain algorithm: O(m²) time and one m×m matrix, so a few thousand
+// points take seconds. clusterVectors runs it on a sample and picks clusters from the tree.
 import { dot } from './vectorMath';
 import { pacer } from './yieldToEventLoop';
 
-/**
- * Returns a cluster index per input vector (0..k-1, in order of first appearance). Two groups
- * merge while their average pairwise similarity is at least `minSimilarity`. Deterministic:
- * ties go to the lower index.
- */
-export async function averageLinkage(vectors: Float32Array[], minSimilarity: number): Promise<Int32Array> {
+/** Merge t creates node m + t from nodes left[t] and right[t] (ids < m are the input points). */
+export interface Dendrogram {
+	points: number;
+	left: Int32Array;
+	right: Int32Array;
+	/** Average cosine distance (1 - similarity) between the two merged groups, non-decreasing in t. */
+	height: Float64Array;
+	/** Points under node m + t. */
+	size: Int32Array;
+}
+
+export async function averageLinkageTree(vectors: Float32Array[]): Promise<Dendrogram> {
 	const pace = pacer();
 	const m = vectors.length;
-	const labels = new Int32Array(m);
-	if (m === 0) return labels;
-	// Distances (1 - cosine) as a full matrix; row i is updated in place as clusters merge.
 	const d = new Float32Array(m * m);
 	for (let i = 0; i < m; i++) {
 		await pace();
@@ -53,7 +56,6 @@ export async function averageLinkage(vectors: Float32Array[], minSimilarity: num
 		if (best === prev) {
 			chain.pop();
 			chain.pop();
-			// Merge `best` into `top` (keep the lower index as the survivor for determinism).
 			const keep = Math.min(top, best);
 			const drop = Math.max(top, best);
 			merges.push({ a: keep, b: drop, height: bestD });
@@ -70,9 +72,17 @@ export async function averageLinkage(vectors: Float32Array[], minSimilarity: num
 			remaining--;
 		} else chain.push(best);
 	}
-	// Average linkage has no inversions: cutting the dendrogram at a height is applying every
-	// merge at or below it, in any order.
-	const parent = new Int32Array(m).map((_, i) => i);
+	// Average linkage has no inversions: sorted by height, the merges form the dendrogram bottom up.
+	merges.sort((x, y) => x.height - y.height || x.a - y.a || x.b - y.b);
+	const tree: Dendrogram = {
+		points: m,
+		left: new Int32Array(merges.length),
+		right: new Int32Array(merges.length),
+		height: new Float64Array(merges.length),
+		size: new Int32Array(merges.length)
+	};
+	const parent = Int32Array.from({ length: m }, (_, i) => i);
+	const node = Int32Array.from({ length: m }, (_, i) => i);
 	const find = (x: number): number => {
 		while (parent[x] !== x) {
 			parent[x] = parent[parent[x]];
@@ -80,19 +90,17 @@ export async function averageLinkage(vectors: Float32Array[], minSimilarity: num
 		}
 		return x;
 	};
-	const maxDistance = 1 - minSimilarity;
-	for (const { a, b, height } of merges) {
-		if (height <= maxDistance + 1e-9) {
-			const ra = find(a);
-			const rb = find(b);
-			if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-		}
-	}
-	const ids = new Map<number, number>();
-	for (let i = 0; i < m; i++) {
-		const r = find(i);
-		if (!ids.has(r)) ids.set(r, ids.size);
-		labels[i] = ids.get(r)!;
-	}
-	return labels;
+	const sizeOf = (n: number) => (n < m ? 1 : tree.size[n - m]);
+	merges.forEach(({ a, b, height }, t) => {
+		const ra = find(a);
+		const rb = find(b);
+		tree.left[t] = node[ra];
+		tree.right[t] = node[rb];
+		tree.height[t] = height;
+		tree.size[t] = sizeOf(node[ra]) + sizeOf(node[rb]);
+		const root = Math.min(ra, rb);
+		parent[Math.max(ra, rb)] = root;
+		node[root] = m + t;
+	});
+	return tree;
 }
