@@ -3,7 +3,6 @@
 import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
-import { KPI_META } from '$lib/server/overview';
 import { cachedReview, latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
 import { loadGradeReview } from '$lib/server/grading/loadGradeReview';
 import type { PageServerLoad } from './$types';
@@ -28,5 +27,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The grading part: grade distribution, failure rates per criterion, the week's
 	// worst-graded drafts and hand-offs, and the agreement panel.
 	const grades = await withAppDb((db) => loadGradeReview(db, review.week, url.searchParams.get('grader')));
-	return { review, weekError, kpis: KPI_META, grades };
+	return { review, weekError, grades };
 };
