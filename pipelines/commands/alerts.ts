@@ -3,7 +3,7 @@
 // its own previous 8 weeks.
 import { alertSettingsFromEnv, queryAlerts, type AlertReport } from '../../src/lib/server/alerts';
 import { UsageError } from '../../src/lib/server/errors';
-import { formatKpi } from '../../src/lib/overview/kpiFormat';
+import { formatKpi } from '../../src/lib/kpi/kpiFormat';
 import { latestWeek, parseIsoWeek } from '../../src/lib/server/review';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';

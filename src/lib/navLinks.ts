@@ -1,6 +1,7 @@
-// The main navigation and which roles see each link (issue 5, "Logins and roles"). Hiding a
+// The main navigation and which roles see each link: the same role lists the pages check on
+// the server (auth/roles), so a link shows exactly when its page lets the user in. Hiding a
 // link is only a courtesy: every route checks the role on the server as well.
-import type { Role } from './server/auth/roles';
+import { ADMIN_ROLES, MANAGER_ROLES, ROLES, TRANSCRIPT_ROLES, type Role } from './server/auth/roles';
 
 export interface NavLink {
 	href: string;
@@ -9,20 +10,24 @@ export interface NavLink {
 }
 
 export const NAV_LINKS: NavLink[] = [
-	{ href: '/', label: 'Overview', roles: ['admin', 'manager', 'exec'] },
-	{ href: '/review', label: 'Weekly review', roles: ['admin', 'manager'] },
-	{ href: '/gaps', label: 'Knowledge gaps', roles: ['admin', 'manager', 'kb_owner'] },
-	{ href: '/conversations', label: 'Conversations', roles: ['admin', 'manager', 'kb_owner'] },
-	{ href: '/reroutes', label: 'Reroutes', roles: ['admin', 'manager', 'kb_owner'] },
-	{ href: '/imports', label: 'Imports', roles: ['admin'] },
-	{ href: '/users', label: 'Users', roles: ['admin'] }
+	// Aggregates only, so every role; exec gets no links into conversations from it.
+	{ href: '/', label: 'Overview', roles: ROLES },
+	{ href: '/review', label: 'Weekly review', roles: MANAGER_ROLES },
+	{ href: '/gaps', label: 'Knowledge gaps', roles: TRANSCRIPT_ROLES },
+	{ href: '/conversations', label: 'Conversations', roles: TRANSCRIPT_ROLES },
+	{ href: '/reroutes', label: 'Reroutes', roles: TRANSCRIPT_ROLES },
+	{ href: '/imports', label: 'Imports', roles: ADMIN_ROLES },
+	{ href: '/users', label: 'Users', roles: ADMIN_ROLES }
 ];
 
 export function navFor(role: Role): NavLink[] {
 	return NAV_LINKS.filter((l) => l.roles.includes(role));
 }
 
-/** Where a user lands after logging in without a `next`: the first page their role may see. */
+/** A knowledge-base owner's work is the gap list; everyone else starts on the overview. */
+const HOME: Record<Role, string> = { admin: '/', manager: '/', exec: '/', kb_owner: '/gaps' };
+
+/** Where a user lands after logging in without a `next`. */
 export function homeFor(role: Role): string {
-	return navFor(role)[0]?.href ?? '/';
+	return HOME[role];
 }

@@ -78,6 +78,38 @@ describe('overview', () => {
 		expect(await cardValue(page, 'conversations')).toBe(before);
 	});
 
+	it('draws a new chart once, and once more for each new option', async () => {
+		await page.goto(`${server.url}/`);
+		const allRendered = () => page.waitForFunction(() => [...document.querySelectorAll('.echart')].every((el) => el.getAttribute('data-rendered') === 'true'));
+		await allRendered();
+		// Count setOption per ECharts instance (every instance shares one prototype).
+		await page.evaluate(() => {
+			const w = window as unknown as { drawCounts: Map<object, number> };
+			w.drawCounts = new Map();
+			const proto = Object.getPrototypeOf((document.querySelector('.echart') as unknown as { echarts: object }).echarts);
+			const original = proto.setOption;
+			proto.setOption = function (this: object, ...args: unknown[]) {
+				w.drawCounts.set(this, (w.drawCounts.get(this) ?? 0) + 1);
+				return original.apply(this, args);
+			};
+		});
+		const counts = () =>
+			page.evaluate(() =>
+				[...document.querySelectorAll('.echart')].map((el) => (window as unknown as { drawCounts: Map<object, number> }).drawCounts.get((el as unknown as { echarts: object }).echarts) ?? 0)
+			);
+		// Switching the colour scheme creates every chart anew (ECharts' dark theme).
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.waitForFunction(() => [...document.querySelectorAll('.echart')].every((el) => el.getAttribute('data-theme') === 'dark'));
+		await allRendered();
+		expect(await counts()).toEqual(Array(9).fill(1));
+		// New data for the same charts: one more draw each.
+		await Promise.all([page.waitForURL((u) => u.searchParams.get('channel') === 'email'), page.selectOption('select[name="channel"]', 'email')]);
+		await page.waitForFunction(() => !document.querySelector('.echart[data-rendered="false"]'));
+		await page.waitForFunction(() => [...(window as unknown as { drawCounts: Map<object, number> }).drawCounts.values()].every((n) => n >= 2));
+		expect(await counts()).toEqual(Array(9).fill(2));
+		await page.emulateMedia({ colorScheme: 'light' });
+	});
+
 	it('explains an empty result and how to get out of it', async () => {
 		await page.goto(`${server.url}/?channel=email&language=no-such-language`);
 		expect(await page.getByText('No conversations match these filters').isVisible()).toBe(true);

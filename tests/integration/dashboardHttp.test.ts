@@ -73,7 +73,7 @@ describe('POST /login', () => {
 		expect(cookie).not.toMatch(/Secure/);
 	});
 
-	it('a kb_owner lands on the gap pages, not the overview it may not see', async () => {
+	it('a kb_owner lands on the gap pages, their work', async () => {
 		const response = await postLogin(wh.users.kb_owner.username, wh.users.kb_owner.password);
 		expect(response.headers.get('location')).toBe('/gaps');
 	});
@@ -108,6 +108,18 @@ describe('POST /login', () => {
 describe('roles', () => {
 	const page = '/conversations/canonical/core-1';
 	const urls = [page, `/api${page}`, `${page}/timeline.csv`, '/conversations', '/conversations/export?format=csv', '/conversations/export?format=parquet', '/api/conversations?kpi=reopen_rate'];
+
+	it("every role may open the overview, and every role's navigation links to it", async () => {
+		const mainNav = (html: string) => html.match(/<nav aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/)?.[1] ?? '';
+		for (const role of ['admin', 'manager', 'kb_owner', 'exec']) {
+			const overview = await get('/', cookies[role]);
+			expect([role, overview.status]).toEqual([role, 200]);
+			expect(mainNav(await overview.text()), role).toMatch(/<a href="\/"[^>]*>Overview<\/a>/);
+		}
+		const gaps = await (await get('/gaps', cookies.kb_owner)).text();
+		expect(mainNav(gaps)).toMatch(/<a href="\/"[^>]*>Overview<\/a>/);
+		expect(mainNav(gaps)).not.toContain('href="/review"');
+	});
 
 	it('exec gets 403 on the conversation page, its API route, its CSV and the conversation list', async () => {
 		for (const url of urls) expect([url, (await get(url, cookies.exec)).status]).toEqual([url, 403]);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_DOCS } from '../../pipelines/docs/renderDocs';
-import { KPI_DEFINITIONS } from '../../src/lib/server/kpi/kpiDefinitions';
+import { KPIS } from '../../src/lib/kpi/kpiCatalogue';
 
 const docsDir = path.resolve(import.meta.dirname, '../../docs');
 
@@ -15,9 +15,9 @@ describe('generated docs', () => {
 
 	it('the KPI page names every KPI of the catalogue with its definition', () => {
 		const page = fs.readFileSync(path.join(docsDir, 'kpis.md'), 'utf8');
-		for (const def of KPI_DEFINITIONS) {
-			expect(page).toContain(`\`${def.key}\``);
-			expect(page).toContain(def.description);
+		for (const kpi of KPIS) {
+			expect(page).toContain(`### ${kpi.label} \`${kpi.key}\``);
+			expect(page).toContain(kpi.description);
 		}
 	});
 

@@ -1,11 +1,12 @@
 // The thresholds KPI alerts use: defaults for every KPI, and how to tune them per KPI. A week
 // is flagged only when it is outside every band that applies to it (sampling noise for its own
 // denominator, the series' usual week-to-week spread, and a minimum change worth reading).
-import { kpiPolarity } from '../../overview/kpiFormat';
+import { KPI_CATALOGUE } from '../../kpi/kpiCatalogue';
 import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
 
-/** Which way is good for a KPI: volumes are neither (the overview's colours use the same). */
-export type Polarity = ReturnType<typeof kpiPolarity>;
+/** Which way is good for a KPI, from the catalogue the overview's colours use too: volumes are neither. */
+const POLARITY = { higher: 'higher_is_better', lower: 'lower_is_better', neither: 'neutral' } as const;
+export type Polarity = (typeof POLARITY)[keyof typeof POLARITY];
 
 export interface AlertRule {
 	/** false: never alert on this KPI. */
@@ -74,7 +75,7 @@ function defaultRules(): Record<KpiKey, AlertRule> {
 	const rules = {} as Record<KpiKey, AlertRule>;
 	for (const d of KPI_DEFINITIONS) {
 		const base = d.kind === 'rate' ? RATE_RULE : d.kind === 'count' ? COUNT_RULE : TIME_RULE;
-		rules[d.key] = { enabled: true, polarity: kpiPolarity(d.key, d.kind), settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
+		rules[d.key] = { enabled: true, polarity: POLARITY[KPI_CATALOGUE[d.key].better], settleDays: SETTLE_DAYS[d.key] ?? 0, ...base };
 	}
 	return rules;
 }

@@ -1,7 +1,7 @@
 // Renders a DigestData as a self-contained HTML email (inline styles and SVG, no scripts, no
 // remote images), its plain-text alternative, and a Slack-compatible webhook message. Every
 // piece of data is escaped; links point into the dashboard at `origin` (ORIGIN).
-import { formatKpi, kpiChange } from '../../overview/kpiFormat';
+import { formatKpi, kpiChange } from '../../kpi/kpiFormat';
 import { MANAGER_ROLES } from '../auth/roles';
 import type { KpiAlert } from '../alerts';
 import { barChartSvg, sparklineSvg } from './digestCharts';
@@ -39,7 +39,7 @@ export function renderDigestHtml(d: DigestData, origin: string | null): string {
 
 	const figures = d.figures
 		.map((f) => {
-			const change = kpiChange(f.key, f.kind, f.value, f.previous);
+			const change = kpiChange(f.key, f.value, f.previous);
 			return `<tr data-kpi="${e(f.key)}"><td style="${cell}">${e(f.label)}</td><td style="${cell};text-align:right;font-weight:600">${e(formatKpi(f.kind, f.value))}</td><td style="${cell};text-align:right;color:${TONE[change.tone]}">${e(change.arrow)} ${e(change.text)}</td><td style="${cell}">${sparklineSvg(f.trend, { label: `${f.label}, last ${f.trend.length} weeks` })}</td></tr>`;
 		})
 		.join('');
@@ -108,7 +108,7 @@ ${worst}
 export function renderDigestText(d: DigestData, origin: string | null): string {
 	const url = linker(origin);
 	const lines = [`SupportLens weekly review ${d.week.week} (${d.week.from} to ${d.week.to}, UTC), compared with ${d.previous.week}`, '', 'Key figures'];
-	for (const f of d.figures) lines.push(`  ${f.label}: ${formatKpi(f.kind, f.value)} (${kpiChange(f.key, f.kind, f.value, f.previous).text})`);
+	for (const f of d.figures) lines.push(`  ${f.label}: ${formatKpi(f.kind, f.value)} (${kpiChange(f.key, f.value, f.previous).text})`);
 	lines.push('', `Alerts (${d.alerts.alerts.length})`);
 	for (const x of d.alerts.alerts.slice(0, MAX_ALERTS)) lines.push(`  ${x.direction === 'up' ? '▲' : '▼'} ${x.label} (${scopeName(x)}): ${formatKpi(x.kind, x.value)}, usually ${formatKpi(x.kind, x.baseline)}${d.transcripts ? `  ${url(x.link)}` : ''}`);
 	if (!d.alerts.alerts.length) lines.push('  Nothing unusual.');
@@ -125,7 +125,7 @@ const slack = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</
 /** A Slack-compatible incoming-webhook body: `text` for every client, `blocks` for Slack. */
 export function renderDigestSlack(d: DigestData, origin: string | null): { text: string; blocks: object[] } {
 	const url = linker(origin);
-	const figures = d.figures.map((f) => `• ${slack(f.label)}: *${slack(formatKpi(f.kind, f.value))}* (${slack(kpiChange(f.key, f.kind, f.value, f.previous).text)})`).join('\n');
+	const figures = d.figures.map((f) => `• ${slack(f.label)}: *${slack(formatKpi(f.kind, f.value))}* (${slack(kpiChange(f.key, f.value, f.previous).text)})`).join('\n');
 	const alerts = d.alerts.alerts.length
 		? d.alerts.alerts
 				.slice(0, MAX_ALERTS)

@@ -1,30 +1,17 @@
-// Every KPI of DESIGN.md, each defined exactly once: its text (doc comment and `description`)
-// and the per-conversation conditions over conversation_facts it counts. The aggregate SQL
-// (queryKpis) and the conversation list's KPI filter (drill-down) are both derived from those
-// conditions, so a list's count always equals the number it was opened from. $name parameters
-// are the windows of KpiSettings, in seconds.
+// Every KPI of DESIGN.md as SQL: the per-conversation conditions over conversation_facts it
+// counts. Its label, description, kind and direction come from the browser-safe catalogue
+// ($lib/kpi/kpiCatalogue), spread into each definition here. The aggregate SQL (queryKpis) and
+// the conversation list's KPI filter (drill-down) are both derived from the conditions, so a
+// list's count always equals the number it was opened from. $name parameters are the windows
+// of KpiSettings, in seconds.
 //
 // Conversations with a partial history (an import had their outcome, not their events) count
 // in conversations, first response time, time to resolution and CSAT only; their facts are
 // written so that every other KPI leaves them out (refreshConversationFacts).
+import { KPI_CATALOGUE, KPI_KEYS, type KpiEntry, type KpiKey, type KpiValues } from '../../kpi/kpiCatalogue';
 
-/** The KPI keys of `kpis --json` (issue 4), in its order. */
-export const KPI_KEYS = [
-	'conversations', 'ai_involved', 'containment_rate', 'verified_containment_rate', 'escalation_rate',
-	'reopen_rate', 'reroute_rate', 'escalation_accuracy', 'draft_edit_rate', 'draft_reject_rate',
-	'edit_magnitude', 'qualified_handoff_rate', 'unanswered_rate', 'first_response_time_median_s',
-	'first_response_time_p90_s', 'time_to_resolution_median_s', 'time_to_resolution_p90_s', 'csat',
-	'csat_responses', 'repeat_contact_rate', 'first_contact_resolution_rate'
-] as const;
-export type KpiKey = (typeof KPI_KEYS)[number];
-export type KpiValues = Record<KpiKey, number | null>;
+export { KPI_KEYS, type KpiKey, type KpiValues };
 
-interface Base {
-	key: KpiKey;
-	label: string;
-	/** DESIGN.md's definition, for tooltips and the CLI's help. */
-	description: string;
-}
 /**
  * Which conversations a KPI part counts: `where`, a boolean SQL expression over one
  * conversation_facts row. A part counts conversations unless it has a `measure` (a
@@ -37,11 +24,11 @@ export interface KpiCondition {
 	measure?: string;
 }
 /** A count of conversations (or responses). */
-export interface CountKpi extends Base { kind: 'count'; counted: KpiCondition }
+export interface CountKpi extends KpiEntry { kind: 'count'; counted: KpiCondition }
 /** numerator / denominator, a fraction 0..1; null when the denominator is 0. */
-export interface RateKpi extends Base { kind: 'rate'; numerator: KpiCondition; denominator: KpiCondition }
+export interface RateKpi extends KpiEntry { kind: 'rate'; numerator: KpiCondition; denominator: KpiCondition }
 /** An interpolated quantile (DuckDB quantile_cont) of a per-conversation measure, in seconds. */
-export interface QuantileKpi extends Base { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number; measured: KpiCondition }
+export interface QuantileKpi extends KpiEntry { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number; measured: KpiCondition }
 export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
 
 /**
@@ -64,15 +51,13 @@ const RESOLUTION: KpiCondition = { label: 'resolved (time measured)', where: 're
 
 /** Conversations created in the period (UTC, ISO weeks starting Monday). */
 export const conversations: CountKpi = {
-	key: 'conversations', kind: 'count', label: 'Conversations',
-	description: 'Conversations created in the period.',
+	...KPI_CATALOGUE.conversations,
 	counted: { label: 'all conversations', where: 'true' }
 };
 
 /** AI-involved: conversations with ≥1 `message` by `ai`. */
 export const aiInvolved: CountKpi = {
-	key: 'ai_involved', kind: 'count', label: 'AI-involved',
-	description: 'Conversations with at least one message by the AI.',
+	...KPI_CATALOGUE.ai_involved,
 	counted: AI_INVOLVED
 };
 
@@ -82,8 +67,7 @@ export const aiInvolved: CountKpi = {
  * `edited`.
  */
 export const containmentRate: RateKpi = {
-	key: 'containment_rate', kind: 'rate', label: 'Containment rate',
-	description: 'AI-involved, ever solved or closed, no hand-off, not human-involved / AI-involved.',
+	...KPI_CATALOGUE.containment_rate,
 	numerator: { label: 'contained', where: 'contained' },
 	denominator: AI_INVOLVED
 };
@@ -94,16 +78,14 @@ export const containmentRate: RateKpi = {
  * solve / AI-involved.
  */
 export const verifiedContainmentRate: RateKpi = {
-	key: 'verified_containment_rate', kind: 'rate', label: 'Verified containment',
-	description: 'Contained, not reopened within 7 days of its first solve, and (when the customer is known) no new conversation by the same customer within 72 hours of that solve / AI-involved.',
+	...KPI_CATALOGUE.verified_containment_rate,
 	numerator: { label: 'verified contained', where: VERIFIED },
 	denominator: AI_INVOLVED
 };
 
 /** Escalation rate: AI-involved with ≥1 `handoff` / AI-involved. */
 export const escalationRate: RateKpi = {
-	key: 'escalation_rate', kind: 'rate', label: 'Escalation rate',
-	description: 'AI-involved with at least one hand-off / AI-involved.',
+	...KPI_CATALOGUE.escalation_rate,
 	numerator: { label: 'AI-involved and handed off', where: 'ai_involved AND handoffs > 0' },
 	denominator: AI_INVOLVED
 };
@@ -113,16 +95,14 @@ export const escalationRate: RateKpi = {
  * one / conversations ever solved or closed.
  */
 export const reopenRate: RateKpi = {
-	key: 'reopen_rate', kind: 'rate', label: 'Reopen rate',
-	description: 'Conversations with a status of open, pending or new after a solved or closed one / conversations ever solved or closed.',
+	...KPI_CATALOGUE.reopen_rate,
 	numerator: { label: 'reopened after a solve', where: 'solved AND reopened' },
 	denominator: SOLVED
 };
 
 /** Reroute rate: conversations assigned to ≥2 distinct queues / conversations with ≥1 `assignment`. */
 export const rerouteRate: RateKpi = {
-	key: 'reroute_rate', kind: 'rate', label: 'Reroute rate',
-	description: 'Conversations assigned to at least 2 distinct queues / conversations with at least one assignment.',
+	...KPI_CATALOGUE.reroute_rate,
 	numerator: { label: 'rerouted (2+ queues)', where: 'distinct_queues >= 2' },
 	denominator: { label: 'assigned to a queue', where: 'assignments > 0' }
 };
@@ -132,24 +112,21 @@ export const rerouteRate: RateKpi = {
  * assigned to afterwards / hand-offs.
  */
 export const escalationAccuracy: RateKpi = {
-	key: 'escalation_accuracy', kind: 'rate', label: 'Escalation accuracy',
-	description: 'Hand-offs whose target queue is the only queue the conversation is assigned to afterwards / hand-offs.',
+	...KPI_CATALOGUE.escalation_accuracy,
 	numerator: { label: 'with an accurate hand-off', where: 'accurate_handoffs > 0', measure: 'accurate_handoffs' },
 	denominator: { label: 'with a hand-off', where: 'handoffs > 0', measure: 'handoffs' }
 };
 
 /** Draft edit rate: drafts `edited` / drafts `sent_as_is` + `edited`. */
 export const draftEditRate: RateKpi = {
-	key: 'draft_edit_rate', kind: 'rate', label: 'Draft edit rate',
-	description: 'Drafts edited / drafts sent as is + edited.',
+	...KPI_CATALOGUE.draft_edit_rate,
 	numerator: { label: 'with an edited draft', where: 'drafts_edited > 0', measure: 'drafts_edited' },
 	denominator: { label: 'with a draft sent as is or edited', where: 'drafts_sent_as_is + drafts_edited > 0', measure: 'drafts_sent_as_is + drafts_edited' }
 };
 
 /** Draft reject rate: drafts `rejected` / all reviewed drafts. */
 export const draftRejectRate: RateKpi = {
-	key: 'draft_reject_rate', kind: 'rate', label: 'Draft reject rate',
-	description: 'Drafts rejected / all reviewed drafts.',
+	...KPI_CATALOGUE.draft_reject_rate,
 	numerator: { label: 'with a rejected draft', where: 'drafts_rejected > 0', measure: 'drafts_rejected' },
 	denominator: { label: 'with a reviewed draft', where: 'drafts_reviewed > 0', measure: 'drafts_reviewed' }
 };
@@ -160,8 +137,7 @@ export const draftRejectRate: RateKpi = {
  * without a `final_body` has no measurable edit and is left out of the mean.
  */
 export const editMagnitude: RateKpi = {
-	key: 'edit_magnitude', kind: 'rate', label: 'Edit magnitude',
-	description: 'Mean over edited drafts of the Levenshtein distance between draft and sent text, divided by the longer text’s length (0..1).',
+	...KPI_CATALOGUE.edit_magnitude,
 	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum' },
 	denominator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_count' }
 };
@@ -172,16 +148,14 @@ export const editMagnitude: RateKpi = {
  * the grader has filled handoffs_qualified.
  */
 export const qualifiedHandoffRate: RateKpi = {
-	key: 'qualified_handoff_rate', kind: 'rate', label: 'Qualified hand-off rate',
-	description: 'Hand-offs whose note has goal, facts, actions taken, blocker and next action (per the grader) / graded hand-offs.',
+	...KPI_CATALOGUE.qualified_handoff_rate,
 	numerator: { label: 'with a qualified hand-off', where: 'handoffs_qualified > 0', measure: 'handoffs_qualified' },
 	denominator: { label: 'with a graded hand-off', where: 'handoffs_qualified IS NOT NULL AND handoffs > 0', measure: 'handoffs' }
 };
 
 /** Unanswered rate: AI-involved with ≥1 AI message of `answer_type` fallback / AI-involved. */
 export const unansweredRate: RateKpi = {
-	key: 'unanswered_rate', kind: 'rate', label: 'Unanswered rate',
-	description: 'AI-involved with at least one AI message the AI could not answer (fallback) / AI-involved.',
+	...KPI_CATALOGUE.unanswered_rate,
 	numerator: { label: 'AI-involved with an unanswered question', where: 'ai_involved AND fallback' },
 	denominator: AI_INVOLVED
 };
@@ -191,29 +165,25 @@ export const unansweredRate: RateKpi = {
  * `created_at`: median (interpolated quantile, as DuckDB's `quantile_cont`).
  */
 export const firstResponseMedian: QuantileKpi = {
-	key: 'first_response_time_median_s', kind: 'quantile', label: 'First response, median',
-	description: 'First AI or agent message after the first customer message, minus created_at: median, seconds.',
+	...KPI_CATALOGUE.first_response_time_median_s,
 	column: 'first_response_s', q: 0.5, measured: FIRST_RESPONSE
 };
 
 /** First response time: as above, p90 (interpolated). */
 export const firstResponseP90: QuantileKpi = {
-	key: 'first_response_time_p90_s', kind: 'quantile', label: 'First response, p90',
-	description: 'First AI or agent message after the first customer message, minus created_at: 90th percentile, seconds.',
+	...KPI_CATALOGUE.first_response_time_p90_s,
 	column: 'first_response_s', q: 0.9, measured: FIRST_RESPONSE
 };
 
 /** Time to resolution: first solved or closed status minus `created_at`: median (interpolated). */
 export const resolutionMedian: QuantileKpi = {
-	key: 'time_to_resolution_median_s', kind: 'quantile', label: 'Time to resolution, median',
-	description: 'First solved or closed status minus created_at: median, seconds.',
+	...KPI_CATALOGUE.time_to_resolution_median_s,
 	column: 'resolution_s', q: 0.5, measured: RESOLUTION
 };
 
 /** Time to resolution: as above, p90 (interpolated). */
 export const resolutionP90: QuantileKpi = {
-	key: 'time_to_resolution_p90_s', kind: 'quantile', label: 'Time to resolution, p90',
-	description: 'First solved or closed status minus created_at: 90th percentile, seconds.',
+	...KPI_CATALOGUE.time_to_resolution_p90_s,
 	column: 'resolution_s', q: 0.9, measured: RESOLUTION
 };
 
@@ -222,16 +192,14 @@ export const resolutionP90: QuantileKpi = {
  * scaled to 5 (score / scale ≥ 4 / 5).
  */
 export const csat: RateKpi = {
-	key: 'csat', kind: 'rate', label: 'CSAT',
-	description: 'Rated with a score of at least 4 of 5 (or "good") / rated conversations.',
+	...KPI_CATALOGUE.csat,
 	numerator: { label: 'rated good (4+ of 5)', where: 'csat_positive' },
 	denominator: CSAT_RATED
 };
 
 /** CSAT: the count rated. */
 export const csatResponses: CountKpi = {
-	key: 'csat_responses', kind: 'count', label: 'CSAT responses',
-	description: 'Conversations with a CSAT rating.',
+	...KPI_CATALOGUE.csat_responses,
 	counted: CSAT_RATED
 };
 
@@ -241,8 +209,7 @@ export const csatResponses: CountKpi = {
  * the first solve; "same customer" is the same customer id within the same source.
  */
 export const repeatContactRate: RateKpi = {
-	key: 'repeat_contact_rate', kind: 'rate', label: 'Repeat-contact rate',
-	description: 'Solved conversations followed by a new conversation from the same customer within 7 days / solved conversations with a known customer.',
+	...KPI_CATALOGUE.repeat_contact_rate,
 	numerator: { label: 'solved, then a repeat contact', where: `solved AND customer_id IS NOT NULL AND ${REPEAT}` },
 	denominator: { label: 'solved, customer known', where: 'solved AND customer_id IS NOT NULL' }
 };
@@ -252,8 +219,7 @@ export const repeatContactRate: RateKpi = {
  * within 7 days / solved.
  */
 export const firstContactResolutionRate: RateKpi = {
-	key: 'first_contact_resolution_rate', kind: 'rate', label: 'First-contact resolution',
-	description: 'Solved, never reopened, at most one queue, no repeat contact within 7 days / solved.',
+	...KPI_CATALOGUE.first_contact_resolution_rate,
 	numerator: { label: 'resolved at first contact', where: `solved AND NOT reopened AND distinct_queues <= 1 AND NOT ${REPEAT}` },
 	denominator: SOLVED
 };

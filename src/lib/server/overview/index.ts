@@ -3,17 +3,15 @@
 export { FILTER_DIMENSIONS, filterParams, parseOverviewFilters, whereOf, type FilterDimension, type OverviewFilters } from './overviewFilters';
 export {
 	BREAKDOWNS,
-	KPI_META,
 	loadOverview,
 	loadOverviewBase,
 	type OverviewBase,
 	TREND_WEEKS,
 	type Breakdown,
-	type KpiMeta,
 	type OverviewData
 } from './loadOverview';
 export { previousPeriod, resolvePeriod, type OverviewPeriod } from './resolvePeriod';
 export { cachedOverview, clearOverviewCache, type WithConnection } from './overviewCache';
 export { currentDataVersion, dataVersion } from './dataVersion';
 export { VersionedCache } from './VersionedCache';
-export { BREAKDOWN_KPIS, slimOverview } from './slimOverview';
+export { slimOverview } from './slimOverview';

@@ -1,7 +1,7 @@
 // Everything the overview page shows for one set of filters: the period's KPIs against the
 // previous period of the same length, 12 weekly points per KPI (sparklines and trend charts),
 // breakdowns by channel, language and queue, and the values the filter dropdowns offer.
-import { distinctDimensionValues, KPI_DEFINITIONS, parseKpiQuery, queryKpis, type KpiRow } from '../kpi';
+import { distinctDimensionValues, parseKpiQuery, queryKpis, type KpiRow } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import { FILTER_DIMENSIONS, whereOf, type FilterDimension, type OverviewFilters } from './overviewFilters';
 import { previousPeriod, resolvePeriod, type OverviewPeriod } from './resolvePeriod';
@@ -13,14 +13,6 @@ const DAY_MS = 86_400_000;
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const mondayOf = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
-
-export interface KpiMeta {
-	key: string;
-	label: string;
-	description: string;
-	kind: 'count' | 'rate' | 'quantile';
-}
-
 
 export interface OverviewData {
 	/** Conversations in the whole warehouse: 0 means nothing was imported yet. */
@@ -35,10 +27,7 @@ export interface OverviewData {
 	trend: KpiRow[];
 	breakdowns: Record<Breakdown, KpiRow[]>;
 	options: Record<FilterDimension, string[]>;
-	kpis: KpiMeta[];
 }
-
-export const KPI_META: KpiMeta[] = KPI_DEFINITIONS.map((d) => ({ key: d.key, label: d.label, description: d.description, kind: d.kind }));
 
 /** What the overview shows whatever the filters: the warehouse's size and span, and the dropdowns' values. */
 export interface OverviewBase {
@@ -70,8 +59,7 @@ export async function loadOverview(db: WarehouseConnection, filters: OverviewFil
 		before: null,
 		trend: [],
 		breakdowns: { channel: [], language: [], queue: [] },
-		options,
-		kpis: KPI_META
+		options
 	};
 	if (!warehouseConversations || !dataTo) return empty;
 

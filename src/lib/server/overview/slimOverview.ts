@@ -1,11 +1,12 @@
 // The overview data as the page needs it: every figure the cards show at full precision (they
 // must equal `kpis --json`), but trend and breakdown rows cut to the values the charts and
 // tables draw, rounded — the page's serialised data is a third of its HTML otherwise.
+import { kpisShownOn } from '../../kpi/kpiCatalogue';
 import type { KpiRow } from '../kpi';
 import type { Breakdown, OverviewData } from './loadOverview';
 
-/** The KPIs the breakdown charts and tables show. */
-export const BREAKDOWN_KPIS = ['conversations', 'ai_involved', 'containment_rate', 'escalation_rate', 'reopen_rate', 'csat', 'first_response_time_median_s'] as const;
+/** The KPIs the breakdown charts and tables show (the catalogue says which). */
+const BREAKDOWN_KPIS = kpisShownOn('breakdown');
 
 const round = (v: number | null) => (v === null || Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6);
 

@@ -3,7 +3,6 @@
 import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
-import { KPI_META } from '$lib/server/overview';
 import { cachedReview, latestWeek, parseIsoWeek, type IsoWeek } from '$lib/server/review';
 import { loadGradeReview } from '$lib/server/grading/loadGradeReview';
 import { cachedAlerts } from '$lib/server/alerts';
@@ -30,5 +29,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// worst-graded drafts and hand-offs, and the agreement panel.
 	const grades = await withAppDb((db) => loadGradeReview(db, review.week, url.searchParams.get('grader')));
 	const alerts = await withAppDb((db) => cachedAlerts(db, review.week));
-	return { review, weekError, kpis: KPI_META, grades, alerts };
+	return { review, weekError, grades, alerts };
 };

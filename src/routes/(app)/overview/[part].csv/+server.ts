@@ -5,8 +5,8 @@ import { withAppDb } from '$lib/server/appWarehouse';
 import { ROLES, requireRole } from '$lib/server/auth';
 import { csvResponse } from '$lib/server/http/csvResponse';
 import { UsageError } from '$lib/server/errors';
-import { KPI_KEYS } from '$lib/server/kpi';
-import { BREAKDOWNS, cachedOverview, KPI_META, parseOverviewFilters, type Breakdown, type OverviewFilters } from '$lib/server/overview';
+import { KPI_KEYS, KPIS } from '$lib/kpi/kpiCatalogue';
+import { BREAKDOWNS, cachedOverview, parseOverviewFilters, type Breakdown, type OverviewFilters } from '$lib/server/overview';
 import type { RequestHandler } from './$types';
 
 const PARTS = ['kpis', 'trend', ...BREAKDOWNS] as const;
@@ -25,15 +25,15 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const data = await cachedOverview(withAppDb, filters);
 	const stamp = data.period ? `${data.period.from}_${data.period.to}` : 'empty';
 	if (part === 'kpis') {
-		const rows = KPI_META.map((k) => ({
+		const rows = KPIS.map((k) => ({
 			kpi: k.key,
 			label: k.label,
 			period_from: data.period?.from,
 			period_to: data.period?.to,
-			value: data.current?.[k.key as keyof typeof data.current] ?? null,
+			value: data.current?.[k.key] ?? null,
 			previous_from: data.previous?.from,
 			previous_to: data.previous?.to,
-			previous: data.before?.[k.key as keyof typeof data.before] ?? null
+			previous: data.before?.[k.key] ?? null
 		}));
 		return csvResponse(`overview-kpis-${stamp}`, ['kpi', 'label', 'period_from', 'period_to', 'value', 'previous_from', 'previous_to', 'previous'], rows);
 	}

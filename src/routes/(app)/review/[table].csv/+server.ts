@@ -5,7 +5,7 @@ import { withAppDb } from '$lib/server/appWarehouse';
 import { MANAGER_ROLES, requireRole } from '$lib/server/auth';
 import { csvResponse } from '$lib/server/http/csvResponse';
 import { parseKpiQuery, queryKpis } from '$lib/server/kpi';
-import { KPI_META } from '$lib/server/overview';
+import { KPIS } from '$lib/kpi/kpiCatalogue';
 import { latestWeek, parseIsoWeek, previousIsoWeek, REVIEW_TABLES, reviewTable } from '$lib/server/review';
 import { withUserErrors } from '$lib/server/http/withUserErrors';
 import type { RequestHandler } from './$types';
@@ -33,13 +33,13 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		const prev = previousIsoWeek(w);
 		const [current] = (await queryKpis(db, parseKpiQuery({ from: w.from, to: w.to }))).rows;
 		const [before] = (await queryKpis(db, parseKpiQuery({ from: prev.from, to: prev.to }))).rows;
-		const rows = KPI_META.map((k) => ({
+		const rows = KPIS.map((k) => ({
 			kpi: k.key,
 			label: k.label,
 			week: w.week,
-			value: current[k.key as keyof typeof current],
+			value: current[k.key],
 			previous_week: prev.week,
-			previous: before[k.key as keyof typeof before]
+			previous: before[k.key]
 		}));
 		return csvResponse(`review-kpis-${w.week}`, ['kpi', 'label', 'week', 'value', 'previous_week', 'previous'], rows);
 	});

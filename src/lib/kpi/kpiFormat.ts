@@ -1,30 +1,7 @@
 // How a KPI value reads on screen (browser-safe): rates as percentages, quantiles (seconds)
 // as durations, counts as whole numbers; and how a change against the previous period reads,
-// coloured by whether up is good for that KPI.
-export type KpiKind = 'count' | 'rate' | 'quantile';
-
-/** KPIs where a rise is bad news. Counts (volume) are neutral. */
-const LOWER_IS_BETTER = new Set([
-	'escalation_rate', 'reopen_rate', 'reroute_rate', 'draft_edit_rate', 'draft_reject_rate', 'edit_magnitude',
-	'unanswered_rate', 'first_response_time_median_s', 'first_response_time_p90_s', 'time_to_resolution_median_s',
-	'time_to_resolution_p90_s', 'repeat_contact_rate'
-]);
-
-/** Which way is good news for a KPI; volumes are neither. */
-export function kpiPolarity(key: string, kind: KpiKind): 'higher_is_better' | 'lower_is_better' | 'neutral' {
-	if (kind === 'count') return 'neutral';
-	return LOWER_IS_BETTER.has(key) ? 'lower_is_better' : 'higher_is_better';
-}
-
-/** Why a KPI can have no value, said on its card instead of a bare dash. */
-export const KPI_EMPTY_NOTES: Record<string, string> = {
-	qualified_handoff_rate: 'no graded hand-offs yet',
-	csat: 'no CSAT ratings',
-	draft_edit_rate: 'no reviewed drafts',
-	draft_reject_rate: 'no reviewed drafts',
-	edit_magnitude: 'no edited drafts',
-	escalation_accuracy: 'no hand-offs'
-};
+// coloured by the direction the catalogue says is good for that KPI.
+import { KPI_CATALOGUE, type KpiKey, type KpiKind } from './kpiCatalogue';
 
 export function formatDuration(seconds: number): string {
 	if (seconds < 60) return `${Math.round(seconds)} s`;
@@ -50,16 +27,18 @@ export interface KpiChange {
 }
 
 /** Rates change in percentage points; counts and durations in percent of the previous value. */
-export function kpiChange(key: string, kind: KpiKind, current: number | null, previous: number | null): KpiChange {
-	if (current === null || previous === null) return { text: 'no comparison', tone: 'none', arrow: '', title: 'no value in one of the periods' };
+export function kpiChange(key: KpiKey, current: number | null, previous: number | null): KpiChange {
+	const { kind, better: good } = KPI_CATALOGUE[key];
+	if (current === null || previous === null)
+		return { text: 'no comparison', tone: 'none', arrow: '', title: 'no value in one of the periods' };
 	const delta = current - previous;
 	let text: string;
 	if (kind === 'rate') text = `${delta >= 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(1)} pp`;
 	else if (previous === 0) text = delta === 0 ? '±0%' : 'new';
 	else text = `${delta >= 0 ? '+' : '−'}${Math.abs((delta / previous) * 100).toFixed(1)}%`;
 	const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '';
-	const neutral = kind === 'count' || Math.abs(delta) < 1e-9;
-	const better = LOWER_IS_BETTER.has(key) ? delta < 0 : delta > 0;
+	const neutral = good === 'neither' || Math.abs(delta) < 1e-9;
+	const better = good === 'lower' ? delta < 0 : delta > 0;
 	return {
 		text,
 		arrow,

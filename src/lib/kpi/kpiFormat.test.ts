@@ -11,11 +11,11 @@ describe('KPI formatting', () => {
 		expect(formatDuration(2 * 86400)).toBe('2.0 d');
 	});
 	it('compares rates in points and the rest in percent, coloured by which way is good', () => {
-		expect(kpiChange('containment_rate', 'rate', 0.5, 0.4)).toMatchObject({ text: '+10.0 pp', tone: 'good', arrow: '▲' });
-		expect(kpiChange('reopen_rate', 'rate', 0.5, 0.4)).toMatchObject({ tone: 'bad' });
-		expect(kpiChange('first_response_time_median_s', 'quantile', 90, 120)).toMatchObject({ text: '−25.0%', tone: 'good', arrow: '▼' });
-		expect(kpiChange('conversations', 'count', 110, 100)).toMatchObject({ text: '+10.0%', tone: 'neutral' });
-		expect(kpiChange('csat', 'rate', null, 0.8).tone).toBe('none');
+		expect(kpiChange('containment_rate', 0.5, 0.4)).toMatchObject({ text: '+10.0 pp', tone: 'good', arrow: '▲' });
+		expect(kpiChange('reopen_rate', 0.5, 0.4)).toMatchObject({ tone: 'bad' });
+		expect(kpiChange('first_response_time_median_s', 90, 120)).toMatchObject({ text: '−25.0%', tone: 'good', arrow: '▼' });
+		expect(kpiChange('conversations', 110, 100)).toMatchObject({ text: '+10.0%', tone: 'neutral' });
+		expect(kpiChange('csat', null, 0.8).tone).toBe('none');
 	});
 	it('plots rates in percent and durations in hours', () => {
 		expect(chartValue('rate', 0.1234)).toBe(12.3);
