@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationSchema } from '../../src/lib/schema';
 import { UnknownFormatError, UnreadableFileError } from '../../src/lib/server/errors';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
-import { readConversation, warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
+import { readConversation } from '../../src/lib/server/conversations/readConversation';
+import { warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
 import { makeTempDir, writeJsonl } from '../helpers/tempDir';
 import { runCli } from '../helpers/runCli';
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/recordAudit';
 import { requireRole } from '../auth/requireRole';
 import { TRANSCRIPT_ROLES, type SessionUser } from '../auth/roles';
 import { clientAddress } from '../http/clientAddress';
-import { readConversation, type StoredConversation } from '../warehouse';
+import { readConversation, type StoredConversation } from './readConversation';
 import { conversationParams } from './conversationParams';
 
 export interface ConversationRequest {

@@ -2,7 +2,7 @@
 // conversations are inserted, newer copies replace older ones, identical or older copies
 // change nothing, and quarantined records are kept once. A crash before COMMIT leaves the
 // warehouse exactly as it was.
-import { DERIVED_REFRESHERS } from '../warehouse/derivedRefreshers';
+import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
 
