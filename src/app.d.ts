@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** The query parameter or form field at fault, for bad input. */
+			field?: string;
 		}
 		interface Locals {
 			/** The logged-in user, set by hooks.server.ts from the session cookie; null when logged out. */

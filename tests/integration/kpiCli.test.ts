@@ -46,7 +46,7 @@ describe('cli kpis', () => {
 	});
 
 	it.each([
-		[['--from', '2026-02-30'], /^supportlens: bad --from date "2026-02-30"/],
+		[['--from', '2026-02-30'], /^supportlens: bad from date "2026-02-30"/],
 		[['--where', 'mood=happy'], /^supportlens: unknown dimension "mood" in filter/]
 	])('exits 1 with one line for %j (every message: parseKpiQuery.test.ts)', (args, message) => {
 		const r = runCli(['kpis', '--db', db, ...args]);

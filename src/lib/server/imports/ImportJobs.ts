@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SupportLensError, UsageError } from '../errors';
+import { NotFoundError, SupportLensError, UsageError } from '../errors';
 import { importFiles, type ImportProgress, type ImportSummary } from '../ingest';
 import { beginImportRun, failImportRun, failInterruptedRuns } from '../ingest/importRunLog';
 import { makeOwnedTempDir, sweepStaleTempDirs } from '../ingest/ownedTempDirs';
@@ -27,6 +27,7 @@ export interface JobFile {
 
 /** A chunk sent at an offset other than the bytes the file has: the client must resume from `expected`. */
 export class UploadOffsetError extends SupportLensError {
+	override readonly httpStatus = 409;
 	constructor(
 		readonly expected: number,
 		index: number,
@@ -259,7 +260,7 @@ export class ImportJobs {
 
 	private mustGet(id: string): ImportJob {
 		const job = this.jobs.get(id);
-		if (!job) throw new UsageError(`no upload ${id}`);
+		if (!job) throw new NotFoundError(`no upload ${id}`);
 		return job;
 	}
 
