@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { SessionUser } from '$lib/server/auth/roles';
+import type { SessionUser } from '$lib/auth/roles';
 
 declare global {
 	namespace App {

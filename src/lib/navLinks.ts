@@ -1,6 +1,6 @@
-// The main navigation and which roles see each link (issue 5, "Logins and roles"). Hiding a
+// The main navigation and which roles see each link. Hiding a
 // link is only a courtesy: every route checks the role on the server as well.
-import type { Role } from './server/auth/roles';
+import type { Role } from './auth/roles';
 
 export interface NavLink {
 	href: string;

@@ -3,19 +3,9 @@
 // in characters over the longer text's length).
 import { diffWords } from 'diff';
 import { distance } from 'fastest-levenshtein';
+import type { DiffPart, WordDiff } from '../../conversations/types';
 
-export interface DiffPart {
-	text: string;
-	op: 'same' | 'added' | 'removed';
-}
-
-export interface WordDiff {
-	parts: DiffPart[];
-	wordsAdded: number;
-	wordsRemoved: number;
-	/** 0 (identical) .. 1 (nothing in common), DESIGN.md's "Edit magnitude" for one draft. */
-	editMagnitude: number;
-}
+export type { DiffPart, WordDiff };
 
 export function editMagnitude(before: string, after: string): number {
 	const longer = Math.max(before.length, after.length);

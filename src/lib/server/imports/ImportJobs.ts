@@ -14,8 +14,9 @@ import { beginImportRun, failImportRun, failInterruptedRuns } from '../ingest/im
 import { makeOwnedTempDir, sweepStaleTempDirs } from '../ingest/ownedTempDirs';
 import { publicErrorMessage } from '../ingest/publicErrorMessage';
 import type { Warehouse } from '../warehouse';
+import type { JobStatus, PublicJob } from '../../imports/types';
 
-export type JobStatus = 'uploading' | 'queued' | 'running' | 'done' | 'failed';
+export type { JobStatus, PublicJob };
 
 export interface JobFile {
 	name: string;
@@ -51,9 +52,6 @@ export interface ImportJob {
 	/** When a chunk last arrived (or the job was made): an upload idle past the TTL expires. */
 	touchedAt: number;
 }
-
-/** What the browser sees of a job (no server paths). */
-export type PublicJob = Omit<ImportJob, 'files' | 'touchedAt'> & { files: { name: string; bytes: number }[] };
 
 const MAX_FILES = 50;
 const KEEP_FINISHED = 20;

@@ -5,6 +5,7 @@
 import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
+import type { MergeCounts } from '../../imports/types';
 
 const CONVERSATION_COLUMNS = {
 	source: 'VARCHAR', id: 'VARCHAR', ord: 'BIGINT', channel: 'VARCHAR', created_at: 'TIMESTAMP',
@@ -46,17 +47,7 @@ function columnList(columns: Record<string, string>, prefix = ''): string {
 		.join(', ');
 }
 
-export interface MergeCounts {
-	loaded: number;
-	updated: number;
-	unchanged: number;
-	/** Older copies: superseded within this import, or older than the stored copy. */
-	skipped_older: number;
-	kb_loaded: number;
-	kb_updated: number;
-	kb_unchanged: number;
-	quarantined: number;
-}
+export type { MergeCounts };
 
 export async function mergeStaged(
 	db: WarehouseConnection,
