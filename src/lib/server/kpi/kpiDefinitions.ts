@@ -155,7 +155,7 @@ export const draftRejectRate: RateKpi = {
  * `final_body`, in characters, divided by the longer text's length (0..1). An edited draft
  * without a `final_body` has no measurable edit and is left out of the mean.
  */
-export const editMagnitude: RateKpi = {
+export const editMagnitudeKpi: RateKpi = {
 	key: 'edit_magnitude', kind: 'rate', label: 'Edit magnitude',
 	description: 'Mean over edited drafts of the Levenshtein distance between draft and sent text, divided by the longer text’s length (0..1).',
 	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum' },
@@ -257,7 +257,7 @@ export const firstContactResolutionRate: RateKpi = {
 /** Every KPI, in KPI_KEYS order. */
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
 	conversations, aiInvolved, containmentRate, verifiedContainmentRate, escalationRate, reopenRate,
-	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitude, qualifiedHandoffRate,
+	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitudeKpi, qualifiedHandoffRate,
 	unansweredRate, firstResponseMedian, firstResponseP90, resolutionMedian, resolutionP90, csat,
 	csatResponses, repeatContactRate, firstContactResolutionRate
 ];
