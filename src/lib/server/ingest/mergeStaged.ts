@@ -145,6 +145,8 @@ export async function mergeStaged(
 			))!;
 			const result = { ...counts, quarantined: staging.counts.quarantine };
 			// The run was recorded as 'running' when it started; it becomes 'done' with this commit.
+			// (The crash tests' preload, tests/helpers/killBeforeCommit.preload.mjs, kills the process
+			// between this statement and COMMIT.)
 			await tx.run(
 				`UPDATE import_runs SET status = 'done', finished_at = now()::TIMESTAMP, files = from_json(?, '["VARCHAR"]'),
 					formats = from_json(?, '["VARCHAR"]'), loaded = ?, updated = ?, unchanged = ?, quarantined = ?
@@ -159,8 +161,6 @@ export async function mergeStaged(
 					runId
 				]
 			);
-			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
-			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };
 		});
 	} finally {
