@@ -1,4 +1,4 @@
-// `kpis`: every KPI of DESIGN.md for a date range, optionally broken down and filtered, as
+// `kpis`: every KPI (docs/kpis.md) for a date range, optionally broken down and filtered, as
 // JSON (what GET /api/kpis returns) or a readable table.
 import { UsageError } from '../../src/lib/server/errors';
 import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiSettings } from '../../src/lib/server/kpi';

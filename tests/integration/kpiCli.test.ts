@@ -1,4 +1,4 @@
-// The `kpis` command's contract (issue 4) on a real warehouse loaded with importFiles:
+// The `kpis` command's contract (what scripts rely on) on a real warehouse loaded with importFiles:
 // --json keys and nulls, --by/--where/--from/--to, the readable table, one-line errors.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ export interface WordDiff {
 	parts: DiffPart[];
 	wordsAdded: number;
 	wordsRemoved: number;
-	/** 0 (identical) .. 1 (nothing in common), DESIGN.md's "Edit magnitude" for one draft. */
+	/** 0 (identical) .. 1 (nothing in common), the "Edit magnitude" KPI's measure for one draft (docs/kpis.md). */
 	editMagnitude: number;
 }
 

@@ -1,10 +1,10 @@
-// Every KPI of DESIGN.md, each defined exactly once: its text (doc comment and `description`)
+// Every KPI (docs/kpis.md is generated from this file), each defined exactly once: its text (doc comment and `description`)
 // and the per-conversation conditions over conversation_facts it counts. The aggregate SQL
 // (queryKpis) and the conversation list's KPI filter (drill-down) are both derived from those
 // conditions, so a list's count always equals the number it was opened from. $name parameters
 // are the windows of KpiSettings, in seconds.
 
-/** The KPI keys of `kpis --json` (issue 4), in its order. */
+/** The KPI keys of `kpis --json`, in its order: scripts read that output by key and order. */
 export const KPI_KEYS = [
 	'conversations', 'ai_involved', 'containment_rate', 'verified_containment_rate', 'escalation_rate',
 	'reopen_rate', 'reroute_rate', 'escalation_accuracy', 'draft_edit_rate', 'draft_reject_rate',
@@ -18,7 +18,7 @@ export type KpiValues = Record<KpiKey, number | null>;
 interface Base {
 	key: KpiKey;
 	label: string;
-	/** DESIGN.md's definition, for tooltips and the CLI's help. */
+	/** The definition in words, for tooltips, the CLI's help and docs/kpis.md. */
 	description: string;
 }
 /**
