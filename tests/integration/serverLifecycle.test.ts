@@ -47,7 +47,11 @@ describe('graceful shutdown', () => {
 		try {
 			const cookie = await loginCookie(s2.url, other.users.admin);
 			const job = await (
-				await fetch(`${s2.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"files":[{"name":"conversations.jsonl"}]}' })
+				await fetch(`${s2.url}/api/imports`, {
+					method: 'POST',
+					headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+					body: '{"files":[{"name":"conversations.jsonl"}]}'
+				})
 			).json();
 			const bytes = fs.readFileSync(sample);
 			for (let offset = 0; offset < bytes.length; offset += 480 * 1024) {

@@ -3,9 +3,19 @@ import type { PublicJob } from './types';
 import { followImport, uploadFiles } from './uploadClient';
 
 const job = (over: Partial<PublicJob> = {}): PublicJob => ({
-	id: 'j1', status: 'uploading', username: 'admin', createdAt: '2026-10-05T10:00:00Z', files: [], progress: null, summary: null, error: null, runId: null, ...over
+	id: 'j1',
+	status: 'uploading',
+	username: 'admin',
+	createdAt: '2026-10-05T10:00:00Z',
+	files: [],
+	progress: null,
+	summary: null,
+	error: null,
+	runId: null,
+	...over
 });
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const reply = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** An in-memory stand-in for the upload API that keeps each file's bytes and checks offsets like the server. */
 function uploadApi(options: { alreadyHeld?: number; refuse?: string } = {}) {
@@ -34,7 +44,11 @@ describe('uploadFiles', () => {
 	it('sends each file in chunks at increasing offsets and starts the import', async () => {
 		const api = uploadApi();
 		let sent = 0;
-		const started = await uploadFiles([new File(['a'.repeat(25)], 'a.jsonl'), new File(['b'.repeat(7)], 'b.jsonl')], { fetchFn: api.fetchFn, chunkBytes: 10, onSent: (n) => (sent += n) });
+		const started = await uploadFiles([new File(['a'.repeat(25)], 'a.jsonl'), new File(['b'.repeat(7)], 'b.jsonl')], {
+			fetchFn: api.fetchFn,
+			chunkBytes: 10,
+			onSent: (n) => (sent += n)
+		});
 		expect(started.status).toBe('queued');
 		expect(api.held).toEqual([25, 7]);
 		expect(sent).toBe(32);
@@ -63,7 +77,9 @@ describe('uploadFiles', () => {
 
 	it("throws the server's message when a chunk is refused", async () => {
 		const api = uploadApi({ refuse: 'upload j1 is already running' });
-		await expect(uploadFiles([new File(['x'.repeat(12)], 'x.jsonl')], { fetchFn: api.fetchFn, chunkBytes: 5 })).rejects.toThrow('upload j1 is already running');
+		await expect(uploadFiles([new File(['x'.repeat(12)], 'x.jsonl')], { fetchFn: api.fetchFn, chunkBytes: 5 })).rejects.toThrow(
+			'upload j1 is already running'
+		);
 	});
 });
 

@@ -32,7 +32,11 @@ export async function uploadFiles(files: File[], hooks: UploadHooks = {}): Promi
 	const chunkBytes = hooks.chunkBytes ?? UPLOAD_CHUNK_BYTES;
 	const job = await apiRequest<PublicJob>(
 		'/api/imports',
-		{ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files: files.map((f) => ({ name: f.name })) }) },
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ files: files.map((f) => ({ name: f.name })) })
+		},
 		fetchFn
 	);
 	hooks.onCreated?.(job);
