@@ -11,6 +11,7 @@ import { loginUrl } from '$lib/server/auth/loginUrl';
 import { sessionCache } from '$lib/server/auth/SessionCache';
 import { SupportLensError } from '$lib/server/errors';
 import { startDigestSchedule } from '$lib/server/digest';
+import { publicError } from '$lib/server/http/httpError';
 import { uploadJobs } from '$lib/server/imports/uploadJobs';
 import { startSyncJob } from '$lib/server/imports/startSyncJob';
 import { installProcessGuard } from '$lib/server/processGuard';
@@ -104,7 +105,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (error instanceof SupportLensError) return { message: error.message };
+	if (error instanceof SupportLensError) return publicError(error);
 	if (status === 404) return { message: 'Not found' };
 	console.error(error);
 	return { message: 'Internal error' };

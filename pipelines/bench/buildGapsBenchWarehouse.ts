@@ -8,7 +8,8 @@ import { Rng } from '../generate/Rng';
 import { LANGUAGES } from '../generate/language';
 import { fill } from '../generate/text';
 import { TOPICS, kbArticleId } from '../generate/topics';
-import { DERIVED_REFRESHERS, type WarehouseConnection } from '../../src/lib/server/warehouse';
+import { DERIVED_REFRESHERS } from '../../src/lib/server/derivedTables';
+import type { WarehouseConnection } from '../../src/lib/server/warehouse';
 
 const GREET = ['', 'Hi, ', 'Hello team, ', 'Hallo, ', 'Hola, ', 'Bonjour, '];
 const CLOSE = ['', ' Thanks!', ' Please help asap.', ' Danke.', ' Gracias.', ' Merci.'];

@@ -1,8 +1,7 @@
 // `agreement`: how often a grader's draft verdicts match what human reviewers did with the
 // same drafts (and, with --manifest, the generator's planted labels): agreement, Cohen's
 // kappa, precision and recall, "bad" being the positive class.
-import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
-import { GradingError } from '../../src/lib/server/grading/gradingErrors';
+import { UsageError } from '../../src/lib/server/errors';
 import { computeAgreement, DEFAULT_EDIT_THRESHOLD, type AgreementReport } from '../../src/lib/server/grading/computeAgreement';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
@@ -58,11 +57,7 @@ export const agreementCommand: Command = {
 			resolveDbPath(values.db),
 			(w) => computeAgreement(w.db, { grader, editThreshold, passScore }, values.manifest),
 			{ mustExist: true }
-		).catch((error: unknown) => {
-			// The same figures are on the running dashboard's weekly review (agreement panel).
-			if (error instanceof WarehouseBusyError) throw new GradingError(`the warehouse ${error.dbPath} is in use by ${error.holder}; see the agreement panel on the dashboard's Weekly review, or stop the dashboard and run this again`);
-			throw error;
-		});
+		);
 		console.log(values.json ? JSON.stringify(report) : describe(report));
 	}
 };

@@ -1,11 +1,9 @@
 // Turns repeated `--map field=Header` flags into the CSV adapter's column mapping. The CSV
-// adapter owns the parsing rules (known fields); this only bridges to it when it exists.
+// adapter owns the parsing rules (known fields) and their one-line UsageErrors; any other
+// failure is a real error and surfaces as one.
 import type { CsvMapping } from '../../src/lib/server/ingest';
-import { UsageError } from '../../src/lib/server/errors';
+import { parseCsvMapping } from '../../src/lib/server/ingest/adapters/csv';
 
-export async function csvMappingFromFlags(flags: string[]): Promise<CsvMapping | undefined> {
-	if (flags.length === 0) return undefined;
-	const csv = await import('../../src/lib/server/ingest/adapters/csv').catch(() => null);
-	if (!csv?.parseCsvMapping) throw new UsageError('--map needs the CSV adapter, which this build lacks');
-	return csv.parseCsvMapping(flags);
+export function csvMappingFromFlags(flags: string[]): CsvMapping | undefined {
+	return flags.length === 0 ? undefined : parseCsvMapping(flags);
 }

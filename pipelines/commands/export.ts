@@ -2,7 +2,7 @@
 // filters, written by DuckDB's COPY as CSV, Parquet or JSON Lines (docs/export-columns.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
+import { UsageError } from '../../src/lib/server/errors';
 import { exportConversations, parseExportFormat } from '../../src/lib/server/conversations/exportConversations';
 import { parseConversationFilter } from '../../src/lib/server/conversations/parseConversationFilter';
 import { DIMENSIONS, isDimension } from '../../src/lib/server/kpi';
@@ -53,15 +53,7 @@ export const exportCommand: Command = {
 		const format = parseExportFormat(values.format ?? formatFromName(out));
 		const filter = parseConversationFilter(filterParams(values));
 		const dbPath = resolveDbPath(values.db);
-		let rows: number;
-		try {
-			rows = await withWarehouse(dbPath, (w) => exportConversations(w.db, filter, format, out), { mustExist: true });
-		} catch (error) {
-			if (error instanceof WarehouseBusyError) {
-				throw new UsageError(`the warehouse ${dbPath} is in use by ${error.holder}; use "Download all" on its Conversations page (or GET /conversations/export?format=${format}) or stop it, then run this again`);
-			}
-			throw error;
-		}
+		const rows = await withWarehouse(dbPath, (w) => exportConversations(w.db, filter, format, out), { mustExist: true });
 		console.error(`wrote ${rows.toLocaleString('en')} conversation${rows === 1 ? '' : 's'} to ${values.out} (${format})`);
 	}
 };

@@ -1,7 +1,6 @@
 // `grade`: grades AI drafts, AI replies and hand-offs not graded yet (rules by default, or an
 // OpenAI-compatible LLM), stores the grades and fills the qualified hand-off counts.
-import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
-import { GradingError } from '../../src/lib/server/grading/gradingErrors';
+import { UsageError } from '../../src/lib/server/errors';
 import { createGrader } from '../../src/lib/server/grading/createGrader';
 import { runGrading, type GradingProgress, type GradingRunResult } from '../../src/lib/server/grading/runGrading';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
@@ -72,11 +71,7 @@ export const gradeCommand: Command = {
 					}
 				}),
 			{ mustExist: true }
-		).catch((error: unknown) => {
-			// Grading writes to the warehouse: the running dashboard must let go of the file first.
-			if (error instanceof WarehouseBusyError) throw new GradingError(`the warehouse ${error.dbPath} is in use by ${error.holder}; stop the dashboard, run grade, then start it again`);
-			throw error;
-		});
+		);
 		if (latest) progress.done();
 		if (values.json) {
 			console.log(JSON.stringify({ graded: result.graded, cached: result.cached, errors: result.errors, items: result.items }));

@@ -51,7 +51,7 @@ export const ingestCommand: Command = {
 		}
 		let latest: ImportProgress | undefined;
 		const progress = progressReporter(() => (latest ? describeProgress(latest) : 'starting…'));
-		const csvMapping = await csvMappingFromFlags(values.map ?? []);
+		const csvMapping = csvMappingFromFlags(values.map ?? []);
 		const summary = await withWarehouse(resolveDbPath(values.db), (warehouse) =>
 			importFiles(warehouse, positionals, {
 				format: format as 'auto',

@@ -1,6 +1,6 @@
-// `kpis`: every KPI of DESIGN.md for a date range, optionally broken down and filtered, as
+// `kpis`: every KPI (docs/kpis.md) for a date range, optionally broken down and filtered, as
 // JSON (what GET /api/kpis returns) or a readable table.
-import { UsageError, WarehouseBusyError } from '../../src/lib/server/errors';
+import { UsageError } from '../../src/lib/server/errors';
 import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiSettings } from '../../src/lib/server/kpi';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
@@ -45,22 +45,14 @@ export const kpisCommand: Command = {
 			reopenWindowDays: windowFlag('reopen-window-days', values['reopen-window-days'])
 		};
 		const dbPath = resolveDbPath(values.db);
-		let result;
-		try {
-			result = await withWarehouse(
-				dbPath,
-				async (w) => {
-					if (values.rebuild) await rebuildConversationFacts(w.db);
-					return queryKpis(w.db, query, settings);
-				},
-				{ mustExist: true }
-			);
-		} catch (error) {
-			if (error instanceof WarehouseBusyError) {
-				throw new UsageError(`the warehouse ${dbPath} is in use by ${error.holder}; read the same figures from the running dashboard (GET /api/kpis) or stop it, then run this again`);
-			}
-			throw error;
-		}
+		const result = await withWarehouse(
+			dbPath,
+			async (w) => {
+				if (values.rebuild) await rebuildConversationFacts(w.db);
+				return queryKpis(w.db, query, settings);
+			},
+			{ mustExist: true }
+		);
 		console.log(values.json ? JSON.stringify(result) : formatKpiTable(result));
 	}
 };

@@ -1,7 +1,7 @@
 // The main navigation and which roles see each link: the same role lists the pages check on
-// the server (auth/roles), so a link shows exactly when its page lets the user in. Hiding a
+// the server (lib/auth/roles), so a link shows exactly when its page lets the user in. Hiding a
 // link is only a courtesy: every route checks the role on the server as well.
-import { ADMIN_ROLES, MANAGER_ROLES, ROLES, TRANSCRIPT_ROLES, type Role } from './server/auth/roles';
+import { ADMIN_ROLES, MANAGER_ROLES, ROLES, TRANSCRIPT_ROLES, type Role } from './auth/roles';
 
 export interface NavLink {
 	href: string;

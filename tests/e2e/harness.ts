@@ -180,7 +180,7 @@ export interface Browser {
 	close: () => Promise<void>;
 }
 
-/** Debian's Chromium with the flags issue 5 requires and a fresh --user-data-dir. */
+/** Debian's Chromium with the flags these test machines need (CHROMIUM_FLAGS: headless, no sandbox, no GPU) and a fresh --user-data-dir. */
 export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-chromium-'));

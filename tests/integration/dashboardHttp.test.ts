@@ -1,7 +1,8 @@
 // The dashboard's HTTP contract for logins and roles, against the built server (`node build`)
 // on a temp warehouse: redirects and 401s when logged out, cookie flags, failed-login rate
 // limit, per-role 403s on the conversation page, its API route and its CSV, logout, and the
-// CLI's one-line answer while the server holds the warehouse.
+// CLI's one-line answer while the server holds the warehouse. (HTTPS cookies and graceful
+// shutdown, each on a server of its own: serverLifecycle.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,8 +149,12 @@ describe('roles', () => {
 		expect(text).toMatch(/^canonical,core-1,e6,2026-10-05T09:04:00\.000Z,draft,ai,agent-7,.*,edited,0\.\d+,/m);
 	});
 
-	it('an unknown conversation is 404', async () => {
-		expect((await get('/api/conversations/canonical/nope', cookies.admin)).status).toBe(404);
+	it('an unknown conversation is 404, saying which; an unknown upload too', async () => {
+		const response = await get('/api/conversations/canonical/nope', cookies.admin);
+		expect(response.status).toBe(404);
+		expect(await response.json()).toEqual({ message: 'no conversation nope from canonical' });
+		const start = await fetch(`${server.url}/api/imports/no-such-job/start`, { method: 'POST', headers: { Cookie: cookies.admin, Origin: server.url } });
+		expect([start.status, (await start.json()).message]).toEqual([404, 'no upload no-such-job']);
 	});
 });
 
@@ -244,61 +249,6 @@ describe('logout', () => {
 	});
 });
 
-describe('behind https', () => {
-	it('the session cookie is Secure when the server ORIGIN is https', async () => {
-		const other = await prepareWarehouse({ samples: false });
-		const origin = 'https://supportlens.example';
-		const tls = await startServer(build, other.dbPath, { ORIGIN: origin });
-		try {
-			const response = await fetch(`${tls.url}/login`, {
-				method: 'POST',
-				headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ username: other.users.admin.username, password: other.users.admin.password }),
-				redirect: 'manual'
-			});
-			expect(response.status).toBe(303);
-			expect(response.headers.getSetCookie()[0]).toMatch(/; Secure/);
-		} finally {
-			await tls.stop();
-			cleanup(other.dir);
-		}
-	});
-});
-
-describe('graceful shutdown', () => {
-	it('SIGTERM during an upload import lets it finish, then releases the warehouse and its server file', async () => {
-		const sample = path.resolve(import.meta.dirname, '../../data/samples/canonical/conversations.jsonl');
-		if (!fs.existsSync(sample)) return;
-		const other = await prepareWarehouse({ samples: false });
-		const s2 = await startServer(build, other.dbPath);
-		try {
-			const cookie = await loginCookie(s2.url, other.users.admin);
-			const job = await (
-				await fetch(`${s2.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"files":[{"name":"conversations.jsonl"}]}' })
-			).json();
-			const bytes = fs.readFileSync(sample);
-			for (let offset = 0; offset < bytes.length; offset += 480 * 1024) {
-				await fetch(`${s2.url}/api/imports/${job.id}/files/0?offset=${offset}`, {
-					method: 'PUT',
-					headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' },
-					body: bytes.subarray(offset, offset + 480 * 1024)
-				});
-			}
-			await fetch(`${s2.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookie } });
-			expect(fs.existsSync(`${other.dbPath}.server.json`)).toBe(true);
-		} finally {
-			await s2.stop();
-		}
-		expect([s2.process.signalCode, s2.process.exitCode, s2.output()]).toEqual([null, 0, expect.any(String)]);
-		expect(fs.existsSync(`${other.dbPath}.server.json`)).toBe(false);
-		const stats = runCli(['stats', '--json', '--db', other.dbPath]);
-		expect(stats.code).toBe(0);
-		// the import finished before the close
-		expect([JSON.parse(stats.stdout).conversations > 1000, s2.output()]).toEqual([true, expect.any(String)]);
-		cleanup(other.dir);
-	});
-});
-
 describe('the CLI while the server holds the warehouse', () => {
 	it('ingest says in one line which dashboard holds it and where to upload instead', () => {
 		const result = runCli(['ingest', FIXTURE, '--db', wh.dbPath]);
@@ -306,6 +256,14 @@ describe('the CLI while the server holds the warehouse', () => {
 		expect(result.stderr.trim().split('\n')).toEqual([
 			`supportlens: the dashboard at ${server.url} holds the warehouse ${wh.dbPath}; upload the files on its Imports page (${server.url}/imports), or stop it (PID ${server.process.pid}) and run this again`
 		]);
+	});
+
+	it('kpis points to the Overview and GET /api/kpis, worded in the same one place', () => {
+		const result = runCli(['kpis', '--db', wh.dbPath]);
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim()).toBe(
+			`supportlens: the dashboard at ${server.url} holds the warehouse ${wh.dbPath}; read the same figures on its Overview page or from ${server.url}/api/kpis, or stop it (PID ${server.process.pid}) and run this again`
+		);
 	});
 
 	it('users add points to the Users page instead', () => {

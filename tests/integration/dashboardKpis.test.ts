@@ -98,20 +98,22 @@ describe('GET /api/kpis', () => {
 		}
 	});
 
-	it('answers 400 with a one-line message for bad parameters', async () => {
-		for (const [params, message] of [
-			['from=2026-13-01', /bad from date "2026-13-01"/],
-			['by=weekday', /unknown dimension "weekday"/],
-			['where=colour:red', /unknown dimension "colour"/],
-			['where=channel', /bad filter "channel"/],
-			['from=2026-10-10&to=2026-10-01', /after/],
-			['limit=5', /unknown parameter "limit"/]
+	it('answers 400 with a one-line message and the parameter at fault for bad parameters', async () => {
+		for (const [params, message, field] of [
+			['from=2026-13-01', /bad from date "2026-13-01"/, 'from'],
+			['by=weekday', /unknown dimension "weekday"/, 'by'],
+			['where=colour:red', /unknown dimension "colour"/, 'where'],
+			['where=channel', /bad filter "channel"/, 'where'],
+			['from=2026-10-10&to=2026-10-01', /after/, 'from'],
+			['limit=5', /unknown parameter "limit"/, 'limit']
 		] as const) {
 			const response = await get(`/api/kpis?${params}`);
 			expect(response.status, params).toBe(400);
-			const body = (await response.json()) as { message: string };
+			const body = (await response.json()) as { message: string; field?: string };
 			expect(body.message).toMatch(message);
 			expect(body.message).not.toContain('\n');
+			expect(body.message).not.toContain('--');
+			expect(body.field, params).toBe(field);
 		}
 	});
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashBeforeCommitEnv } from '../helpers/crashBeforeCommit';
 import { cleanup, ensureBuiltCopy, loginCookie, prepareWarehouse, startServer, type PreparedWarehouse, type RunningServer } from '../e2e/harness';
 
 const UPLOAD = path.resolve(import.meta.dirname, '../e2e/fixtures/upload_conversations.jsonl');
@@ -62,7 +63,7 @@ async function finished(url: string, cookie: string, id: string) {
 
 describe('a server crash during an upload import', () => {
 	it('leaves a failed run with its reason, a job that still answers, and no temp folders after the restart', async () => {
-		const { server, cookie } = await serve({ SUPPORTLENS_CRASH_BEFORE_COMMIT: '1' });
+		const { server, cookie } = await serve(crashBeforeCommitEnv());
 		const pid = server.process.pid!;
 		const id = await upload(server.url, cookie, 'upload_conversations.jsonl', fs.readFileSync(UPLOAD));
 		for (let i = 0; i < 600 && server.process.exitCode === null && server.process.signalCode === null; i++) await new Promise((r) => setTimeout(r, 100));

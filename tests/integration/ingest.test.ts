@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationSchema } from '../../src/lib/schema';
 import { UnknownFormatError, UnreadableFileError } from '../../src/lib/server/errors';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
-import { readConversation, warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
+import { readConversation } from '../../src/lib/server/conversations/readConversation';
+import { warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
 import { makeTempDir, writeJsonl } from '../helpers/tempDir';
+import { crashBeforeCommitEnv } from '../helpers/crashBeforeCommit';
 import { runCli } from '../helpers/runCli';
 
 const { dir, cleanup } = makeTempDir();
@@ -151,7 +153,7 @@ describe('crash mid-import', () => {
 			path.join(dir, 'second.jsonl'),
 			[...Array.from({ length: 500 }, (_, i) => conversation(`big-${i}`)), { ...conversation('k1'), updated_at: at(50), subject: 'changed' }]
 		);
-		const crashed = runCli(['ingest', second, '--db', db], { SUPPORTLENS_CRASH_BEFORE_COMMIT: '1' });
+		const crashed = runCli(['ingest', second, '--db', db], crashBeforeCommitEnv());
 		// tsx runs the CLI in a child node process and reports its SIGKILL as exit code 128 + 9.
 		expect(crashed.signal === 'SIGKILL' || crashed.code === 137).toBe(true);
 		expect(crashed.stderr).toContain('writing to the warehouse');

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/lib/server/ingest';
-import { readConversation, warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
+import { readConversation } from '../../src/lib/server/conversations/readConversation';
+import { warehouseStats, withWarehouse } from '../../src/lib/server/warehouse';
 import { makeTempDir } from '../helpers/tempDir';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../src/lib/server/ingest/adapters/intercom/fixtures');

@@ -1,4 +1,4 @@
-// The `kpis` command's contract (issue 4) on a real warehouse loaded with importFiles:
+// The `kpis` command's contract (what scripts rely on) on a real warehouse loaded with importFiles:
 // --json keys and nulls, --by/--where/--from/--to, the readable table, one-line errors.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +46,7 @@ describe('cli kpis', () => {
 	});
 
 	it.each([
-		[['--from', '2026-02-30'], /^supportlens: bad --from date "2026-02-30"/],
+		[['--from', '2026-02-30'], /^supportlens: bad from date "2026-02-30"/],
 		[['--where', 'mood=happy'], /^supportlens: unknown dimension "mood" in filter/]
 	])('exits 1 with one line for %j (every message: parseKpiQuery.test.ts)', (args, message) => {
 		const r = runCli(['kpis', '--db', db, ...args]);

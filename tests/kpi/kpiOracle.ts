@@ -1,4 +1,4 @@
-// A second, independent implementation of DESIGN.md's KPI table in plain TypeScript, straight
+// A second, independent implementation of the KPI definitions (docs/kpis.md) in plain TypeScript, straight
 // from canonical records, used only by tests to check the SQL engine. Deliberately written
 // without the facts table: it walks each conversation's events and compares customers pairwise.
 import { distance } from 'fastest-levenshtein';

@@ -1,5 +1,5 @@
 // The canonical conversation: the single definition of the shape every import adapter
-// produces (DESIGN.md, "Canonical conversation"). Types are inferred from these schemas.
+// produces (docs/data-model.md, "A conversation"). Types are inferred from these schemas.
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
 

@@ -1,4 +1,5 @@
-// The canonical knowledge-base article (DESIGN.md: one per line).
+// The canonical knowledge-base article, one per line of a KB file (docs/data-model.md,
+// "Knowledge-base articles").
 import { z } from 'zod';
 import { timestampSchema } from './timestamp';
 

@@ -1,29 +1,52 @@
 // The typed error hierarchy. Anything a user can cause (bad path, unknown format, busy
-// warehouse) is a SupportLensError whose message is one readable line; the CLI prints that
-// line and exits with `exitCode`, the server turns it into an HTTP error.
+// warehouse) is a SupportLensError whose message is one readable line. Each carries what both
+// front ends need, so neither rewrites the message: the CLI prints it and exits with
+// `exitCode`; the server answers with `httpStatus` (http/withUserErrors.ts) and, for bad input, the
+// `field` (query parameter or form field) at fault.
+
+export interface SupportLensErrorOptions {
+	cause?: unknown;
+	/** The input at fault, named as the URL parameter / option (without `--`). */
+	field?: string;
+}
 
 export class SupportLensError extends Error {
 	readonly exitCode: number = 1;
-	constructor(message: string, options?: { cause?: unknown }) {
-		super(message, options);
+	/** The HTTP status a route answers with: bad input unless a subclass says otherwise. */
+	readonly httpStatus: number = 400;
+	readonly field?: string;
+	constructor(message: string, options: SupportLensErrorOptions = {}) {
+		super(message, options.cause === undefined ? undefined : { cause: options.cause });
 		this.name = new.target.name;
+		if (options.field !== undefined) this.field = options.field;
 	}
 }
 
-/** A command-line usage mistake: unknown option, bad value. */
+/** A usage mistake: unknown option or parameter, bad value. */
 export class UsageError extends SupportLensError {}
 
-/** The warehouse file can't be opened: missing folder, not a DuckDB file, no such file for a read. */
-export class WarehouseOpenError extends SupportLensError {}
+/** The thing asked for (a conversation, an upload job, a gap) does not exist. */
+export class NotFoundError extends SupportLensError {
+	override readonly httpStatus = 404;
+}
 
-/** Another process (usually the running dashboard) holds DuckDB's write lock on the file. */
+/** The warehouse file can't be opened: missing folder, not a DuckDB file, no such file for a read. */
+export class WarehouseOpenError extends SupportLensError {
+	override readonly httpStatus = 503;
+}
+
+/**
+ * Another process (usually the running dashboard) holds DuckDB's write lock on the file. The CLI
+ * words it for the command at hand in one place (pipelines/explainBusyWarehouse.ts).
+ */
 export class WarehouseBusyError extends SupportLensError {
+	override readonly httpStatus = 503;
 	constructor(
 		readonly dbPath: string,
 		readonly holder: string
 	) {
 		super(
-			`the warehouse ${dbPath} is in use by ${holder}; import through the running dashboard (Imports page) or stop it, then run this again`
+			`the warehouse ${dbPath} is in use by ${holder}; wait for it to finish or stop it, then run this again`
 		);
 	}
 }

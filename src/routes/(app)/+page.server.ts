@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		// A hand-edited link: say what was wrong and show the unfiltered view rather than an error page.
-		filterError = error.message.replace(/--(from|to)\b/g, '$1');
+		filterError = error.message;
 	}
 	const overview = slimOverview(await cachedOverview(withAppDb, filters));
 	// The alerts of the week the period ends in, streamed: after an import they take one KPI

@@ -1,15 +1,14 @@
 // One login attempt, shared by the HTML form action and the plain POST used by scripts:
-// count it against the rate limits before the slow hash, check the password, and set the
-// session cookie.
-import type { Cookies } from '@sveltejs/kit';
-import { withAppDb } from '../appWarehouse';
+// count it against the rate limits before the slow hash, check the password, and open a
+// session (the route sets its cookie).
+import type { WarehouseConnection } from '../warehouse';
 import { loginLimiter } from './loginLimiter';
 import type { SessionUser } from './roles';
-import { startSession } from './startSession';
+import { startSession, type NewSession } from './startSession';
 import { checkLogin, loginAccount } from './users';
 
 export type LoginResult =
-	| { ok: true; user: SessionUser }
+	| { ok: true; user: SessionUser; session: NewSession }
 	| { ok: false; status: 400 | 401 | 403 | 429; message: string; retryAfterSeconds?: number };
 
 /** The 429 answer for a wait in milliseconds. */
@@ -23,15 +22,12 @@ export function tooManyAttempts(waitMs: number): LoginResult & { ok: false } {
 	};
 }
 
-export async function attemptLogin(
-	form: FormData,
-	context: { cookies: Cookies; address: string; secure: boolean }
-): Promise<LoginResult> {
+export async function attemptLogin(db: WarehouseConnection, form: FormData, context: { address: string }): Promise<LoginResult> {
 	const username = String(form.get('username') ?? '').trim();
 	const password = String(form.get('password') ?? '');
 	if (!username || !password) return { ok: false, status: 400, message: 'Enter your user name and password.' };
 
-	const account = await withAppDb((db) => loginAccount(db, username));
+	const account = await loginAccount(db, username);
 	// Counted now, before the hash: simultaneous guesses each see the ones before them.
 	const attempt = loginLimiter.begin(username, context.address, account !== undefined);
 	if (!attempt.allowed) return tooManyAttempts(attempt.retryAfterMs);
@@ -39,6 +35,6 @@ export async function attemptLogin(
 	if (!user) return { ok: false, status: 401, message: 'Wrong user name or password.' };
 	if (user === 'disabled') return { ok: false, status: 403, message: 'This account is disabled. Ask an admin to enable it.' };
 	attempt.succeeded();
-	await startSession(user, { cookies: context.cookies, address: context.address, secure: context.secure, audit: true });
-	return { ok: true, user };
+	const session = await startSession(db, user, { address: context.address, audit: true });
+	return { ok: true, user, session };
 }

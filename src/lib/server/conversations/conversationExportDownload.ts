@@ -3,18 +3,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withAppDb } from '../appWarehouse';
 import { fileDownloadResponse } from '../http/fileDownloadResponse';
+import type { WarehouseConnection } from '../warehouse';
 import { EXPORT_CONTENT_TYPES, exportConversations, type ExportFormat } from './exportConversations';
 import type { ConversationFilter } from './parseConversationFilter';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', parquet: 'parquet', jsonl: 'jsonl' };
 
-export async function conversationExportDownload(filter: ConversationFilter, format: ExportFormat): Promise<Response> {
+export async function conversationExportDownload(db: WarehouseConnection, filter: ConversationFilter, format: ExportFormat): Promise<Response> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-export-'));
 	const file = path.join(dir, `conversations.${EXTENSIONS[format]}`);
 	try {
-		await withAppDb((db) => exportConversations(db, filter, format, file));
+		await exportConversations(db, filter, format, file);
 	} catch (error) {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw error;

@@ -1,17 +1,14 @@
 // The {source}/{id} route parameters of a conversation, checked before any query runs.
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { UsageError } from '../errors';
 
 const part = z.string().trim().min(1).max(300);
 const paramsSchema = z.object({ source: part, id: part });
 
 export function conversationParams(params: Record<string, string>): { source: string; id: string } {
 	const parsed = paramsSchema.safeParse(params);
-	if (!parsed.success) error(400, 'a conversation is addressed as /conversations/{source}/{id}');
+	if (!parsed.success) {
+		throw new UsageError('a conversation is addressed as /conversations/{source}/{id}', { field: String(parsed.error.issues[0]?.path[0] ?? 'id') });
+	}
 	return parsed.data;
-}
-
-/** The page URL of a conversation, for links from any table. */
-export function conversationHref(source: string, id: string): string {
-	return `/conversations/${encodeURIComponent(source)}/${encodeURIComponent(id)}`;
 }

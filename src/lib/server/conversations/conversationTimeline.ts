@@ -1,11 +1,11 @@
 // The conversation view's model: the canonical conversation plus, for each draft, its word
 // diff against the final text. Plain data only, so the page renders it as escaped text.
-import type { ConversationEvent } from '../../schema';
-import type { StoredConversation } from '../warehouse';
+import type { StoredConversation } from './readConversation';
 import type { KbRef } from './kbArticleTitles';
-import { wordDiff, type WordDiff } from './wordDiff';
+import { wordDiff } from './wordDiff';
+import type { TimelineItem } from '../../conversations/types';
 
-export type TimelineItem = ConversationEvent & { diff?: WordDiff };
+export type { TimelineItem };
 
 export interface ConversationTimeline {
 	conversation: Omit<StoredConversation, 'events'>;

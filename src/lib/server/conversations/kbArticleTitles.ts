@@ -1,12 +1,9 @@
 // Titles (and safe links) of the KB articles a conversation's AI answers and drafts cite,
 // so the timeline names them instead of showing bare ids.
 import type { WarehouseConnection } from '../warehouse';
+import type { KbRef } from '../../conversations/types';
 
-export interface KbRef {
-	title: string;
-	/** Only http(s) links; anything else (javascript:, data:) is dropped. */
-	url: string | null;
-}
+export type { KbRef };
 
 export async function kbArticleTitles(db: WarehouseConnection, ids: string[]): Promise<Record<string, KbRef>> {
 	const unique = [...new Set(ids)].slice(0, 500);

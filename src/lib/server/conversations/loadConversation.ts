@@ -1,31 +1,26 @@
-// Reads one conversation for a logged-in user whose role may see transcripts; 403 for other
-// roles (before any query), 404 when there is no such conversation. Every transcript read is
-// written to the audit log (who, which conversation, how: page, api or csv, from where).
-import { error } from '@sveltejs/kit';
-import { withAppDb } from '../appWarehouse';
+// Reads one conversation for a user already allowed to see transcripts (the route checks the
+// role before any query) and writes the read to the audit log (who, which conversation, how:
+// page, api or csv, from where). No such conversation is a NotFoundError (404 on the server).
 import { recordAudit } from '../audit/recordAudit';
-import { requireRole } from '../auth/requireRole';
-import { TRANSCRIPT_ROLES, type SessionUser } from '../auth/roles';
-import { clientAddress } from '../http/clientAddress';
-import { readConversation, type StoredConversation } from '../warehouse';
-import { conversationParams } from './conversationParams';
+import { NotFoundError } from '../errors';
+import type { WarehouseConnection } from '../warehouse';
+import { readConversation, type StoredConversation } from './readConversation';
 
-export interface ConversationRequest {
-	locals: { user: SessionUser | null };
-	params: Record<string, string>;
-	getClientAddress: () => string;
+export interface TranscriptReader {
+	username: string;
+	/** The client's address, when known, for the audit row. */
+	address: string | undefined;
 }
 
-export async function loadConversation(event: ConversationRequest, how: 'page' | 'api' | 'csv'): Promise<StoredConversation> {
-	const user = requireRole(event.locals, TRANSCRIPT_ROLES);
-	const { source, id } = conversationParams(event.params);
-	const conversation = await withAppDb(async (db) => {
-		const found = await readConversation(db, source, id);
-		if (found) {
-			await recordAudit(db, { actor: user.username, address: clientAddress(event) }, { action: 'transcript_viewed', target: `${source}/${id}`, detail: how });
-		}
-		return found;
-	});
-	if (!conversation) error(404, `no conversation ${id} from ${source}`);
-	return conversation;
+export async function loadConversation(
+	db: WarehouseConnection,
+	reader: TranscriptReader,
+	conversation: { source: string; id: string },
+	how: 'page' | 'api' | 'csv'
+): Promise<StoredConversation> {
+	const { source, id } = conversation;
+	const found = await readConversation(db, source, id);
+	if (!found) throw new NotFoundError(`no conversation ${id} from ${source}`);
+	await recordAudit(db, { actor: reader.username, address: reader.address }, { action: 'transcript_viewed', target: `${source}/${id}`, detail: how });
+	return found;
 }

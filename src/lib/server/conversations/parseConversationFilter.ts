@@ -32,13 +32,13 @@ const MAX_PAGE = 100_000;
 
 function values(params: URLSearchParams, name: string): string[] {
 	const out = params.getAll(name).map((v) => v.trim()).filter((v) => v !== '');
-	for (const v of out) if (v.length > MAX_VALUE) throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`);
+	for (const v of out) if (v.length > MAX_VALUE) throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`, { field: name });
 	return out;
 }
 
 function single(params: URLSearchParams, name: string): string | null {
 	const all = values(params, name);
-	if (all.length > 1) throw new UsageError(`filter "${name}" given more than once`);
+	if (all.length > 1) throw new UsageError(`filter "${name}" given more than once`, { field: name });
 	return all[0] ?? null;
 }
 
@@ -46,27 +46,20 @@ function single(params: URLSearchParams, name: string): string | null {
 export function parseConversationFilter(params: URLSearchParams): ConversationFilter {
 	const where = [...values(params, 'week').map((v) => `week=${v}`)];
 	for (const dim of LINK_DIMENSIONS) for (const v of values(params, dim)) where.push(`${dim}=${v}`);
-	let query: KpiQuery;
-	try {
-		query = parseKpiQuery({ from: single(params, 'from'), to: single(params, 'to'), where });
-	} catch (error) {
-		// The engine's messages name CLI flags; here the same options are parameters.
-		if (error instanceof UsageError) throw new UsageError(error.message.replace(/--(from|to)\b/g, '$1'));
-		throw error;
-	}
+	const query = parseKpiQuery({ from: single(params, 'from'), to: single(params, 'to'), where });
 
 	let drill: DrillFilter | null = null;
 	const kpi = single(params, 'kpi');
 	const cond = single(params, 'cond') ?? 'numerator';
 	if (kpi !== null) {
-		if (!(KPI_KEYS as readonly string[]).includes(kpi)) throw new UsageError(`unknown KPI "${kpi}": use one of ${KPI_KEYS.join(', ')}`);
-		if (!(DRILL_CONDITIONS as readonly string[]).includes(cond)) throw new UsageError(`unknown condition "${cond}": use one of ${DRILL_CONDITIONS.join(', ')}`);
+		if (!(KPI_KEYS as readonly string[]).includes(kpi)) throw new UsageError(`unknown KPI "${kpi}": use one of ${KPI_KEYS.join(', ')}`, { field: 'kpi' });
+		if (!(DRILL_CONDITIONS as readonly string[]).includes(cond)) throw new UsageError(`unknown condition "${cond}": use one of ${DRILL_CONDITIONS.join(', ')}`, { field: 'cond' });
 		drill = kpiDrillCondition(kpi as KpiKey, cond as DrillCondition);
 	}
 	// Without a KPI, `cond` has nothing to apply to: the filter form sends its default with "any KPI".
 
 	const movedFrom = single(params, 'moved_from'), movedTo = single(params, 'moved_to');
-	if ((movedFrom === null) !== (movedTo === null)) throw new UsageError('a reroute filter needs both moved_from and moved_to');
+	if ((movedFrom === null) !== (movedTo === null)) throw new UsageError('a reroute filter needs both moved_from and moved_to', { field: movedFrom === null ? 'moved_from' : 'moved_to' });
 	const moved = movedFrom !== null && movedTo !== null ? { from: movedFrom, to: movedTo } : null;
 	return { query: { from: query.from, to: query.to, where: query.where }, drill, moved, q: single(params, 'q') };
 }

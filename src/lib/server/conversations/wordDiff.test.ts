@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editMagnitude, wordDiff } from './wordDiff';
+import { wordDiff } from './wordDiff';
 
 describe('wordDiff', () => {
 	it('marks removed and added words and keeps the rest, rebuilding both texts', () => {
@@ -17,9 +17,10 @@ describe('wordDiff', () => {
 		expect(wordDiff('same text', 'same text')).toEqual({ parts: [{ text: 'same text', op: 'same' }], wordsAdded: 0, wordsRemoved: 0, editMagnitude: 0 });
 	});
 
-	it('edit magnitude is Levenshtein distance over the longer length', () => {
-		expect(editMagnitude('kitten', 'sitting')).toBeCloseTo(3 / 7);
-		expect(editMagnitude('', '')).toBe(0);
-		expect(editMagnitude('abc', '')).toBe(1);
+	it("edit magnitude is the KPI's: Levenshtein distance in characters over the longer length", () => {
+		expect(wordDiff('kitten', 'sitting').editMagnitude).toBeCloseTo(3 / 7);
+		expect(wordDiff('abc', '').editMagnitude).toBe(1);
+		// An emoji is one character, as in the KPI (not two UTF-16 units).
+		expect(wordDiff('ok 👍', 'ok 👎').editMagnitude).toBeCloseTo(1 / 4);
 	});
 });

@@ -1,26 +1,11 @@
 // Word-level diff between an AI draft and what was finally sent, for the conversation view,
-// plus the draft's edit magnitude exactly as DESIGN.md defines the KPI (Levenshtein distance
-// in characters over the longer text's length).
+// plus the draft's edit magnitude computed by the KPI's own function (docs/kpis.md), so the
+// page shows the figure the KPI averages.
 import { diffWords } from 'diff';
-import { distance } from 'fastest-levenshtein';
+import { editMagnitude } from '../kpi/editMagnitude';
+import type { DiffPart, WordDiff } from '../../conversations/types';
 
-export interface DiffPart {
-	text: string;
-	op: 'same' | 'added' | 'removed';
-}
-
-export interface WordDiff {
-	parts: DiffPart[];
-	wordsAdded: number;
-	wordsRemoved: number;
-	/** 0 (identical) .. 1 (nothing in common), DESIGN.md's "Edit magnitude" for one draft. */
-	editMagnitude: number;
-}
-
-export function editMagnitude(before: string, after: string): number {
-	const longer = Math.max(before.length, after.length);
-	return longer === 0 ? 0 : distance(before, after) / longer;
-}
+export type { DiffPart, WordDiff };
 
 export function wordDiff(before: string, after: string): WordDiff {
 	const parts: DiffPart[] = [];

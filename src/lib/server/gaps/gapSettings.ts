@@ -28,7 +28,7 @@ export interface GapSettings {
 }
 
 export const DEFAULT_GAP_SETTINGS: Readonly<GapSettings> = Object.freeze({
-	confidenceThreshold: DEFAULT_KPI_SETTINGS.confidenceThreshold,
+	confidenceThreshold: 0.5,
 	repeatWindowDays: DEFAULT_KPI_SETTINGS.repeatWindowDays,
 	minClusterSize: 5,
 	sampleSize: 3000,

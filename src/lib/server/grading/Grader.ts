@@ -1,10 +1,10 @@
 // The one interface both graders implement: criteria for one item, or a GradingError that
 // the run records against that item.
 import type { Criteria } from './gradeSchema';
+import type { GraderName } from '../../grading/types';
 import type { GradingItem } from './GradingItem';
 
-export type GraderName = 'rules' | 'llm';
-export const GRADER_NAMES: readonly GraderName[] = ['rules', 'llm'];
+export type { GraderName };
 
 export interface GraderAnswer {
 	criteria: Criteria;

@@ -1,18 +1,11 @@
 // Agreement between a grader's verdicts and a reference (human reviewers, or planted labels):
 // raw agreement, Cohen's kappa, and precision/recall with "bad" as the positive class (what a
 // QA grader exists to catch).
+import type { AgreementStats } from '../../grading/types';
+
+export type { AgreementStats };
 
 export type Label = 'good' | 'bad';
-
-export interface AgreementStats {
-	n: number;
-	agreement: number | null;
-	kappa: number | null;
-	precision: number | null;
-	recall: number | null;
-	/** Positive = bad. tp: both bad; fp: grader bad, reference good; fn: grader good, reference bad. */
-	confusion: { tp: number; fp: number; fn: number; tn: number };
-}
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 

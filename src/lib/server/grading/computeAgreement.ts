@@ -6,9 +6,12 @@ import fs from 'node:fs';
 import { UsageError } from '../errors';
 import { editMagnitude } from '../kpi/editMagnitude';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
-import { agreementStats, type AgreementStats, type Label } from './agreementStats';
+import { agreementStats, type Label } from './agreementStats';
 import type { GraderName } from './Grader';
 import { eventKey } from './storeGrades';
+import type { AgreementReport, PlantedAgreement } from '../../grading/types';
+
+export type { AgreementReport, PlantedAgreement };
 
 export interface AgreementSettings {
 	grader: GraderName;
@@ -19,24 +22,6 @@ export interface AgreementSettings {
 }
 
 export const DEFAULT_EDIT_THRESHOLD = 0.3;
-
-export interface AgreementReport extends AgreementStats {
-	grader: GraderName;
-	reference: 'human_review';
-	positive: 'bad';
-	edit_threshold: number;
-	pass_rule: string;
-	/** Reviewed drafts left out: escalated, or no grade by this grader yet. */
-	skipped: { escalated: number; ungraded: number };
-	planted?: PlantedAgreement;
-}
-
-export interface PlantedAgreement {
-	drafts: AgreementStats;
-	handoffs: AgreementStats;
-	/** For each planted violation, how many such items the grader called bad. */
-	caught_by_planted_criterion: Record<string, { n: number; caught: number }>;
-}
 
 interface GradeRow {
 	source: string;

@@ -3,18 +3,9 @@
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { Criteria } from './gradeSchema';
 import { RUBRIC, type Criterion } from './rubric';
+import type { GradeView } from '../../grading/types';
 
-export interface GradeView {
-	grader: string;
-	model: string | null;
-	kind: string;
-	score: number | null;
-	error: string | null;
-	gradedAt: string;
-	rubricVersion: string;
-	/** Criteria in rubric order, failed critical ones flagged. */
-	criteria: { name: string; verdict: string; reason: string; critical: boolean }[];
-}
+export type { GradeView };
 
 export function criteriaList(criteria: Criteria): GradeView['criteria'] {
 	return Object.entries(criteria).map(([name, r]) => ({ name, verdict: r.verdict, reason: r.reason, critical: RUBRIC[name as Criterion]?.critical ?? false }));

@@ -2,35 +2,17 @@
 // rates per criterion over the last weeks, the week's worst-graded drafts/replies and
 // hand-offs with their failed criteria, and the grader's agreement with human reviewers.
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
-import { computeAgreement, DEFAULT_EDIT_THRESHOLD, type AgreementReport } from './computeAgreement';
-import { criteriaList, type GradeView } from './eventGrades';
+import { computeAgreement, DEFAULT_EDIT_THRESHOLD } from './computeAgreement';
+import { criteriaList } from './eventGrades';
 import type { GraderName } from './Grader';
 import type { Criteria } from './gradeSchema';
 import { DRAFT_CRITERIA, HANDOFF_CRITERIA } from './rubric';
+import type { GradeReview, WorstItem } from '../../grading/types';
+
+export type { GradeReview, WorstItem };
 
 export const GRADE_TREND_WEEKS = 8;
 const WORST_ROWS = 10;
-
-export interface GradeReview {
-	grader: GraderName | null;
-	/** Grades this grader holds overall (0: nothing graded yet). */
-	totalGrades: number;
-	/** Score buckets 0-9 … 90-100 for the week, per group. */
-	distribution: { buckets: string[]; drafts: number[]; handoffs: number[]; errors: number };
-	/** Week labels (Monday dates), oldest first, and per criterion the failure rate per week (null: nothing judged). */
-	failureRates: { weeks: string[]; rows: { criterion: string; group: 'drafts' | 'handoffs'; rates: (number | null)[]; judged: number[] }[] };
-	worst: { drafts: WorstItem[]; handoffs: WorstItem[] };
-	agreement: AgreementReport | null;
-}
-
-export interface WorstItem {
-	source: string;
-	conversationId: string;
-	eventId: string;
-	kind: string;
-	score: number | null;
-	failed: GradeView['criteria'];
-}
 
 const BUCKETS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`));
 

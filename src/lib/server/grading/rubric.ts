@@ -1,4 +1,4 @@
-// The grading rubric (DESIGN.md "Grading"): the fixed criterion names other tools read, their
+// The grading rubric (docs/rubric.md, docs/grading.md): the fixed criterion names other tools read, their
 // weights, which are critical (a failure zeroes the score, like Zendesk QA's auto-fail) and
 // the version stamped on every grade so a rubric change invalidates cached grades.
 

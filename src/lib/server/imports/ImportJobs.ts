@@ -8,14 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SupportLensError, UsageError } from '../errors';
+import { NotFoundError, SupportLensError, UsageError } from '../errors';
 import { importFiles, type ImportProgress, type ImportSummary } from '../ingest';
 import { beginImportRun, failImportRun, failInterruptedRuns } from '../ingest/importRunLog';
 import { makeOwnedTempDir, sweepStaleTempDirs } from '../ingest/ownedTempDirs';
 import { publicErrorMessage } from '../ingest/publicErrorMessage';
 import type { Warehouse } from '../warehouse';
+import type { JobStatus, PublicJob } from '../../imports/types';
 
-export type JobStatus = 'uploading' | 'queued' | 'running' | 'done' | 'failed';
+export type { JobStatus, PublicJob };
 
 export interface JobFile {
 	name: string;
@@ -27,6 +28,7 @@ export interface JobFile {
 
 /** A chunk sent at an offset other than the bytes the file has: the client must resume from `expected`. */
 export class UploadOffsetError extends SupportLensError {
+	override readonly httpStatus = 409;
 	constructor(
 		readonly expected: number,
 		index: number,
@@ -62,9 +64,6 @@ export interface TaskHandle {
 	progress(p: ImportProgress | null): void;
 	detail(text: string): void;
 }
-
-/** What the browser sees of a job (no server paths). */
-export type PublicJob = Omit<ImportJob, 'files' | 'touchedAt'> & { files: { name: string; bytes: number }[] };
 
 const MAX_FILES = 50;
 const KEEP_FINISHED = 20;
@@ -322,7 +321,7 @@ export class ImportJobs {
 
 	private mustGet(id: string): ImportJob {
 		const job = this.jobs.get(id);
-		if (!job) throw new UsageError(`no upload ${id}`);
+		if (!job) throw new NotFoundError(`no upload ${id}`);
 		return job;
 	}
 

@@ -1,15 +1,8 @@
 // Progress of one import, reported as it goes: the CLI draws a counter with rate and ETA on
 // stderr, the dashboard a progress bar.
+import type { ImportProgress } from '../../imports/types';
 
-export interface ImportProgress {
-	phase: 'reading' | 'loading' | 'done';
-	/** Records read so far (valid and quarantined). */
-	records: number;
-	quarantined: number;
-	bytesRead: number;
-	totalBytes: number;
-	elapsedMs: number;
-}
+export type { ImportProgress };
 
 /** "45,000 records · 12,345/s · 38% · ETA 12s" — rate over the whole run, ETA from bytes. */
 export function describeProgress(p: ImportProgress): string {

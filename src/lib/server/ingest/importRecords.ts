@@ -4,7 +4,8 @@
 import type { Warehouse, WarehouseConnection } from '../warehouse';
 import { beginImportRun, failImportRun } from './importRunLog';
 import type { ImportProgress } from './ImportProgress';
-import { mergeStaged, type MergeCounts } from './mergeStaged';
+import type { ImportSummary } from '../../imports/types';
+import { mergeStaged } from './mergeStaged';
 import { publicErrorMessage } from './publicErrorMessage';
 import { inlineStager, type RecordStager } from './RecordStager';
 import type { StagedRecord } from './stageRecord';
@@ -14,13 +15,7 @@ import type { AdapterRecord } from './types';
 const BATCH_SIZE = 256;
 const PROGRESS_EVERY_MS = 250;
 
-export interface ImportSummary extends MergeCounts {
-	runId: number;
-	files: string[];
-	formats: string[];
-	/** Files inside a given folder that no adapter recognised, passed over. */
-	skipped_files: string[];
-}
+export type { ImportSummary };
 
 export type ImportOrigin = 'cli' | 'upload' | 'demo' | 'test' | 'bench' | 'sync';
 

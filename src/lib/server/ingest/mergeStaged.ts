@@ -2,9 +2,10 @@
 // conversations are inserted, newer copies replace older ones, identical or older copies
 // change nothing, and quarantined records are kept once. A crash before COMMIT leaves the
 // warehouse exactly as it was.
-import { DERIVED_REFRESHERS } from '../warehouse/derivedRefreshers';
+import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
+import type { MergeCounts } from '../../imports/types';
 
 const CONVERSATION_COLUMNS = {
 	source: 'VARCHAR', id: 'VARCHAR', ord: 'BIGINT', channel: 'VARCHAR', created_at: 'TIMESTAMP',
@@ -50,21 +51,7 @@ function columnList(columns: Record<string, string>, prefix = ''): string {
 		.join(', ');
 }
 
-export interface MergeCounts {
-	loaded: number;
-	updated: number;
-	unchanged: number;
-	/** Older copies: superseded within this import, or older than the stored copy. */
-	skipped_older: number;
-	kb_loaded: number;
-	kb_updated: number;
-	kb_unchanged: number;
-	/** Rating records read (satisfaction_ratings pages, Help Scout ratings): stored apart from their conversations. */
-	ratings_read: number;
-	/** Conversations whose CSAT a stored rating set or changed in this import. */
-	ratings_applied: number;
-	quarantined: number;
-}
+export type { MergeCounts };
 
 export async function mergeStaged(
 	db: WarehouseConnection,
@@ -177,6 +164,8 @@ export async function mergeStaged(
 			const keepRun = changed || run.recordEmptyRun !== false;
 			if (keepRun) {
 				// The run was recorded as 'running' when it started; it becomes 'done' with this commit.
+				// (The crash tests' preload, tests/helpers/killBeforeCommit.preload.mjs, kills the process
+				// between this statement and COMMIT.)
 				await tx.run(
 					`UPDATE import_runs SET status = 'done', finished_at = now()::TIMESTAMP, files = from_json(?, '["VARCHAR"]'),
 						formats = from_json(?, '["VARCHAR"]'), loaded = ?, updated = ?, unchanged = ?, quarantined = ?
@@ -195,8 +184,6 @@ export async function mergeStaged(
 				await tx.run('DELETE FROM import_runs WHERE id = ?', [runId]);
 			}
 			await run.afterMerge?.(tx, keepRun ? runId : null);
-			// Lets the crash test kill the process at the worst moment: everything written, nothing committed.
-			if (process.env.SUPPORTLENS_CRASH_BEFORE_COMMIT === '1') process.kill(process.pid, 'SIGKILL');
 			return { runId, ...result };
 		});
 	} finally {

@@ -1,4 +1,4 @@
-// Edit magnitude of one edited draft (DESIGN.md): Levenshtein distance between the draft and
+// Edit magnitude of one edited draft (docs/kpis.md): Levenshtein distance between the draft and
 // what was sent, in characters (Unicode code points), divided by the longer text's length.
 import { distance } from 'fastest-levenshtein';
 

@@ -1,4 +1,4 @@
-// The KPI engine: every KPI of DESIGN.md defined once, queried from conversation_facts.
+// The KPI engine: every KPI (docs/kpis.md) defined once, queried from conversation_facts.
 export { KPI_KEYS, KPI_DEFINITIONS, type KpiKey, type KpiValues, type KpiDefinition } from './kpiDefinitions';
 export * as kpis from './kpiDefinitions';
 export { DIMENSIONS, isDimension, type Dimension } from './dimensions';

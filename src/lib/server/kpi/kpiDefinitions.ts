@@ -1,4 +1,4 @@
-// Every KPI of DESIGN.md as SQL: the per-conversation conditions over conversation_facts it
+// Every KPI as SQL (docs/kpis.md is generated from this file and the catalogue): the per-conversation conditions over conversation_facts it
 // counts. Its label, description, kind and direction come from the browser-safe catalogue
 // ($lib/kpi/kpiCatalogue), spread into each definition here. The aggregate SQL (queryKpis) and
 // the conversation list's KPI filter (drill-down) are both derived from the conditions, so a
@@ -136,7 +136,7 @@ export const draftRejectRate: RateKpi = {
  * `final_body`, in characters, divided by the longer text's length (0..1). An edited draft
  * without a `final_body` has no measurable edit and is left out of the mean.
  */
-export const editMagnitude: RateKpi = {
+export const editMagnitudeKpi: RateKpi = {
 	...KPI_CATALOGUE.edit_magnitude,
 	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum' },
 	denominator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_count' }
@@ -227,7 +227,7 @@ export const firstContactResolutionRate: RateKpi = {
 /** Every KPI, in KPI_KEYS order. */
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
 	conversations, aiInvolved, containmentRate, verifiedContainmentRate, escalationRate, reopenRate,
-	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitude, qualifiedHandoffRate,
+	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitudeKpi, qualifiedHandoffRate,
 	unansweredRate, firstResponseMedian, firstResponseP90, resolutionMedian, resolutionP90, csat,
 	csatResponses, repeatContactRate, firstContactResolutionRate
 ];

@@ -1,5 +1,7 @@
-// The KPI windows and threshold (DESIGN.md: settings with these defaults). Facts store raw
-// gaps in seconds, so every window applies at query time: changing one needs no rebuild.
+// The KPI windows (docs/kpis.md: settings with these defaults). Facts store raw gaps in
+// seconds, so every window applies at query time: changing one needs no rebuild. (The AI
+// confidence below which a message counts as unanswered is the gap miner's setting, in
+// gaps/gapSettings.ts.)
 export interface KpiSettings {
 	/** Repeat contact: a new conversation by the same customer within this many days of the first solve. */
 	repeatWindowDays: number;
@@ -7,15 +9,12 @@ export interface KpiSettings {
 	verifiedWindowHours: number;
 	/** Verified containment: not reopened within this many days of the first solve. */
 	reopenWindowDays: number;
-	/** Below this AI confidence a customer message counts as unanswered (the gap miner's rule). */
-	confidenceThreshold: number;
 }
 
 export const DEFAULT_KPI_SETTINGS: Readonly<KpiSettings> = Object.freeze({
 	repeatWindowDays: 7,
 	verifiedWindowHours: 72,
-	reopenWindowDays: 7,
-	confidenceThreshold: 0.5
+	reopenWindowDays: 7
 });
 
 /** Fills in defaults and rejects windows that are negative or not numbers. */
@@ -24,7 +23,6 @@ export function resolveKpiSettings(settings: Partial<KpiSettings> = {}): KpiSett
 	for (const [k, v] of Object.entries(s)) {
 		if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`KPI setting ${k} must be a non-negative number, got ${v}`);
 	}
-	if (s.confidenceThreshold > 1) throw new RangeError(`KPI setting confidenceThreshold must be within 0..1, got ${s.confidenceThreshold}`);
 	return s;
 }
 

@@ -27,11 +27,11 @@ describe('parseKpiQuery', () => {
 	});
 
 	it.each([
-		[{ from: '2026-13-01' }, 'bad --from date "2026-13-01"'],
-		[{ to: '2026-02-29' }, 'bad --to date "2026-02-29"'],
-		[{ from: '10/05/2026' }, 'bad --from date'],
-		[{ from: '2026-10-06', to: '2026-10-05' }, '--from 2026-10-06 is after --to 2026-10-05'],
-		[{ by: 'colour' }, 'unknown dimension "colour" for --by'],
+		[{ from: '2026-13-01' }, 'bad from date "2026-13-01"'],
+		[{ to: '2026-02-29' }, 'bad to date "2026-02-29"'],
+		[{ from: '10/05/2026' }, 'bad from date'],
+		[{ from: '2026-10-06', to: '2026-10-05' }, 'from 2026-10-06 is after to 2026-10-05'],
+		[{ by: 'colour' }, 'unknown dimension "colour" for by'],
 		[{ where: ['channel'] }, 'bad filter "channel"'],
 		[{ where: ['colour=red'] }, 'unknown dimension "colour" in filter'],
 		[{ where: ['channel='] }, 'has no value'],
@@ -48,6 +48,16 @@ describe('parseKpiQuery', () => {
 		expect((error as Error).message).toContain(message);
 		expect((error as Error).message).not.toContain('\n');
 	});
+});
+
+it.each([
+	[{ from: '2026-13-01' }, 'from'],
+	[{ to: '2026-02-29' }, 'to'],
+	[{ from: '2026-10-06', to: '2026-10-05' }, 'from'],
+	[{ by: 'colour' }, 'by'],
+	[{ where: ['colour=red'] }, 'where']
+])('names the option at fault in %j as field %s', (input, field) => {
+	expect(() => parseKpiQuery(input)).toThrow(expect.objectContaining({ field }));
 });
 
 describe('dates', () => {

@@ -1,5 +1,6 @@
 // Turns the user's date range, breakdown and filters (CLI flags or URL parameters) into a
-// checked KpiQuery, or one-line UsageErrors naming the bad value.
+// checked KpiQuery, or one-line UsageErrors naming the bad value and carrying the option at
+// fault as `field` (its bare name, the same for the flag and the URL parameter).
 import { UsageError } from '../errors';
 import { DIMENSIONS, isDimension, type Dimension } from './dimensions';
 
@@ -52,14 +53,15 @@ function isoYear(ms: number): number {
 
 function parseWhere(item: string): KpiFilter {
 	const m = /^([A-Za-z_]+)\s*[=:]\s*(.*)$/.exec(item);
-	if (!m) throw new UsageError(`bad filter "${item}": expected dim=value with dim one of ${DIMENSIONS.join(', ')}`);
+	const field = 'where';
+	if (!m) throw new UsageError(`bad filter "${item}": expected dim=value with dim one of ${DIMENSIONS.join(', ')}`, { field });
 	const [, dim, raw] = m;
-	if (!isDimension(dim)) throw new UsageError(`unknown dimension "${dim}" in filter "${item}": use one of ${DIMENSIONS.join(', ')}`);
+	if (!isDimension(dim)) throw new UsageError(`unknown dimension "${dim}" in filter "${item}": use one of ${DIMENSIONS.join(', ')}`, { field });
 	const value = raw.trim();
-	if (value === '') throw new UsageError(`filter "${item}" has no value: expected ${dim}=value`);
+	if (value === '') throw new UsageError(`filter "${item}" has no value: expected ${dim}=value`, { field });
 	if (dim === 'week') {
 		const monday = weekStart(value);
-		if (!monday) throw new UsageError(`bad week "${value}" in filter "${item}": expected a day YYYY-MM-DD or an ISO week YYYY-Www`);
+		if (!monday) throw new UsageError(`bad week "${value}" in filter "${item}": expected a day YYYY-MM-DD or an ISO week YYYY-Www`, { field });
 		return { dim, value: monday };
 	}
 	return { dim, value };
@@ -68,15 +70,15 @@ function parseWhere(item: string): KpiFilter {
 export function parseKpiQuery(input: { from?: string | null; to?: string | null; by?: string | null; where?: string[] | string | null } = {}): KpiQuery {
 	const day = (name: 'from' | 'to', value: string | null | undefined): string | null => {
 		if (value === undefined || value === null || value === '') return null;
-		if (parseDay(value) === null) throw new UsageError(`bad --${name} date "${value}": expected a calendar day YYYY-MM-DD (UTC)`);
+		if (parseDay(value) === null) throw new UsageError(`bad ${name} date "${value}": expected a calendar day YYYY-MM-DD (UTC)`, { field: name });
 		return value;
 	};
 	const from = day('from', input.from);
 	const to = day('to', input.to);
-	if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+	if (from && to && from > to) throw new UsageError(`from ${from} is after to ${to}`, { field: 'from' });
 	let by: Dimension | null = null;
 	if (input.by !== undefined && input.by !== null && input.by !== '') {
-		if (!isDimension(input.by)) throw new UsageError(`unknown dimension "${input.by}" for --by: use one of ${DIMENSIONS.join(', ')}`);
+		if (!isDimension(input.by)) throw new UsageError(`unknown dimension "${input.by}" for by: use one of ${DIMENSIONS.join(', ')}`, { field: 'by' });
 		by = input.by;
 	}
 	const items = input.where === undefined || input.where === null ? [] : Array.isArray(input.where) ? input.where : [input.where];

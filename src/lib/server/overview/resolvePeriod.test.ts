@@ -26,7 +26,7 @@ describe('overview filters in the URL', () => {
 		expect(filterParams(f).toString()).toBe('from=2026-10-01&channel=chat&tier=vip');
 	});
 	it('rejects bad dates and repeated filters in one line', () => {
-		expect(() => parseOverviewFilters(new URLSearchParams('from=2026-02-30'))).toThrow(/bad --from date "2026-02-30"/);
+		expect(() => parseOverviewFilters(new URLSearchParams('from=2026-02-30'))).toThrow(/bad from date "2026-02-30"/);
 		expect(() => parseOverviewFilters(new URLSearchParams('channel=a&channel=b'))).toThrow(/^filter "channel" given more than once$/);
 		expect(() => parseOverviewFilters(new URLSearchParams('from=2026-10-10&to=2026-10-01'))).toThrow(/after/);
 	});

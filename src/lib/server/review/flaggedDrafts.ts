@@ -1,5 +1,5 @@
 // Review table: AI drafts agents rejected, and drafts they edited heavily, with the edit
-// magnitude (Levenshtein distance / longer text's length, as DESIGN.md's KPI defines it).
+// magnitude (Levenshtein distance / longer text's length, the KPI's own function: docs/kpis.md).
 import { editMagnitude } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';

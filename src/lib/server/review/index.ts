@@ -9,3 +9,4 @@ export { REVIEW_TABLES, reviewTable } from './reviewTables';
 export { CSV_ROW_CAP, type ReviewColumn, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
 export { latestWeek, loadReview, REVIEW_PAGE_ROWS, REVIEW_TREND_WEEKS, type ReviewData, type ReviewTableData } from './loadReview';
 export { cachedReview } from './cachedReview';
+export { reviewPageData, type ReviewPageData } from './reviewPageData';

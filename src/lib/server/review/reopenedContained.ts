@@ -14,7 +14,7 @@ export interface ReopenedContainedRow extends ReviewRow {
 	hours_to_reopen: number;
 }
 
-// Contained and reopened are conversation_facts' flags (DESIGN.md's containment and reopen
+// Contained and reopened are conversation_facts' flags (docs/kpis.md's containment and reopen
 // definitions, computed once by the KPI engine); the reopen time is first solve + reopen gap.
 const SQL = `
 WITH ${WEEK_CTE}

@@ -12,6 +12,7 @@ import { sessionCache } from '$lib/server/auth/SessionCache';
 import { startSession } from '$lib/server/auth/startSession';
 import { SupportLensError } from '$lib/server/errors';
 import { clientAddress, missingAddressMessage } from '$lib/server/http/clientAddress';
+import { setSessionCookie } from '$lib/server/http/sessionCookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -40,7 +41,8 @@ export const actions: Actions = {
 		if (outcome === 'wrong-password') return fail(400, { ok: false, message: 'Not changed: your current password is not right.' });
 		attempt.succeeded();
 		sessionCache.clear();
-		await startSession(user, { cookies: event.cookies, address, secure: event.url.protocol === 'https:', audit: false });
+		const session = await withAppDb((db) => startSession(db, user, { address, audit: false }));
+		setSessionCookie(event.cookies, session, event.url.protocol === 'https:');
 		return { ok: true, message: 'Password changed. Your other sessions have ended.' };
 	}
 };

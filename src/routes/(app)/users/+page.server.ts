@@ -36,7 +36,7 @@ async function userAction(
 		sessionCache.clear(); // a role change, reset, disable or delete takes effect on the next request
 		return { ok: true, action, username, ...outcome };
 	} catch (error) {
-		if (error instanceof SupportLensError) return fail(400, { ok: false, action, username, message: error.message });
+		if (error instanceof SupportLensError) return fail(error.httpStatus, { ok: false, action, username, message: error.message });
 		throw error;
 	}
 }

@@ -4,33 +4,27 @@ import { json } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { ROLES, requireRole } from '$lib/server/auth';
 import { UsageError } from '$lib/server/errors';
-import { parseKpiQuery, queryKpis, type KpiQuery } from '$lib/server/kpi';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
+import { parseKpiQuery, queryKpis } from '$lib/server/kpi';
 import type { RequestHandler } from './$types';
 
 const KNOWN = new Set(['from', 'to', 'by', 'where']);
 
-/** The engine's messages name CLI flags; over HTTP the same options are query parameters. */
-const asParams = (message: string) => message.replace(/--(from|to|by|where)\b/g, '$1');
-
 export const GET: RequestHandler = async ({ locals, url }) => {
 	requireRole(locals, ROLES);
-	let query: KpiQuery;
-	try {
+	const query = await withUserErrors(() => {
 		for (const name of url.searchParams.keys()) {
-			if (!KNOWN.has(name)) throw new UsageError(`unknown parameter "${name}": use from, to, by and where=dim:value`);
+			if (!KNOWN.has(name)) throw new UsageError(`unknown parameter "${name}": use from, to, by and where=dim:value`, { field: name });
 		}
 		for (const name of ['from', 'to', 'by']) {
-			if (url.searchParams.getAll(name).length > 1) throw new UsageError(`parameter "${name}" given more than once`);
+			if (url.searchParams.getAll(name).length > 1) throw new UsageError(`parameter "${name}" given more than once`, { field: name });
 		}
-		query = parseKpiQuery({
+		return parseKpiQuery({
 			from: url.searchParams.get('from'),
 			to: url.searchParams.get('to'),
 			by: url.searchParams.get('by'),
 			where: url.searchParams.getAll('where')
 		});
-	} catch (error) {
-		if (error instanceof UsageError) return json({ message: asParams(error.message.split('\n')[0]) }, { status: 400 });
-		throw error;
-	}
+	});
 	return json(await withAppDb((db) => queryKpis(db, query)));
 };

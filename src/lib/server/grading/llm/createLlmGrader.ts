@@ -48,6 +48,12 @@ export function parseGradingAnswer(kind: GradeKind, content: string | null | und
 
 export function createLlmGrader(config: LlmConfig): LlmGrader {
 	const endpoint = config.baseURL ?? 'https://api.openai.com/v1';
+	// The SDK's own retries are off (maxRetries: 0) and requestWithRetries does them instead: the
+	// SDK sleeps on its own timer, which a test can't replace, so the waits it chose (retry-after
+	// honoured, backoff doubling) could only be checked by waiting for real or by timing; here the
+	// sleep is injectable (LlmConfig.sleep). Each attempt also passes through toLlmError, so a
+	// retry decision sees the typed error, and the json_schema → json_object fallback happens
+	// once per attempt, not inside the SDK's loop.
 	const client = new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs, maxRetries: 0 });
 	const usage: UsageTally = { requests: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
 	let reservedUsd = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handoffItem, draftItem } from '../rules/testItem';
+import { handoffItem, draftItem } from '../../../../../tests/helpers/gradingItems';
 import { buildGradingPrompt } from './buildGradingPrompt';
 import { redactForLlm } from './redactForLlm';
 

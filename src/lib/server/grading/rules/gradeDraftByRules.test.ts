@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCriteria } from '../rubric';
 import { gradeDraftByRules } from './gradeDraftByRules';
-import { draftItem } from './testItem';
+import { draftItem } from '../../../../../tests/helpers/gradingItems';
 
 const verdict = (text: string, criterion: string, over = {}) => gradeDraftByRules(draftItem(text, over))[criterion as 'grounded'].verdict;
 

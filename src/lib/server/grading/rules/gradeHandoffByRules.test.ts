@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDOFF_ELEMENTS } from '../rubric';
 import { gradeHandoffByRules } from './gradeHandoffByRules';
-import { handoffItem } from './testItem';
+import { handoffItem } from '../../../../../tests/helpers/gradingItems';
 
 const LABELLED = `Goal: Customer wants the duplicate renewal charge reversed.
 Facts: Two settled charges on the same card for one renewal. Pro plan, vip customer, chat.

@@ -4,9 +4,9 @@ import { error } from '@sveltejs/kit';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { ROLES, requireRole } from '$lib/server/auth';
 import { csvResponse } from '$lib/server/http/csvResponse';
-import { UsageError } from '$lib/server/errors';
+import { withUserErrors } from '$lib/server/http/withUserErrors';
 import { KPI_KEYS, KPIS } from '$lib/kpi/kpiCatalogue';
-import { BREAKDOWNS, cachedOverview, parseOverviewFilters, type Breakdown, type OverviewFilters } from '$lib/server/overview';
+import { BREAKDOWNS, cachedOverview, parseOverviewFilters, type Breakdown } from '$lib/server/overview';
 import type { RequestHandler } from './$types';
 
 const PARTS = ['kpis', 'trend', ...BREAKDOWNS] as const;
@@ -15,13 +15,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	requireRole(locals, ROLES);
 	const part = params.part;
 	if (!(PARTS as readonly string[]).includes(part)) error(404, `no overview table "${part}": use ${PARTS.join(', ')}`);
-	let filters: OverviewFilters;
-	try {
-		filters = parseOverviewFilters(url.searchParams);
-	} catch (e) {
-		if (e instanceof UsageError) error(400, e.message.replace(/--(from|to)\b/g, '$1'));
-		throw e;
-	}
+	const filters = await withUserErrors(() => parseOverviewFilters(url.searchParams));
 	const data = await cachedOverview(withAppDb, filters);
 	const stamp = data.period ? `${data.period.from}_${data.period.to}` : 'empty';
 	if (part === 'kpis') {

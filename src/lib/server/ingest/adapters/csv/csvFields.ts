@@ -2,7 +2,7 @@
 // found under by default, and the resolution of a file's header row into field → column index.
 import type { CsvMapping } from '../../types';
 
-/** One row per event: the default columns (docs/interfaces: the generator writes them). */
+/** One row per event: the default columns, the ones the generator writes (the adapters README, "CSV", maps each to the canonical field). */
 export const EVENT_ROW_FIELDS = [
 	'conversation_id', 'conversation_created_at', 'conversation_updated_at', 'channel', 'subject', 'language', 'intent',
 	'priority', 'tags', 'customer_id', 'customer_tier', 'customer_plan', 'csat_score', 'csat_scale', 'csat_rating',

@@ -1,6 +1,6 @@
 // GET /api/conversations/{source}/{id}: the canonical conversation as JSON (roles that may read transcripts).
 import { json } from '@sveltejs/kit';
-import { loadConversation } from '$lib/server/conversations/loadConversation';
+import { conversationRequest } from '$lib/server/http/conversationRequest';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => json(await loadConversation(event, 'api'));
+export const GET: RequestHandler = async (event) => json(await conversationRequest(event, 'api'));

@@ -2,7 +2,7 @@
 // GET /api/conversations/{source}/{id} returns and the conversation page shows.
 import type { Conversation, ConversationEvent } from '../../schema';
 import { EVENT_OPTIONAL_COLUMNS } from '../ingest/flattenConversation';
-import type { WarehouseConnection } from './WarehouseConnection';
+import type { WarehouseConnection } from '../warehouse';
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 

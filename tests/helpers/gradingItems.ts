@@ -1,5 +1,5 @@
-// Builds GradingItems for the rules tests: sensible defaults, override what the test is about.
-import type { GradingItem } from '../GradingItem';
+// Builds GradingItems for the grading unit tests: sensible defaults, override what the test is about.
+import type { GradingItem } from '../../src/lib/server/grading/GradingItem';
 
 export function draftItem(text: string, over: Partial<GradingItem> = {}): GradingItem {
 	return {

@@ -1,0 +1,13 @@
+// Derived tables (KPI facts, rollups) that must be refreshed inside every import's
+// transaction. The composition point: each part that owns a derived table lists its refresher
+// here, outside the warehouse layer (which knows nothing of KPIs or grading); the import and
+// the bench call them all, in order.
+import type { DerivedRefresher } from './warehouse';
+import { refreshConversationFacts } from './kpi/refreshConversationFacts';
+import { refreshHandoffsQualified } from './grading/refreshHandoffsQualified';
+
+export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
+	{ name: 'conversation_facts', refresh: refreshConversationFacts },
+	// After conversation_facts: it recomputes those rows and leaves touched ones NULL.
+	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) }
+];
