@@ -56,3 +56,14 @@ export interface PublicJob {
 	/** The import run recorded for it, once it started. */
 	runId: number | null;
 }
+
+/** The help desks `sync` can pull from. */
+export const SYNC_SOURCES = ['zendesk', 'intercom', 'freshdesk', 'helpscout'] as const;
+export type SyncSource = (typeof SYNC_SOURCES)[number];
+
+/** One help desk on the Imports page's "Sync now" panel. */
+export interface SyncPanelSource {
+	source: SyncSource;
+	lastSyncedAt: Date | null;
+	job: PublicJob | null;
+}

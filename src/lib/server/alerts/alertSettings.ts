@@ -2,6 +2,7 @@
 // is flagged only when it is outside every band that applies to it (sampling noise for its own
 // denominator, the series' usual week-to-week spread, and a minimum change worth reading).
 import { KPI_CATALOGUE } from '../../kpi/kpiCatalogue';
+import type { AlertScopeDimension } from '../../alerts/types';
 import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
 
 /** Which way is good for a KPI, from the catalogue the overview's colours use too: volumes are neither. */
@@ -32,7 +33,7 @@ export interface AlertRule {
 	settleDays: number;
 }
 
-export type AlertScopeDimension = 'channel' | 'queue' | 'language';
+export type { AlertScopeDimension };
 export const ALERT_SCOPE_DIMENSIONS: readonly AlertScopeDimension[] = ['channel', 'queue', 'language'];
 
 export interface AlertSettings {

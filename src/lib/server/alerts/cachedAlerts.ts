@@ -3,7 +3,7 @@
 import { currentDataVersion, VersionedCache } from '../overview';
 import type { IsoWeek } from '../review/isoWeek';
 import type { WarehouseConnection } from '../warehouse';
-import type { AlertReport } from './alertTypes';
+import type { AlertReport } from '../../alerts/types';
 import { alertSettingsFromEnv } from './alertSettingsFile';
 import { queryAlerts } from './queryAlerts';
 

@@ -3,6 +3,7 @@
 import type { KpiDefinition } from '../kpi';
 import type { AlertRule } from './alertSettings';
 import { median, robustBaseline } from './robustBaseline';
+import type { AlertFinding } from '../../alerts/types';
 
 /** One week of one series, as the KPI engine computed it. */
 export interface SeriesPoint {
@@ -14,23 +15,8 @@ export interface SeriesPoint {
 	conversations: number;
 }
 
-export interface AlertFinding {
-	value: number;
-	baseline: number;
-	/** The normal band: values inside it do not alert. */
-	low: number;
-	high: number;
-	direction: 'up' | 'down';
-	verdict: 'good' | 'bad' | 'neutral';
-	/** value − baseline, in the KPI's unit (rate points, seconds, conversations). */
-	change: number;
-	/** change / baseline; null when the baseline is 0. */
-	relativeChange: number | null;
-	/** How far outside: |change| / half the band's width (> 1 when flagged). */
-	severity: number;
-	/** What set the band's width: this week's sample size, the series' usual spread, or the minimum change. */
-	limitedBy: 'sampling' | 'history' | 'minimum_change';
-}
+
+export type { AlertFinding };
 
 export interface DetectOptions {
 	followTrend: boolean;

@@ -2,7 +2,7 @@
 // filtered by the KPI's condition, the ISO week and the alert's breakdown value.
 import { conversationListHref, NONE_VALUE } from '../../drilldown/conversationListHref';
 import type { KpiKey } from '../kpi';
-import type { AlertScope } from './alertTypes';
+import type { AlertScope } from '../../alerts/types';
 
 /**
  * e.g. /conversations?kpi=reopen_rate&cond=numerator&week=2026-W42&channel=chat: rates list

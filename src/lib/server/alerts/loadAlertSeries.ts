@@ -3,7 +3,7 @@
 import { distinctDimensionValues, parseKpiQuery, queryKpiDetails, type KpiDetailRow, type KpiFilter } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import type { AlertSettings } from './alertSettings';
-import type { AlertScope } from './alertTypes';
+import type { AlertScope } from '../../alerts/types';
 
 export interface AlertSeries {
 	scope: AlertScope;

@@ -3,7 +3,7 @@
 import type { WarehouseConnection } from '../warehouse';
 import { isoWeekOf, type IsoWeek } from '../review/isoWeek';
 import { resolveAlertSettings, type AlertSettings, type AlertSettingsInput } from './alertSettings';
-import type { AlertReport, KpiAlert } from './alertTypes';
+import type { AlertReport, KpiAlert } from '../../alerts/types';
 import { loadAlertSeries, type AlertSeries } from './loadAlertSeries';
 import { seriesAlerts } from './seriesAlerts';
 

@@ -2,7 +2,7 @@
 import { KPI_DEFINITIONS, type KpiDetailRow } from '../kpi';
 import { isoWeekOf } from '../review/isoWeek';
 import type { AlertSettings } from './alertSettings';
-import type { AlertScope, KpiAlert } from './alertTypes';
+import type { AlertScope, KpiAlert } from '../../alerts/types';
 import { detectAlert, type SeriesPoint } from './detectAlert';
 import { drilldownLink } from './drilldownLink';
 

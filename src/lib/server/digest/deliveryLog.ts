@@ -3,24 +3,9 @@
 // process died mid-send) is not resent either, because the message may have gone out.
 import type { Role } from '../auth/roles';
 import type { WarehouseConnection } from '../warehouse';
+import type { DeliveryChannel, DeliveryKey, DeliveryRow } from '../../digest/types';
 
-export type DeliveryChannel = 'email' | 'webhook';
-
-export interface DeliveryKey {
-	week: string;
-	channel: DeliveryChannel;
-	recipient: string;
-}
-
-export interface DeliveryRow extends DeliveryKey {
-	role: Role;
-	status: 'sending' | 'sent' | 'failed';
-	attempts: number;
-	last_error: string | null;
-	created_at: Date;
-	updated_at: Date;
-	sent_at: Date | null;
-}
+export type { DeliveryChannel, DeliveryKey, DeliveryRow };
 
 const KEY = 'week = ? AND channel = ? AND recipient = ?';
 const keyParams = (k: DeliveryKey) => [k.week, k.channel, k.recipient];

@@ -4,13 +4,9 @@ import { checkRole } from '../auth/users';
 import type { Role } from '../auth/roles';
 import { UsageError } from '../errors';
 import type { WarehouseConnection } from '../warehouse';
+import type { DigestRecipient } from '../../digest/types';
 
-export interface DigestRecipient {
-	email: string;
-	role: Role;
-	added_by: string | null;
-	created_at: Date;
-}
+export type { DigestRecipient };
 
 // Deliberately plain: one @, a dot in the domain, no spaces or angle brackets (which would
 // let a header be smuggled into the message).

@@ -85,7 +85,8 @@ export class ImportJobs {
 	private readonly ttlMs: number;
 
 	constructor(
-		private readonly warehouse: () => Promise<Warehouse>,
+		/** The warehouse its jobs import into (tasks such as a sync open it through here too). */
+		readonly warehouse: () => Promise<Warehouse>,
 		options: ImportJobsOptions = {}
 	) {
 		this.rootDir = options.root;

@@ -1,7 +1,6 @@
 // "Sync now" and the schedule in the dashboard: a vendor sync queued as a job beside the
 // uploads (imports merge one at a time), its progress line kept for the Imports page to poll.
 // One sync per source at a time: asking again while one is queued or running returns that one.
-import { appWarehouse } from '../appWarehouse';
 import type { Warehouse } from '../warehouse';
 import { checkSyncConfig, describeSyncProgress, runSync, type SyncSource } from '../sync';
 import type { ImportJobs, PublicJob } from './ImportJobs';
@@ -19,7 +18,7 @@ export function startSyncJob(
 	if (pending) return pending;
 	checkSyncConfig(source, env);
 	return jobs.enqueue(username, label, async (job) => {
-		const result = await runSync(await (deps.warehouse ?? appWarehouse)(), source, {
+		const result = await runSync(await (deps.warehouse ?? jobs.warehouse)(), source, {
 			env,
 			onNote: (message) => job.detail(message),
 			onProgress: (p) => {

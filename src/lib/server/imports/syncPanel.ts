@@ -2,13 +2,9 @@
 // configures, when it last synced, and a sync of it that is queued or running.
 import { configuredSources, listSyncStates, type SyncSource } from '../sync';
 import type { WarehouseConnection } from '../warehouse';
-import type { PublicJob } from './ImportJobs';
+import type { PublicJob, SyncPanelSource } from '../../imports/types';
 
-export interface SyncPanelSource {
-	source: SyncSource;
-	lastSyncedAt: Date | null;
-	job: PublicJob | null;
-}
+export type { SyncPanelSource };
 
 export async function syncPanel(db: WarehouseConnection, jobs: PublicJob[], env: NodeJS.ProcessEnv = process.env): Promise<SyncPanelSource[]> {
 	const sources = configuredSources(env);

@@ -4,9 +4,9 @@
 import type { SyncHttp } from './SyncHttp';
 import type { SyncSettings } from './syncSettings';
 import type { SyncStream } from './SyncStaging';
+import { SYNC_SOURCES, type SyncSource } from '../../imports/types';
 
-export const SYNC_SOURCES = ['zendesk', 'intercom', 'freshdesk', 'helpscout'] as const;
-export type SyncSource = (typeof SYNC_SOURCES)[number];
+export { SYNC_SOURCES, type SyncSource };
 
 export interface SyncContext {
 	http: SyncHttp;
