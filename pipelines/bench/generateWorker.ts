@@ -24,7 +24,7 @@ async function copyTree(from: string, to: string): Promise<number> {
 
 const [mode, a, b] = process.argv.slice(2);
 const started = performance.now();
-let extra: Record<string, number> = {};
+let extra: Record<string, number>;
 if (mode === 'generate') {
 	const result = await generateSample({ out: a, conversations: Number(b) });
 	extra = { conversations: result.conversations, events: result.events };

@@ -8,7 +8,7 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 
 const [mode, file, db] = process.argv.slice(2);
 const started = performance.now();
-let extra: Record<string, unknown> = {};
+let extra: Record<string, unknown>;
 if (mode === 'ours') {
 	// Exactly what `ingest` does: worker threads and the import memory limit.
 	let mergeStarted = 0;

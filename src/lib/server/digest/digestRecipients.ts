@@ -1,7 +1,6 @@
 // Who receives the weekly digest: an email address and the role that decides what the digest
 // may hold (an exec's holds aggregates only). Admins manage the list on the Users page.
 import { checkRole } from '../auth/users';
-import type { Role } from '../auth/roles';
 import { UsageError } from '../errors';
 import type { WarehouseConnection } from '../warehouse';
 import type { DigestRecipient } from '../../digest/types';

@@ -73,13 +73,28 @@ export async function listGaps(db: WarehouseConnection, filters: GapFilters = {}
 	// gap whose questions stopped is the proof the fix worked.
 	const where = ["(active OR status <> 'new')"];
 	const params: string[] = [];
-	if (filters.coverage) (where.push('coverage = ?'), params.push(filters.coverage));
-	if (filters.status) (where.push('status = ?'), params.push(filters.status));
+	if (filters.coverage) {
+		where.push('coverage = ?');
+		params.push(filters.coverage);
+	}
+	if (filters.status) {
+		where.push('status = ?');
+		params.push(filters.status);
+	}
 	// Channel, language and week filter through the questions of the latest run.
 	const q: string[] = [];
-	if (filters.channel) (q.push('channel = ?'), params.push(filters.channel));
-	if (filters.language) (q.push('language = ?'), params.push(filters.language));
-	if (filters.week) (q.push(`week = ?::DATE`), params.push(filters.week));
+	if (filters.channel) {
+		q.push('channel = ?');
+		params.push(filters.channel);
+	}
+	if (filters.language) {
+		q.push('language = ?');
+		params.push(filters.language);
+	}
+	if (filters.week) {
+		q.push(`week = ?::DATE`);
+		params.push(filters.week);
+	}
 	if (q.length) where.push(`id IN (SELECT gap_id FROM gap_questions WHERE gap_id IS NOT NULL AND ${q.join(' AND ')})`);
 	// Gaps whose nearest articles translate one another (the same topic asked in several
 	// languages) are listed together, at the place of the most impactful of them.

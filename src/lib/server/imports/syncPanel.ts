@@ -1,6 +1,6 @@
 // What the Imports page's "Sync now" panel shows: each help desk the server's environment
 // configures, when it last synced, and a sync of it that is queued or running.
-import { configuredSources, listSyncStates, type SyncSource } from '../sync';
+import { configuredSources, listSyncStates } from '../sync';
 import type { WarehouseConnection } from '../warehouse';
 import type { PublicJob, SyncPanelSource } from '../../imports/types';
 

@@ -42,6 +42,6 @@ export async function* readLines(file: string, highWaterMark = 1 << 20): AsyncGe
 	}
 	if (pending.length) {
 		const buf = Buffer.concat(pending);
-		yield { ...decode(++lineNo, buf), bytes: buf.length };
+		yield { ...decode(lineNo + 1, buf), bytes: buf.length };
 	}
 }

@@ -9,7 +9,6 @@ import { baseUrlFrom, requireEnv } from '../syncSettings';
 import { forEachLimited } from '../forEachLimited';
 import { nextSince, streamStart } from '../streamStart';
 import type { SyncContext, VendorSync } from '../VendorSync';
-import type { SyncStream } from '../SyncStaging';
 
 export interface FreshdeskConfig {
 	baseUrl: string;

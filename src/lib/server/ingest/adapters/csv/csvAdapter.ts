@@ -54,7 +54,7 @@ export const csvAdapter: FormatAdapter = {
 		for (const file of files) {
 			const invalid = (line: number, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location: { file, line }, reason, raw });
 			let columns: CsvColumns | undefined;
-			let delimiter = ',';
+			let delimiter: string;
 			{
 				const fd = fs.openSync(file, 'r');
 				try {

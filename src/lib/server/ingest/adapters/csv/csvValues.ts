@@ -9,7 +9,7 @@ const ZONELESS = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/;
 
 export function csvTimestamp(value: string, field: string): string {
 	const v = value.trim();
-	let normalized: string | null = null;
+	let normalized: string | null;
 	if (/^\d{9,10}$/.test(v)) normalized = new Date(Number(v) * 1000).toISOString();
 	else if (ZONELESS.test(v)) normalized = normalizeTimestamp(v.length === 10 ? `${v}T00:00:00Z` : `${v}Z`);
 	else normalized = normalizeTimestamp(v);
