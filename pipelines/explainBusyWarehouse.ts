@@ -14,7 +14,7 @@ const INSTEAD_FOR_COMMAND: Record<string, string> = {
 	gaps: 'mine with "Mine again" on its Knowledge gaps page ({url}/gaps), or stop it (PID {pid}) and run this again',
 	kpis: 'read the same figures on its Overview page or from {url}/api/kpis, or stop it (PID {pid}) and run this again',
 	export: 'use "Download all" on its Conversations page ({url}/conversations), or stop it (PID {pid}) and run this again',
-	agreement: "see the agreement panel on its Weekly review ({url}/review), or stop it (PID {pid}) and run this again",
+	agreement: 'see the agreement panel on its Weekly review ({url}/review), or stop it (PID {pid}) and run this again',
 	// Grading writes grades into the file: there is nothing to do there instead.
 	grade: 'grading writes to the file, so stop it (PID {pid}), run grade, then start it again',
 	sync: 'use "Sync now" on its Imports page ({url}/imports), or stop it (PID {pid}) and run this again',
@@ -26,7 +26,9 @@ const DEFAULT_INSTEAD = 'use the dashboard, or stop it (PID {pid}) and run this 
 export function explainBusyWarehouse(error: WarehouseBusyError, command: string | undefined): string {
 	const server = readServerInfo(error.dbPath);
 	if (server) {
-		const instead = (INSTEAD_FOR_COMMAND[command ?? ''] ?? DEFAULT_INSTEAD).replaceAll('{url}', server.url).replaceAll('{pid}', String(server.pid));
+		const instead = (INSTEAD_FOR_COMMAND[command ?? ''] ?? DEFAULT_INSTEAD)
+			.replaceAll('{url}', server.url)
+			.replaceAll('{pid}', String(server.pid));
 		return `the dashboard at ${server.url} holds the warehouse ${error.dbPath}; ${instead}`;
 	}
 	const cli = readCliHolder(error.dbPath);

@@ -25,7 +25,12 @@ interface ManifestPart {
  * The KPIs the incident moves by construction: the flood lands in the technical queue, and the
  * AI's answers to it mostly fail (more hand-offs, more fallbacks, fewer contained).
  */
-export const INCIDENT_TARGETS: { dimension: KpiAlert['scope']['dimension']; value: string | null; kpi: KpiAlert['kpi']; direction: 'up' | 'down' }[] = [
+export const INCIDENT_TARGETS: {
+	dimension: KpiAlert['scope']['dimension'];
+	value: string | null;
+	kpi: KpiAlert['kpi'];
+	direction: 'up' | 'down';
+}[] = [
 	{ dimension: 'queue', value: 'technical', kpi: 'conversations', direction: 'up' },
 	{ dimension: 'queue', value: 'technical', kpi: 'ai_involved', direction: 'up' },
 	{ dimension: 'all', value: null, kpi: 'containment_rate', direction: 'down' },
@@ -85,7 +90,9 @@ export function scoreAlerts(reports: AlertReport[], planted: PlantedWeeks): Aler
 	if (incident) {
 		for (const t of INCIDENT_TARGETS) {
 			const name = targetName;
-			const hit = incident.alerts.some((a) => a.kpi === t.kpi && a.scope.dimension === t.dimension && a.scope.value === t.value && a.direction === t.direction);
+			const hit = incident.alerts.some(
+				(a) => a.kpi === t.kpi && a.scope.dimension === t.dimension && a.scope.value === t.value && a.direction === t.direction
+			);
 			(hit ? flagged : missed).push(name(t));
 		}
 	}

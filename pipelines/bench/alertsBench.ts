@@ -31,7 +31,9 @@ export async function runAlertsBench(ctx: BenchContext) {
 			return { reports, oneWeekMs: performance.now() - started };
 		});
 		const score = scoreAlerts(reports, planted);
-		ctx.log(`alerts: seed ${seed}: precision ${score.precision?.toFixed(3)}, recall ${score.recall?.toFixed(3)}, ${score.false_alarms_on_quiet_weeks} false alarms on ${score.quiet_weeks} quiet weeks`);
+		ctx.log(
+			`alerts: seed ${seed}: precision ${score.precision?.toFixed(3)}, recall ${score.recall?.toFixed(3)}, ${score.false_alarms_on_quiet_weeks} false alarms on ${score.quiet_weeks} quiet weeks`
+		);
 		samples.push({ seed, incident_week: planted.incident, holiday_week: planted.holiday, one_week_ms: Math.round(oneWeekMs), ...score });
 		fs.rmSync(out, { recursive: true, force: true });
 		fs.rmSync(dbPath, { force: true });
@@ -51,10 +53,25 @@ export async function runAlertsBench(ctx: BenchContext) {
 		precision: alerts ? +(sum((s) => s.true_alerts) / alerts).toFixed(3) : null,
 		recall: +(sum((s) => s.targets_flagged.length) / targets).toFixed(3),
 		incident_weeks_flagged: `${samples.filter((s) => s.incident_week_flagged).length} of ${seeds.length}`,
-		false_alarms_per_quiet_week: +(sum((s) => s.false_alarms_on_quiet_weeks) / Math.max(1, sum((s) => s.quiet_weeks))).toFixed(2),
-		false_alarm_rate_per_series: +(sum((s) => s.false_alarms_on_quiet_weeks) / Math.max(1, sum((s) => s.quiet_series_judged))).toFixed(4),
+		false_alarms_per_quiet_week: +(
+			sum((s) => s.false_alarms_on_quiet_weeks) /
+			Math.max(
+				1,
+				sum((s) => s.quiet_weeks)
+			)
+		).toFixed(2),
+		false_alarm_rate_per_series: +(
+			sum((s) => s.false_alarms_on_quiet_weeks) /
+			Math.max(
+				1,
+				sum((s) => s.quiet_series_judged)
+			)
+		).toFixed(4),
 		recall_by_target: Object.fromEntries(
-			INCIDENT_TARGETS.map(targetName).map((name) => [name, `${samples.filter((s) => s.targets_flagged.includes(name)).length} of ${seeds.length}`])
+			INCIDENT_TARGETS.map(targetName).map((name) => [
+				name,
+				`${samples.filter((s) => s.targets_flagged.includes(name)).length} of ${seeds.length}`
+			])
 		),
 		samples
 	};

@@ -15,7 +15,12 @@ const GREET = ['', 'Hi, ', 'Hello team, ', 'Hallo, ', 'Hola, ', 'Bonjour, '];
 const CLOSE = ['', ' Thanks!', ' Please help asap.', ' Danke.', ' Gracias.', ' Merci.'];
 
 /** Writes `n` questions as conversations q0..q{n-1}; returns each question's planted topic and text. */
-export async function buildGapsBenchWarehouse(db: WarehouseConnection, n: number, tmpDir: string, seed = 3): Promise<{ topic: string; text: string }[]> {
+export async function buildGapsBenchWarehouse(
+	db: WarehouseConnection,
+	n: number,
+	tmpDir: string,
+	seed = 3
+): Promise<{ topic: string; text: string }[]> {
 	const rng = new Rng(seed);
 	const rows: { topic: string; text: string }[] = [];
 	const csv = path.join(tmpDir, `gap-questions-${n}.jsonl`);
@@ -29,8 +34,11 @@ export async function buildGapsBenchWarehouse(db: WarehouseConnection, n: number
 		out.write(JSON.stringify({ i, text, lang, minute }) + '\n');
 	}
 	await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-	await db.run(`CREATE OR REPLACE TEMP TABLE bench_q AS
-		SELECT i, text, lang, TIMESTAMP '2026-08-31 00:00:00' + to_minutes(minute) AS asked FROM read_json(?, columns = {i: 'BIGINT', text: 'VARCHAR', lang: 'VARCHAR', minute: 'BIGINT'})`, [csv]);
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE bench_q AS
+		SELECT i, text, lang, TIMESTAMP '2026-08-31 00:00:00' + to_minutes(minute) AS asked FROM read_json(?, columns = {i: 'BIGINT', text: 'VARCHAR', lang: 'VARCHAR', minute: 'BIGINT'})`,
+		[csv]
+	);
 	await db.run(`INSERT INTO conversations (source, id, channel, created_at, language, content_hash)
 		SELECT 'bench', 'q' || i, 'chat', asked, lang, 'h' || i FROM bench_q`);
 	await db.run(`INSERT INTO events (source, conversation_id, seq, id, occurred_at, type, author, body, answer_type, confidence)
@@ -40,7 +48,12 @@ export async function buildGapsBenchWarehouse(db: WarehouseConnection, n: number
 	for (const topic of TOPICS) {
 		if (!topic.kb) continue;
 		for (const lang of LANGUAGES) {
-			await db.run(`INSERT INTO kb_articles (id, title, body, content_hash) VALUES (?, ?, ?, ?)`, [kbArticleId(topic, lang), topic.kb.title[lang], topic.kb.body[lang], `kb-${topic.id}-${lang}`]);
+			await db.run(`INSERT INTO kb_articles (id, title, body, content_hash) VALUES (?, ?, ?, ?)`, [
+				kbArticleId(topic, lang),
+				topic.kb.title[lang],
+				topic.kb.body[lang],
+				`kb-${topic.id}-${lang}`
+			]);
 		}
 	}
 	for (const r of DERIVED_REFRESHERS) await r.refresh(db, null);

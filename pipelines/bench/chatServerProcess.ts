@@ -8,6 +8,7 @@ const server = await startChatServer({ latencyMs });
 process.stdout.write(`${server.url}\n`);
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk: string) => {
-	if (chunk.includes('stats')) process.stdout.write(`${JSON.stringify({ requests: server.requests.length, max_in_flight: server.maxInFlight() })}\n`);
+	if (chunk.includes('stats'))
+		process.stdout.write(`${JSON.stringify({ requests: server.requests.length, max_in_flight: server.maxInFlight() })}\n`);
 });
 process.stdin.on('end', () => void server.close().then(() => process.exit(0)));

@@ -17,7 +17,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The generator's English questions in data/samples (canonical format), labelled by planted topic. */
 export function generatorQuestions(dir = 'data/samples'): Labelled[] {
-	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { questions: { conversation_id: string; event_id: string; topic: string }[] };
+	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+		questions: { conversation_id: string; event_id: string; topic: string }[];
+	};
 	const texts = new Map<string, string>();
 	for (const line of fs.readFileSync(path.join(dir, 'canonical/conversations.jsonl'), 'utf8').split('\n')) {
 		if (!line) continue;
@@ -34,13 +36,23 @@ export function generatorQuestions(dir = 'data/samples'): Labelled[] {
 /** Labelled sets in `dir`: name → items, from `<name>.in.jsonl` and `<name>.gold.jsonl` joined by id. */
 export function readLabelledSets(dir: string): Record<string, Labelled[]> {
 	const sets: Record<string, Labelled[]> = {};
-	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.in.jsonl')).sort()) {
+	for (const file of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.in.jsonl'))
+		.sort()) {
 		const name = file.slice(0, -'.in.jsonl'.length);
 		const goldFile = path.join(dir, `${name}.gold.jsonl`);
 		if (!fs.existsSync(goldFile)) continue;
-		const lines = (f: string) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string>);
+		const lines = (f: string) =>
+			fs
+				.readFileSync(f, 'utf8')
+				.split('\n')
+				.filter((l) => l.trim())
+				.map((l) => JSON.parse(l) as Record<string, string>);
 		const gold = new Map(lines(goldFile).map((g) => [String(g.id), String(g.label)]));
-		sets[name] = lines(path.join(dir, file)).flatMap((r) => (gold.has(String(r.id)) ? [{ text: r.text, label: gold.get(String(r.id))! }] : []));
+		sets[name] = lines(path.join(dir, file)).flatMap((r) =>
+			gold.has(String(r.id)) ? [{ text: r.text, label: gold.get(String(r.id))! }] : []
+		);
 	}
 	return sets;
 }
@@ -78,7 +90,8 @@ export async function scoreClustering(set: Labelled[], options: { baseline?: boo
 
 /** Every public labelled set in `dir` (with the baseline), or a note when there is none. */
 export async function scoreLabelledSets(dir: string | undefined, log: (line: string) => void = () => {}) {
-	if (!dir || !fs.existsSync(dir)) return { skipped: 'no labelled sets: set SUPPORTLENS_INTENT_SETS to a folder of <name>.in.jsonl + <name>.gold.jsonl' };
+	if (!dir || !fs.existsSync(dir))
+		return { skipped: 'no labelled sets: set SUPPORTLENS_INTENT_SETS to a folder of <name>.in.jsonl + <name>.gold.jsonl' };
 	const out: Record<string, unknown> = {};
 	for (const [name, set] of Object.entries(readLabelledSets(dir))) {
 		log(`clustering ${name} (${set.length} texts)…`);
@@ -91,13 +104,19 @@ async function main() {
 	const at = process.argv.indexOf('--sets');
 	const dir = at > 0 ? process.argv[at + 1] : process.env.SUPPORTLENS_INTENT_SETS;
 	console.log('labelled sets', JSON.stringify(await scoreLabelledSets(dir, (l) => process.stderr.write(`${l}\n`))));
-	console.log('synthetic intent set', JSON.stringify(await scoreClustering(intentEvalSet().map((u) => ({ text: u.text, label: u.intent })))));
+	console.log(
+		'synthetic intent set',
+		JSON.stringify(await scoreClustering(intentEvalSet().map((u) => ({ text: u.text, label: u.intent }))))
+	);
 	console.log('generator en', JSON.stringify(await scoreClustering(generatorQuestions())));
 	const t = process.argv.indexOf('--time');
 	if (t > 0) {
 		const n = Number(process.argv[t + 1] ?? 20000);
 		const base = intentEvalSet({ perIntent: 400, seed: 5 }).map((u) => ({ text: u.text, label: u.intent }));
-		const big = Array.from({ length: n }, (_, i) => ({ text: base[i % base.length].text + (i >= base.length ? ` #${Math.floor(i / base.length)}` : ''), label: base[i % base.length].label }));
+		const big = Array.from({ length: n }, (_, i) => ({
+			text: base[i % base.length].text + (i >= base.length ? ` #${Math.floor(i / base.length)}` : ''),
+			label: base[i % base.length].label
+		}));
 		console.log(`${n} inputs`, JSON.stringify(await scoreClustering(big)));
 	}
 }

@@ -111,7 +111,12 @@ export async function runDashboardBench(ctx: BenchContext) {
 			// Warm-up, not counted: JIT, connection pools, one cached computation per view.
 			await runHttpClients({ cookies, urls: [...views, `${url}/login`], maxRequests: 5 * CLIENTS, maxMs: maxPhaseMs });
 			// The login page as a logged-out browser sees it: the same HTTP and rendering stack, no warehouse work.
-			const baseline = await runHttpClients({ cookies: cookies.map(() => ''), urls: [`${url}/login`], maxRequests: steadyRequests, maxMs: maxPhaseMs });
+			const baseline = await runHttpClients({
+				cookies: cookies.map(() => ''),
+				urls: [`${url}/login`],
+				maxRequests: steadyRequests,
+				maxMs: maxPhaseMs
+			});
 			ctx.log(`dashboard: baseline p50 ${baseline.p50_ms} ms p95 ${baseline.p95_ms} ms; steady overview, ${CLIENTS} clients…`);
 			const steady = await runHttpClients({ cookies, urls: views, maxRequests: steadyRequests, maxMs: maxPhaseMs });
 			ctx.log(`dashboard: steady p50 ${steady.p50_ms} ms p95 ${steady.p95_ms} ms, ${steady.failed} failed; the review page…`);
@@ -125,7 +130,9 @@ export async function runDashboardBench(ctx: BenchContext) {
 				if (r.status !== 200) throw new Error(`GET /review: HTTP ${r.status}`);
 				review.push(Math.round(performance.now() - t));
 			}
-			ctx.log(`dashboard: review page ${review.join(', ')} ms; import of ${imported.toLocaleString('en')} conversations through the server…`);
+			ctx.log(
+				`dashboard: review page ${review.join(', ')} ms; import of ${imported.toLocaleString('en')} conversations through the server…`
+			);
 
 			const jobId = await uploadAndStart(url, adminCookie, importFile);
 			let status = 'queued';
@@ -145,13 +152,21 @@ export async function runDashboardBench(ctx: BenchContext) {
 			// import runs in the server process), not the overview's queries.
 			const [duringImport, loginDuringImport]: PhaseResult[] = await Promise.all([
 				runHttpClients({ cookies, urls: views, maxRequests: Number.MAX_SAFE_INTEGER, maxMs: maxPhaseMs * 2, stop: () => !importRunning() }),
-				runHttpClients({ cookies: [''], urls: [`${url}/login`], maxRequests: Number.MAX_SAFE_INTEGER, maxMs: maxPhaseMs * 2, stop: () => !importRunning() })
+				runHttpClients({
+					cookies: [''],
+					urls: [`${url}/login`],
+					maxRequests: Number.MAX_SAFE_INTEGER,
+					maxMs: maxPhaseMs * 2,
+					stop: () => !importRunning()
+				})
 			]);
 			await poller;
 			const importS = seconds(performance.now() - importStarted);
 			if (status !== 'done') throw new Error(`the import through the server ${status}: ${String(job.error)}`);
 			const summary = job.summary as { loaded: number; quarantined: number };
-			ctx.log(`dashboard: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms, ${duringImport.failed} failed; import took ${importS}s`);
+			ctx.log(
+				`dashboard: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms, ${duringImport.failed} failed; import took ${importS}s`
+			);
 
 			// A view nobody asked for yet, after the import: a full computation on the grown warehouse.
 			await new Promise((r) => setTimeout(r, 1100)); // the version key is read at most once a second
@@ -167,13 +182,20 @@ export async function runDashboardBench(ctx: BenchContext) {
 				cold_first_request_ms: cold,
 				baseline_login_page: baseline,
 				steady,
-				during_import: { ...duringImport, import_conversations: imported, import_loaded: summary.loaded, import_quarantined: summary.quarantined, import_s: importS },
+				during_import: {
+					...duringImport,
+					import_conversations: imported,
+					import_loaded: summary.loaded,
+					import_quarantined: summary.quarantined,
+					import_s: importS
+				},
 				login_page_during_import: loginDuringImport,
 				cold_new_view_after_import_ms: afterImportMs,
 				review_page_first_ms: review[0],
 				review_page_cached_median_ms: [...review.slice(1)].sort((a, b) => a - b)[2],
 				steady_p95_vs_baseline_p95: steady.p95_ms && baseline.p95_ms ? Math.round((steady.p95_ms / baseline.p95_ms) * 100) / 100 : null,
-				import_p95_vs_steady_p95: duringImport.p95_ms && steady.p95_ms ? Math.round((duringImport.p95_ms / steady.p95_ms) * 100) / 100 : null,
+				import_p95_vs_steady_p95:
+					duringImport.p95_ms && steady.p95_ms ? Math.round((duringImport.p95_ms / steady.p95_ms) * 100) / 100 : null,
 				aim: 'p95 under 150 ms at 1,000,000 conversations, and no failed request during the import'
 			};
 		} finally {

@@ -80,9 +80,16 @@ export async function runDashboardFiltersBench(ctx: BenchContext) {
 			const cold = await phase({ maxRequests: CLIENTS, maxMs: maxPhaseMs });
 			ctx.log(`dashboard-filters: cold burst p50 ${cold.p50_ms} ms p95 ${cold.p95_ms} ms; baseline (login page)…`);
 			await runHttpClients({ cookies: cookies.map(() => ''), urls: [`${url}/login`], maxRequests: 4 * CLIENTS, maxMs: maxPhaseMs });
-			const baseline = await runHttpClients({ cookies: cookies.map(() => ''), urls: [`${url}/login`], maxRequests: steadyRequests, maxMs: maxPhaseMs });
+			const baseline = await runHttpClients({
+				cookies: cookies.map(() => ''),
+				urls: [`${url}/login`],
+				maxRequests: steadyRequests,
+				maxMs: maxPhaseMs
+			});
 			const steady = await phase({ maxRequests: steadyRequests, maxMs: maxPhaseMs });
-			ctx.log(`dashboard-filters: baseline p95 ${baseline.p95_ms} ms; steady p50 ${steady.p50_ms} ms p95 ${steady.p95_ms} ms; import of ${imported.toLocaleString('en')} conversations…`);
+			ctx.log(
+				`dashboard-filters: baseline p95 ${baseline.p95_ms} ms; steady p50 ${steady.p50_ms} ms p95 ${steady.p95_ms} ms; import of ${imported.toLocaleString('en')} conversations…`
+			);
 
 			const jobId = await uploadAndStart(url, adminCookie, importFile);
 			let status = 'queued';
@@ -106,7 +113,9 @@ export async function runDashboardFiltersBench(ctx: BenchContext) {
 			if (status !== 'done') throw new Error(`the import through the server ${status}: ${String(job.error)}`);
 			// Right after the import: every view's cache is stale at once.
 			const afterImport = await phase({ maxRequests: 3 * CLIENTS, maxMs: maxPhaseMs });
-			ctx.log(`dashboard-filters: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms max ${duringImport.max_ms} ms, ${duringImport.failed} failed; import ${importS}s`);
+			ctx.log(
+				`dashboard-filters: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms max ${duringImport.max_ms} ms, ${duringImport.failed} failed; import ${importS}s`
+			);
 			return {
 				what: `GET overview (server-rendered HTML) by ${CLIENTS} logged-in clients on loopback, each on its own filter set and date range (${CLIENTS} distinct views); node build on a synthetic warehouse`,
 				conversations: n,
@@ -115,7 +124,12 @@ export async function runDashboardFiltersBench(ctx: BenchContext) {
 				cold_burst: cold,
 				baseline_login_page: baseline,
 				steady,
-				during_import: { ...duringImport, import_conversations: imported, import_s: importS, load_average_1m_during: loadAverages.map((l) => +l.toFixed(2)) },
+				during_import: {
+					...duringImport,
+					import_conversations: imported,
+					import_s: importS,
+					load_average_1m_during: loadAverages.map((l) => +l.toFixed(2))
+				},
 				after_import_first_requests: afterImport,
 				load_average_1m_at_end: +os.loadavg()[0].toFixed(2),
 				aim: 'p95 during an import under 300 ms on the 2-core machine, 0 failed'
@@ -127,4 +141,3 @@ export async function runDashboardFiltersBench(ctx: BenchContext) {
 		cleanup(buildDir);
 	}
 }
-

@@ -58,8 +58,18 @@ export async function runExportBench(ctx: BenchContext) {
 	for (const format of ['csv', 'parquet'] as const) {
 		const out = path.join(ctx.tmpDir, `export.${format}`);
 		ctx.log(`export: ${format}…`);
-		const r = await measureChild<{ seconds: number; rows: number; bytes: number; peak_rss_mb: number }>(path.resolve('pipelines/bench/exportWorker.ts'), [db, format, out], ctx.log);
-		exports[format] = { seconds: ms(r.seconds), rows: r.rows, mb: ms(r.bytes / 2 ** 20), peak_rss_mb: r.peak_rss_mb, vs_facts_copy: ms(r.seconds / baseline[format]) };
+		const r = await measureChild<{ seconds: number; rows: number; bytes: number; peak_rss_mb: number }>(
+			path.resolve('pipelines/bench/exportWorker.ts'),
+			[db, format, out],
+			ctx.log
+		);
+		exports[format] = {
+			seconds: ms(r.seconds),
+			rows: r.rows,
+			mb: ms(r.bytes / 2 ** 20),
+			peak_rss_mb: r.peak_rss_mb,
+			vs_facts_copy: ms(r.seconds / baseline[format])
+		};
 		fs.rmSync(out, { force: true });
 	}
 	return {

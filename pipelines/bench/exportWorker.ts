@@ -8,6 +8,12 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 
 const [db, format, out] = process.argv.slice(2);
 const started = performance.now();
-const rows = await withWarehouse(db, (w) => exportConversations(w.db, parseConversationFilter(new URLSearchParams()), parseExportFormat(format), out), { mustExist: true });
+const rows = await withWarehouse(
+	db,
+	(w) => exportConversations(w.db, parseConversationFilter(new URLSearchParams()), parseExportFormat(format), out),
+	{ mustExist: true }
+);
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, rows, bytes: fs.statSync(out).size, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+	JSON.stringify({ seconds, rows, bytes: fs.statSync(out).size, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })
+);

@@ -51,10 +51,17 @@ export async function runGapsBench(ctx: BenchContext) {
 	const quality: Record<string, unknown> = {};
 	for (const choice of ['lexical', 'transformers'] as const) {
 		try {
-			const { embedder, message } = await createEmbedder({ choice, corpus: questions.map((q) => q.text), transformers: { loadTimeoutMs: 20_000 } });
+			const { embedder, message } = await createEmbedder({
+				choice,
+				corpus: questions.map((q) => q.text),
+				transformers: { loadTimeoutMs: 20_000 }
+			});
 			ctx.log(`gaps: ${message}`);
 			const started = performance.now();
-			const r = await clusterTexts(questions.map((q) => q.text), embedder);
+			const r = await clusterTexts(
+				questions.map((q) => q.text),
+				embedder
+			);
 			await embedder.dispose?.();
 			const predicted = Array.from(r.labels);
 			quality[choice] = {
@@ -62,11 +69,35 @@ export async function runGapsBench(ctx: BenchContext) {
 				questions: questions.length,
 				clusters: r.sizes.length,
 				outlier_share: Math.round((predicted.filter((l) => l < 0).length / predicted.length) * 1000) / 1000,
-				nmi_topic: Math.round(normalizedMutualInformation(questions.map((q) => q.topic), predicted) * 1000) / 1000,
-				ari_topic: Math.round(adjustedRandIndex(questions.map((q) => q.topic), predicted) * 1000) / 1000,
+				nmi_topic:
+					Math.round(
+						normalizedMutualInformation(
+							questions.map((q) => q.topic),
+							predicted
+						) * 1000
+					) / 1000,
+				ari_topic:
+					Math.round(
+						adjustedRandIndex(
+							questions.map((q) => q.topic),
+							predicted
+						) * 1000
+					) / 1000,
 				// The lexical embedder cannot match across languages: topic × language is its fair target.
-				nmi_topic_language: Math.round(normalizedMutualInformation(questions.map((q) => `${q.topic}/${q.lang}`), predicted) * 1000) / 1000,
-				ari_topic_language: Math.round(adjustedRandIndex(questions.map((q) => `${q.topic}/${q.lang}`), predicted) * 1000) / 1000,
+				nmi_topic_language:
+					Math.round(
+						normalizedMutualInformation(
+							questions.map((q) => `${q.topic}/${q.lang}`),
+							predicted
+						) * 1000
+					) / 1000,
+				ari_topic_language:
+					Math.round(
+						adjustedRandIndex(
+							questions.map((q) => `${q.topic}/${q.lang}`),
+							predicted
+						) * 1000
+					) / 1000,
 				seconds: Math.round((performance.now() - started) / 100) / 10
 			};
 		} catch (error) {

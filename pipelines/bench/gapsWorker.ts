@@ -5,7 +5,9 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 
 const dbPath = process.argv[2];
 const started = performance.now();
-const summary = await withWarehouse(dbPath, (w) => mineGaps(w.db, { embedder: 'lexical', onProgress: (l) => process.stderr.write(`${l}\n`) }));
+const summary = await withWarehouse(dbPath, (w) =>
+	mineGaps(w.db, { embedder: 'lexical', onProgress: (l) => process.stderr.write(`${l}\n`) })
+);
 const seconds = (performance.now() - started) / 1000;
 console.log(
 	JSON.stringify({

@@ -20,7 +20,9 @@ const CONCURRENCY = 16;
 
 /** Starts the loopback Chat Completions server in a child process; resolves with its URL and a stats/stop handle. */
 function startServerProcess(latencyMs: number) {
-	const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('pipelines/bench/chatServerProcess.ts'), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+	const child = spawn(path.resolve('node_modules/.bin/tsx'), [path.resolve('pipelines/bench/chatServerProcess.ts'), String(latencyMs)], {
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
 	const lines: string[] = [];
 	let waiting: ((line: string) => void) | undefined;
 	let buffer = '';
@@ -87,11 +89,20 @@ export async function runGradingBench(ctx: BenchContext) {
 		const server = await startServerProcess(LATENCY_MS);
 		let llm: { seconds: number; grading_phase_seconds: number; graded: number; errors: number; requests: number; max_in_flight: number };
 		try {
-			const grader = createLlmGrader({ ...llmConfigFromEnv({ OPENAI_BASE_URL: server.url, SUPPORTLENS_LLM_MODEL: 'bench' }), maxRetries: 0 });
+			const grader = createLlmGrader({
+				...llmConfigFromEnv({ OPENAI_BASE_URL: server.url, SUPPORTLENS_LLM_MODEL: 'bench' }),
+				maxRetries: 0
+			});
 			t = performance.now();
 			const result = await runGrading(warehouse, grader, { limit: llmItems, concurrency: CONCURRENCY });
 			const seconds = (performance.now() - t) / 1000;
-			llm = { seconds, grading_phase_seconds: result.seconds.grade, graded: result.graded, errors: result.errors, ...(await server.stats()) };
+			llm = {
+				seconds,
+				grading_phase_seconds: result.seconds.grade,
+				graded: result.graded,
+				errors: result.errors,
+				...(await server.stats())
+			};
 		} finally {
 			await server.stop();
 		}

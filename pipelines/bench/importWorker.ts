@@ -15,12 +15,21 @@ if (mode === 'ours') {
 	const onProgress = (p: { phase: string }) => {
 		if (p.phase === 'loading' && !mergeStarted) mergeStarted = performance.now();
 	};
-	const summary = await withWarehouse(db, (w) => importFiles(w, [file], { origin: 'bench', workers: Math.min(4, os.availableParallelism()), onProgress }), {
-		memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT
-	});
+	const summary = await withWarehouse(
+		db,
+		(w) => importFiles(w, [file], { origin: 'bench', workers: Math.min(4, os.availableParallelism()), onProgress }),
+		{
+			memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT
+		}
+	);
 	const done = performance.now();
 	// Reading = parse, validate, flatten and stage in worker threads; merging = the DuckDB transaction (with the KPI facts).
-	extra = { loaded: summary.loaded, quarantined: summary.quarantined, read_seconds: (mergeStarted - started) / 1000, merge_seconds: (done - mergeStarted) / 1000 };
+	extra = {
+		loaded: summary.loaded,
+		quarantined: summary.quarantined,
+		read_seconds: (mergeStarted - started) / 1000,
+		merge_seconds: (done - mergeStarted) / 1000
+	};
 } else {
 	const instance = await DuckDBInstance.create(db);
 	const connection = await instance.connect();

@@ -11,8 +11,8 @@ export interface IntentUtterance {
 const INTENTS: Record<string, string[]> = {
 	card_arrival: [
 		'when will my {card|new card} {arrive|get here|be delivered}',
-		'my card {still hasn\'t|hasn\'t} arrived',
-		'i ordered a card {a week|two weeks|ages} ago and it\'s not here yet',
+		"my card {still hasn't|hasn't} arrived",
+		"i ordered a card {a week|two weeks|ages} ago and it's not here yet",
 		'where is my {card|debit card}',
 		'how long until i receive my card',
 		'still waiting on my card to show up in the mail',
@@ -29,16 +29,16 @@ const INTENTS: Record<string, string[]> = {
 		'i lost my card',
 		'my {card|wallet} {was|got} stolen',
 		'someone stole my {card|bank card}',
-		'i can\'t find my card {anywhere|what do i do}',
+		"i can't find my card {anywhere|what do i do}",
 		'{block|freeze} my card {it was stolen|i lost it}',
 		'my card is missing, please {help|block it}'
 	],
 	card_not_working: [
-		'my card {is not|isn\'t|stopped} working',
+		"my card {is not|isn't|stopped} working",
 		'card {declined|keeps getting declined} {at the shop|in stores|everywhere}',
-		'why {doesn\'t|won\'t} my card work',
+		"why {doesn't|won't} my card work",
 		'the {payment terminal|atm} rejects my card',
-		'my card {doesn\'t|won\'t} go through'
+		"my card {doesn't|won't} go through"
 	],
 	activate_my_card: [
 		'how do i activate my {card|new card}',
@@ -51,11 +51,11 @@ const INTENTS: Record<string, string[]> = {
 		'how do i change my pin',
 		'i want to {change|reset|update} {my|the} pin {number|code}',
 		'can i {set|choose} a new pin for my card',
-		'{forgot|don\'t remember} my pin'
+		"{forgot|don't remember} my pin"
 	],
 	pin_blocked: [
 		'my pin is blocked',
-		'i entered the wrong pin {too many times|three times} and now it\'s locked',
+		"i entered the wrong pin {too many times|three times} and now it's locked",
 		'{unblock|unlock} my pin',
 		'pin {locked|blocked} after {wrong|incorrect} attempts'
 	],
@@ -80,7 +80,7 @@ const INTENTS: Record<string, string[]> = {
 	declined_transfer: [
 		'my transfer {was declined|got rejected|failed}',
 		'why {was|did} my {bank transfer|transfer} {declined|not go through}',
-		'i {can\'t|couldn\'t} {send|transfer} money, it {keeps failing|was declined}',
+		"i {can't|couldn't} {send|transfer} money, it {keeps failing|was declined}",
 		'transfer {declined|rejected} {error|again}'
 	],
 	pending_transfer: [
@@ -90,16 +90,16 @@ const INTENTS: Record<string, string[]> = {
 		'how long will the transfer stay pending'
 	],
 	transfer_not_received_by_recipient: [
-		'{my friend|the recipient} {hasn\'t|didn\'t} {received|get} the money i sent',
-		'i sent money but {they|the person} {never got it|didn\'t receive it}',
-		'transfer {shows complete|went out} but the recipient {doesn\'t have it|has nothing}',
+		"{my friend|the recipient} {hasn't|didn't} {received|get} the money i sent",
+		"i sent money but {they|the person} {never got it|didn't receive it}",
+		"transfer {shows complete|went out} but the recipient {doesn't have it|has nothing}",
 		'the payee {says|claims} {the|my} transfer never arrived'
 	],
 	top_up_failed: [
-		'my top up {failed|didn\'t work}',
+		"my top up {failed|didn't work}",
 		'{top-up|topping up} {keeps failing|was declined}',
 		'i {tried|tried to} top up {my account|with my card} but it {failed|was rejected}',
-		'why {can\'t|couldn\'t} i top up'
+		"why {can't|couldn't} i top up"
 	],
 	top_up_limits: [
 		'what is the {maximum|max|limit} i can top up',
@@ -107,15 +107,15 @@ const INTENTS: Record<string, string[]> = {
 		'how much {money|cash} can i {add|top up} {at once|per day}'
 	],
 	balance_not_updated: [
-		'my balance {hasn\'t|didn\'t} {updated|update} after {the|a} {deposit|transfer}',
+		"my balance {hasn't|didn't} {updated|update} after {the|a} {deposit|transfer}",
 		'{deposit|money} not showing in my balance',
 		'why is my balance {still the same|not updated}',
-		'the {cheque|check} {i deposited|deposit} isn\'t {in my balance|showing}'
+		"the {cheque|check} {i deposited|deposit} isn't {in my balance|showing}"
 	],
 	refund_not_showing_up: [
-		'{my|the} refund {is not|isn\'t} showing {up|in my account}',
+		"{my|the} refund {is not|isn't} showing {up|in my account}",
 		'{where is|still waiting on} my refund {from a shop|from the merchant}',
-		'a {merchant|store} refunded me but i {don\'t see|can\'t see} {it|the money}',
+		"a {merchant|store} refunded me but i {don't see|can't see} {it|the money}",
 		'refund {missing|not received} {yet|after a week}'
 	],
 	request_refund: [
@@ -125,20 +125,20 @@ const INTENTS: Record<string, string[]> = {
 		'i need to {request|ask for} a refund'
 	],
 	direct_debit_payment_not_recognised: [
-		'there is a direct debit i don\'t recognise',
+		"there is a direct debit i don't recognise",
 		'{unknown|strange} direct debit {on my account|payment}',
-		'i {didn\'t set up|never authorised} this direct debit',
+		"i {didn't set up|never authorised} this direct debit",
 		'who is this direct debit {from|payment}'
 	],
 	card_payment_not_recognised: [
-		'there is a {card payment|purchase} i {didn\'t make|don\'t recognise}',
+		"there is a {card payment|purchase} i {didn't make|don't recognise}",
 		'{unknown|suspicious} {charge|transaction} on my card',
 		'i {never bought|did not buy} this, {what is|why is} this {charge|payment}',
 		'{fraudulent|fraud} {payment|charge} on my {card|account}'
 	],
 	verify_my_identity: [
 		'how do i verify my identity',
-		'{identity|id} verification {is failing|won\'t work|steps}',
+		"{identity|id} verification {is failing|won't work|steps}",
 		'why do you need to verify {me|my id}',
 		'what documents do i need {for|to pass} verification'
 	],
@@ -150,22 +150,22 @@ const INTENTS: Record<string, string[]> = {
 	close_account: [
 		'{how do i|i want to} close my account',
 		'{delete|cancel|terminate} my {account|bank account}',
-		'i {don\'t want|no longer want} this account {anymore|please close it}'
+		"i {don't want|no longer want} this account {anymore|please close it}"
 	],
 	apple_pay_or_google_pay: [
 		'{can|does} i use {apple pay|google pay} {with|on} my card',
-		'{apple pay|google pay} {isn\'t working|won\'t add my card}',
+		"{apple pay|google pay} {isn't working|won't add my card}",
 		'how do i add my card to {apple pay|google pay|my phone wallet}'
 	],
 	virtual_card: [
 		'{how do i get|can i order} a virtual card',
-		'{where is|i can\'t find} my virtual card',
+		"{where is|i can't find} my virtual card",
 		'{do you offer|is there} a {virtual|disposable} card'
 	],
 	contactless_not_working: [
-		'contactless {isn\'t|is not} working',
-		'{tap|tap to pay} {doesn\'t|won\'t} work {with my card|in shops}',
-		'my card {only works|won\'t work} {with chip|when i tap}'
+		"contactless {isn't|is not} working",
+		"{tap|tap to pay} {doesn't|won't} work {with my card|in shops}",
+		"my card {only works|won't work} {with chip|when i tap}"
 	],
 	// CLINC150-style assistant intents
 	weather: [
@@ -225,7 +225,7 @@ const INTENTS: Record<string, string[]> = {
 		'where is my order',
 		'{has|did} my {order|package} {shipped|been shipped|ship} yet',
 		'{track|tracking} my {order|parcel|package}',
-		'my order {hasn\'t|has not} arrived {yet|after a week}'
+		"my order {hasn't|has not} arrived {yet|after a week}"
 	],
 	cancel_order: [
 		'{cancel|i want to cancel} my order',
@@ -241,7 +241,7 @@ const INTENTS: Record<string, string[]> = {
 		'{i forgot|forgot} my password',
 		'{how do i|i need to} reset my password',
 		'{password reset|reset} email {never arrives|not received}',
-		'can\'t log in, {need a new password|password doesn\'t work}'
+		"can't log in, {need a new password|password doesn't work}"
 	],
 	update_payment_method: [
 		'{how do i|i want to} {change|update} my {credit card|payment method|card on file}',
@@ -256,7 +256,7 @@ const INTENTS: Record<string, string[]> = {
 	cancel_subscription: [
 		'{cancel|stop} my subscription',
 		'{how do i|i want to} {end|cancel} {my|the} {membership|subscription}',
-		'please don\'t renew my subscription'
+		"please don't renew my subscription"
 	],
 	invoice_copy: [
 		'{i need|can i get|send me} a copy of {my|the} invoice',
@@ -284,7 +284,7 @@ const INTENTS: Record<string, string[]> = {
 		'are you open {on weekends|on holidays|now}'
 	],
 	two_factor: [
-		'{i lost|new} phone {and can\'t|can\'t} {get|receive} my {2fa|two factor|verification} code',
+		"{i lost|new} phone {and can't|can't} {get|receive} my {2fa|two factor|verification} code",
 		'{two factor|2fa|authenticator} {code|app} {not working|is empty}',
 		'{how do i|i want to} {turn off|disable|reset} two factor {authentication|login}'
 	],
@@ -305,7 +305,7 @@ const INTENTS: Record<string, string[]> = {
 	],
 	sync_error: [
 		'{sync|syncing} {keeps failing|is broken|not working}',
-		'{data|my calendar|contacts} {won\'t|doesn\'t} sync',
+		"{data|my calendar|contacts} {won't|doesn't} sync",
 		'sync error {token expired|again}'
 	],
 	shipping_cost: [
@@ -315,7 +315,7 @@ const INTENTS: Record<string, string[]> = {
 	],
 	gift_card: [
 		'{how do i|can i} {use|redeem} a gift card',
-		'{my|the} gift card {code doesn\'t work|is invalid}',
+		"{my|the} gift card {code doesn't work|is invalid}",
 		'{buy|purchase} a gift card {for a friend|online}'
 	],
 	loyalty_points: [
@@ -330,8 +330,8 @@ const INTENTS: Record<string, string[]> = {
 	],
 	report_bug: [
 		'{i found|there is|i want to report} a bug',
-		'something {is broken|isn\'t working} {on the website|in the app}, {how do i report it|report}',
-		'{button|page} {doesn\'t|does not} {load|respond} {on checkout|on the site}'
+		"something {is broken|isn't working} {on the website|in the app}, {how do i report it|report}",
+		"{button|page} {doesn't|does not} {load|respond} {on checkout|on the site}"
 	],
 	account_locked: [
 		'my account {is|got} {locked|suspended|blocked}',
@@ -344,10 +344,27 @@ const INTENTS: Record<string, string[]> = {
 		'{my email changed|new email address}, {update it|please update}'
 	],
 	// Off-topic chit-chat, as CLINC150 has
-	meaning_of_life: ['what is the meaning of life', '{why are we here|what\'s the point of it all}', 'tell me the meaning of {life|existence}']
+	meaning_of_life: [
+		'what is the meaning of life',
+		"{why are we here|what's the point of it all}",
+		'tell me the meaning of {life|existence}'
+	]
 };
 
-const PREFIXES = ['', '', '', '', 'hi, ', 'hello ', 'hey, ', 'excuse me, ', 'quick question: ', 'hi there. ', 'please help, ', 'can you tell me '];
+const PREFIXES = [
+	'',
+	'',
+	'',
+	'',
+	'hi, ',
+	'hello ',
+	'hey, ',
+	'excuse me, ',
+	'quick question: ',
+	'hi there. ',
+	'please help, ',
+	'can you tell me '
+];
 const SUFFIXES = ['', '', '', '', '?', '?', '.', ' thanks', ' thank you!', ' asap', ' please', ' any idea?', ' i need help'];
 
 /** mulberry32: small, seeded, good enough for picking phrasings. */
@@ -378,7 +395,12 @@ function typo(text: string, rand: () => number): string {
 	const w = words[i];
 	const p = 1 + Math.floor(rand() * (w.length - 2));
 	const kind = Math.floor(rand() * 3);
-	words[i] = kind === 0 ? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2) : kind === 1 ? w.slice(0, p) + w.slice(p + 1) : w.slice(0, p) + w[p] + w.slice(p);
+	words[i] =
+		kind === 0
+			? w.slice(0, p) + w[p + 1] + w[p] + w.slice(p + 2)
+			: kind === 1
+				? w.slice(0, p) + w.slice(p + 1)
+				: w.slice(0, p) + w[p] + w.slice(p);
 	return words.join(' ');
 }
 
@@ -390,7 +412,9 @@ export function intentEvalSet(options: { perIntent?: number; intents?: number; s
 	for (const [intent, templates] of Object.entries(INTENTS).slice(0, options.intents ?? Infinity)) {
 		const seen = new Set<string>();
 		for (let tries = 0; seen.size < perIntent && tries < perIntent * 20; tries++) {
-			let text = expand(templates[Math.floor(rand() * templates.length)], rand).replace(/\s+/g, ' ').trim();
+			let text = expand(templates[Math.floor(rand() * templates.length)], rand)
+				.replace(/\s+/g, ' ')
+				.trim();
 			if (rand() < 0.2) text = typo(text, rand);
 			text = PREFIXES[Math.floor(rand() * PREFIXES.length)] + text + SUFFIXES[Math.floor(rand() * SUFFIXES.length)];
 			if (rand() < 0.4) text = text[0].toUpperCase() + text.slice(1);

@@ -13,7 +13,8 @@ import { withWarehouse } from '../../src/lib/server/warehouse';
 type Truth = { unanswered: Record<string, { entry: string; removed: boolean }> };
 
 export async function scoreKbRemoval(dir: string | undefined, tmpDir: string) {
-	if (!dir || !fs.existsSync(path.join(dir, 'truth.json'))) return { skipped: 'no KB-removal set: set SUPPORTLENS_KBGAP_SET to its folder' };
+	if (!dir || !fs.existsSync(path.join(dir, 'truth.json')))
+		return { skipped: 'no KB-removal set: set SUPPORTLENS_KBGAP_SET to its folder' };
 	const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Truth;
 	const db = path.join(tmpDir, 'kbgap.duckdb');
 	fs.rmSync(db, { force: true });

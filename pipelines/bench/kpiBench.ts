@@ -40,11 +40,17 @@ async function measure(ctx: BenchContext, n: number) {
 		ctx.log(`kpi: filling ${n.toLocaleString('en')} synthetic conversations…`);
 		const [fillMs] = await time(() => fillSyntheticWarehouse(db, n, WEEKS, END));
 		const events = (await db.one<{ n: number }>('SELECT count(*) AS n FROM events'))!.n;
-		ctx.log(`kpi: ${n.toLocaleString('en')} conversations, ${events.toLocaleString('en')} events in ${(fillMs / 1000).toFixed(1)}s; rebuilding conversation_facts…`);
+		ctx.log(
+			`kpi: ${n.toLocaleString('en')} conversations, ${events.toLocaleString('en')} events in ${(fillMs / 1000).toFixed(1)}s; rebuilding conversation_facts…`
+		);
 		const [rebuildMs] = await time(() => rebuildConversationFacts(db));
-		ctx.log(`kpi: rebuilt facts in ${(rebuildMs / 1000).toFixed(1)}s (${Math.round(n / (rebuildMs / 1000)).toLocaleString('en')} conversations/s); refreshing 1,000…`);
+		ctx.log(
+			`kpi: rebuilt facts in ${(rebuildMs / 1000).toFixed(1)}s (${Math.round(n / (rebuildMs / 1000)).toLocaleString('en')} conversations/s); refreshing 1,000…`
+		);
 		// What an import of 1,000 changed conversations adds for the facts, inside its transaction.
-		await db.run(`CREATE OR REPLACE TEMP TABLE bench_affected AS SELECT source, id FROM conversations WHERE hash(id) % ${Math.max(1, Math.round(n / 1000))} = 0 LIMIT 1000`);
+		await db.run(
+			`CREATE OR REPLACE TEMP TABLE bench_affected AS SELECT source, id FROM conversations WHERE hash(id) % ${Math.max(1, Math.round(n / 1000))} = 0 LIMIT 1000`
+		);
 		const [refreshMs] = await time(() => db.transaction((tx) => refreshConversationFacts(tx, 'bench_affected')));
 		await db.run('DROP TABLE bench_affected');
 		await db.run('CHECKPOINT');

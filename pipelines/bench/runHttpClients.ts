@@ -41,7 +41,8 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10
 export async function runHttpClients(phase: ClientPhase): Promise<PhaseResult> {
 	const latencies: number[] = [];
 	const failures: Record<string, number> = {};
-	let issued = 0, bytes = 0;
+	let issued = 0,
+		bytes = 0;
 	const started = performance.now();
 	const more = () => issued < phase.maxRequests && performance.now() - started < phase.maxMs && !phase.stop?.();
 

@@ -14,7 +14,9 @@ type Manifest = {
 
 export async function scoreSampleGaps(sampleDir: string, tmpDir: string) {
 	const manifest = JSON.parse(fs.readFileSync(path.join(sampleDir, 'manifest.json'), 'utf8')) as Manifest;
-	const topicOf = new Map(manifest.questions.map((q) => [`${q.conversation_source}\u0000${q.conversation_id}\u0000${q.event_id}`, q.topic]));
+	const topicOf = new Map(
+		manifest.questions.map((q) => [`${q.conversation_source}\u0000${q.conversation_id}\u0000${q.event_id}`, q.topic])
+	);
 	const db = path.join(tmpDir, 'sample-gaps.duckdb');
 	fs.rmSync(db, { force: true });
 	const { gaps, members, questions } = await withWarehouse(db, async (w) => {
@@ -23,7 +25,9 @@ export async function scoreSampleGaps(sampleDir: string, tmpDir: string) {
 		return {
 			gaps: (await listGaps(w.db)).filter((g) => g.active),
 			members: await gapMembers(w.db),
-			questions: await w.db.all<{ source: string; conversation_id: string; event_id: string; language: string | null }>('SELECT source, conversation_id, event_id, language FROM gap_questions')
+			questions: await w.db.all<{ source: string; conversation_id: string; event_id: string; language: string | null }>(
+				'SELECT source, conversation_id, event_id, language FROM gap_questions'
+			)
 		};
 	});
 	fs.rmSync(db, { force: true });

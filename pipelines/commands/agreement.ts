@@ -19,7 +19,9 @@ function describe(r: AgreementReport): string {
 	if (r.planted) {
 		for (const kind of ['drafts', 'handoffs'] as const) {
 			const s = r.planted[kind];
-			lines.push(`  planted ${kind} (${s.n}): agreement ${pct(s.agreement)} · kappa ${s.kappa ?? '–'} · precision ${pct(s.precision)} · recall ${pct(s.recall)}`);
+			lines.push(
+				`  planted ${kind} (${s.n}): agreement ${pct(s.agreement)} · kappa ${s.kappa ?? '–'} · precision ${pct(s.precision)} · recall ${pct(s.recall)}`
+			);
 		}
 	}
 	return lines.join('\n');
@@ -28,7 +30,8 @@ function describe(r: AgreementReport): string {
 function numberFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
 	if (value === undefined) return undefined;
 	const n = Number(value);
-	if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+	if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+		throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
 	return n;
 }
 

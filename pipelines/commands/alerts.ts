@@ -22,14 +22,22 @@ function formatAlerts(report: AlertReport): string {
 
 export const alertsCommand: Command = {
 	name: 'alerts',
-	summary: "KPIs outside their normal band in one week (overall and per channel, queue, language), with drill-down links",
+	summary: 'KPIs outside their normal band in one week (overall and per channel, queue, language), with drill-down links',
 	usage,
 	async run(argv) {
-		const { values, positionals } = parseFlags(argv, { db: { type: 'string' }, week: { type: 'string' }, json: { type: 'boolean' } }, usage);
+		const { values, positionals } = parseFlags(
+			argv,
+			{ db: { type: 'string' }, week: { type: 'string' }, json: { type: 'boolean' } },
+			usage
+		);
 		if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${usage}`);
 		const asked = values.week === undefined ? null : parseIsoWeek(values.week);
 		const settings = alertSettingsFromEnv();
-		const report = await withWarehouse(resolveDbPath(values.db), async (w) => queryAlerts(w.db, asked ?? (await latestWeek(w.db)), settings), { mustExist: true });
+		const report = await withWarehouse(
+			resolveDbPath(values.db),
+			async (w) => queryAlerts(w.db, asked ?? (await latestWeek(w.db)), settings),
+			{ mustExist: true }
+		);
 		console.log(values.json ? JSON.stringify(report) : formatAlerts(report));
 	}
 };

@@ -19,11 +19,19 @@ export const clusterCommand: Command = {
 		const items = readClusterInput(values.in);
 		const log = (line: string) => process.stderr.write(`${line}\n`);
 		log(`${items.length.toLocaleString('en')} questions read from ${values.in}`);
-		const { embedder, message } = await createEmbedder({ choice, corpus: items.map((i) => i.text), languages: items.map((i) => detectTextLanguage(i.text)) });
+		const { embedder, message } = await createEmbedder({
+			choice,
+			corpus: items.map((i) => i.text),
+			languages: items.map((i) => detectTextLanguage(i.text))
+		});
 		log(message);
 		let result;
 		try {
-			result = await clusterTexts(items.map((i) => i.text), embedder, { onProgress: log });
+			result = await clusterTexts(
+				items.map((i) => i.text),
+				embedder,
+				{ onProgress: log }
+			);
 		} finally {
 			await embedder.dispose?.();
 		}

@@ -35,11 +35,7 @@ export const demoCommand: Command = {
 	summary: 'load the committed sample data and serve the dashboard',
 	usage,
 	async run(argv) {
-		const { values } = parseFlags(
-			argv,
-			{ db: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' } },
-			usage
-		);
+		const { values } = parseFlags(argv, { db: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' } }, usage);
 		const dbPath = resolveDbPath(values.db);
 		let latest: ImportProgress | undefined;
 		const progress = progressReporter(() => (latest ? describeProgress(latest) : 'starting…'));

@@ -46,7 +46,8 @@ export const exportCommand: Command = {
 			},
 			usage
 		);
-		if (positionals[0] !== 'conversations' || positionals.length > 1) throw new UsageError(`expected "export conversations"\nusage: ${usage}`);
+		if (positionals[0] !== 'conversations' || positionals.length > 1)
+			throw new UsageError(`expected "export conversations"\nusage: ${usage}`);
 		if (!values.out) throw new UsageError(`--out FILE is required\nusage: ${usage}`);
 		const out = path.resolve(values.out);
 		if (!fs.existsSync(path.dirname(out))) throw new UsageError(`cannot write ${values.out}: folder ${path.dirname(out)} does not exist`);

@@ -16,8 +16,13 @@ describe('formatKpiTable', () => {
 
 	it('prints one line per KPI and one column per group, nulls as a dash', () => {
 		const text = formatKpiTable({
-			from: '2026-10-05', to: null, by: 'channel',
-			rows: [row('chat', { conversations: 1200, containment_rate: 0.4567, first_response_time_median_s: 90, edit_magnitude: 0.25 }), row(null, { conversations: 0 })]
+			from: '2026-10-05',
+			to: null,
+			by: 'channel',
+			rows: [
+				row('chat', { conversations: 1200, containment_rate: 0.4567, first_response_time_median_s: 90, edit_magnitude: 0.25 }),
+				row(null, { conversations: 0 })
+			]
 		});
 		const lines = text.split('\n');
 		expect(lines[0]).toBe('KPIs 2026-10-05 … last conversation (UTC), by channel');

@@ -17,7 +17,11 @@ export const gapsCommand: Command = {
 	summary: 'mine unanswered questions into the knowledge-gap list (clusters, KB coverage, impact)',
 	usage,
 	async run(argv) {
-		const { values } = parseFlags(argv, { db: { type: 'string' }, embedder: { type: 'string' }, json: { type: 'boolean' }, members: { type: 'boolean' } }, usage);
+		const { values } = parseFlags(
+			argv,
+			{ db: { type: 'string' }, embedder: { type: 'string' }, json: { type: 'boolean' }, members: { type: 'boolean' } },
+			usage
+		);
 		if (values.members && !values.json) throw new UsageError(`--members needs --json\nusage: ${usage}`);
 		const embedder = embedderFlag(values.embedder);
 		const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -28,7 +32,12 @@ export const gapsCommand: Command = {
 				const listed = await listGaps(w.db);
 				// --members: every question of every gap (source, conversation, event), not only the examples.
 				const members = values.members ? await gapMembers(w.db) : null;
-				const gaps = members ? listed.map((g) => ({ ...g, members: (members.get(g.id) ?? []).map(({ source, conversation_id, event_id }) => ({ source, conversation_id, event_id })) })) : listed;
+				const gaps = members
+					? listed.map((g) => ({
+							...g,
+							members: (members.get(g.id) ?? []).map(({ source, conversation_id, event_id }) => ({ source, conversation_id, event_id }))
+						}))
+					: listed;
 				return { summary, gaps, reroutes: await rerouteFlows(w.db) };
 			},
 			{ mustExist: true }

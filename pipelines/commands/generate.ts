@@ -45,8 +45,12 @@ export const generateCommand: Command = {
 			}
 		});
 		progress.done();
-		const sources = Object.entries(result.bySource).map(([s, n]) => `${s} ${n}`).join(', ');
-		console.log(`wrote ${result.conversations} conversations (${sources}), ${result.events} events, ${result.kbArticles} KB articles to ${result.outDir}`);
+		const sources = Object.entries(result.bySource)
+			.map(([s, n]) => `${s} ${n}`)
+			.join(', ');
+		console.log(
+			`wrote ${result.conversations} conversations (${sources}), ${result.events} events, ${result.kbArticles} KB articles to ${result.outDir}`
+		);
 		console.log(`files: ${result.files.join(', ')}`);
 		return 0;
 	}

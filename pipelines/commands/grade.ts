@@ -18,8 +18,12 @@ export function describeGradingProgress(p: GradingProgress): string {
 
 function summary(r: GradingRunResult, grader: string): string {
 	const lines = [`graded ${r.graded}, cached ${r.cached}, errors ${r.errors} (grader ${grader}, run #${r.runId})`];
-	if (r.remaining > 0) lines.push(`  ${r.remaining} item(s) left for a later run${r.stoppedByBudget ? ' (stopped by --budget)' : ' (--limit)'}`);
-	if (r.tally) lines.push(`  ${r.tally.requests} requests, ${r.tally.promptTokens} prompt + ${r.tally.completionTokens} completion tokens, est. $${r.tally.costUsd.toFixed(4)}`);
+	if (r.remaining > 0)
+		lines.push(`  ${r.remaining} item(s) left for a later run${r.stoppedByBudget ? ' (stopped by --budget)' : ' (--limit)'}`);
+	if (r.tally)
+		lines.push(
+			`  ${r.tally.requests} requests, ${r.tally.promptTokens} prompt + ${r.tally.completionTokens} completion tokens, est. $${r.tally.costUsd.toFixed(4)}`
+		);
 	lines.push(`  qualified hand-off counts filled for ${r.qualifiedConversations} conversation(s)`);
 	return lines.join('\n');
 }
@@ -44,13 +48,17 @@ export const gradeCommand: Command = {
 		);
 		const graderName = values.grader as string;
 		if (graderName !== 'rules' && graderName !== 'llm') throw new UsageError(`unknown --grader "${graderName}"; use rules or llm`);
-		if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || Number.isNaN(Date.parse(`${values.since}T00:00:00Z`)))) {
+		if (
+			values.since !== undefined &&
+			(!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || Number.isNaN(Date.parse(`${values.since}T00:00:00Z`)))
+		) {
 			throw new UsageError(`--since must be a day YYYY-MM-DD, got "${values.since}"`);
 		}
 		let budgetUsd: number | undefined;
 		if (values.budget !== undefined) {
 			budgetUsd = Number(values.budget);
-			if (!/^\d+(\.\d+)?$/.test(values.budget) || !Number.isFinite(budgetUsd)) throw new UsageError(`--budget must be an amount in USD such as 0.50, got "${values.budget}"`);
+			if (!/^\d+(\.\d+)?$/.test(values.budget) || !Number.isFinite(budgetUsd))
+				throw new UsageError(`--budget must be an amount in USD such as 0.50, got "${values.budget}"`);
 		}
 		const limit = values.limit === undefined ? undefined : intFlag('limit', values.limit, 0);
 		const concurrency = intFlag('concurrency', values.concurrency, graderName === 'llm' ? 4 : 1);

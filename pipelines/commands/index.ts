@@ -15,4 +15,19 @@ import { statsCommand } from './stats';
 import { syncCommand } from './sync';
 import { usersCommand } from './users';
 
-export const COMMANDS: Command[] = [ingestCommand, syncCommand, statsCommand, kpisCommand, exportCommand, demoCommand, generateCommand, usersCommand, gradeCommand, agreementCommand, gapsCommand, clusterCommand, alertsCommand, digestCommand];
+export const COMMANDS: Command[] = [
+	ingestCommand,
+	syncCommand,
+	statsCommand,
+	kpisCommand,
+	exportCommand,
+	demoCommand,
+	generateCommand,
+	usersCommand,
+	gradeCommand,
+	agreementCommand,
+	gapsCommand,
+	clusterCommand,
+	alertsCommand,
+	digestCommand
+];

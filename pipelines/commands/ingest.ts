@@ -1,7 +1,14 @@
 // `ingest`: imports help-desk exports into the warehouse, with progress on stderr.
 import os from 'node:os';
 import { StrictImportError, UsageError } from '../../src/lib/server/errors';
-import { describeProgress, FORMATS, IMPORT_DUCKDB_MEMORY_LIMIT, importFiles, type ImportProgress, type ImportSummary } from '../../src/lib/server/ingest';
+import {
+	describeProgress,
+	FORMATS,
+	IMPORT_DUCKDB_MEMORY_LIMIT,
+	importFiles,
+	type ImportProgress,
+	type ImportSummary
+} from '../../src/lib/server/ingest';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { progressReporter } from '../progressReporter';
@@ -18,11 +25,15 @@ export function formatSummary(s: ImportSummary): string {
 		`  formats: ${s.formats.join(', ')} · import run #${s.runId}`
 	];
 	if (s.ratings_read || s.ratings_applied) {
-		lines.push(`  CSAT ratings: ${s.ratings_read} read, ${s.ratings_applied} conversation(s) given a new rating; a rating whose conversation is not imported yet is kept and applied when it comes`);
+		lines.push(
+			`  CSAT ratings: ${s.ratings_read} read, ${s.ratings_applied} conversation(s) given a new rating; a rating whose conversation is not imported yet is kept and applied when it comes`
+		);
 	}
 	if (s.quarantined) lines.push(`  quarantined records are listed in the dashboard's Imports page and in table \`quarantine\``);
 	for (const file of s.skipped_files) {
-		lines.push(`  passed over ${file}: not a help-desk export this tool reads (contacts, companies, folders… or an unknown format); name it with --format if it is one`);
+		lines.push(
+			`  passed over ${file}: not a help-desk export this tool reads (contacts, companies, folders… or an unknown format); name it with --format if it is one`
+		);
 	}
 	return lines.join('\n');
 }
@@ -52,18 +63,20 @@ export const ingestCommand: Command = {
 		let latest: ImportProgress | undefined;
 		const progress = progressReporter(() => (latest ? describeProgress(latest) : 'starting…'));
 		const csvMapping = csvMappingFromFlags(values.map ?? []);
-		const summary = await withWarehouse(resolveDbPath(values.db), (warehouse) =>
-			importFiles(warehouse, positionals, {
-				format: format as 'auto',
-				aiAuthors: values['ai-author'] ?? [],
-				csvMapping,
-				origin: 'cli',
-				workers: Math.min(4, os.availableParallelism()),
-				onProgress: (p) => {
-					latest = p;
-					if (p.phase !== 'done') progress.update(p.phase === 'loading');
-				}
-			}),
+		const summary = await withWarehouse(
+			resolveDbPath(values.db),
+			(warehouse) =>
+				importFiles(warehouse, positionals, {
+					format: format as 'auto',
+					aiAuthors: values['ai-author'] ?? [],
+					csvMapping,
+					origin: 'cli',
+					workers: Math.min(4, os.availableParallelism()),
+					onProgress: (p) => {
+						latest = p;
+						if (p.phase !== 'done') progress.update(p.phase === 'loading');
+					}
+				}),
 			{ memoryLimit: process.env.SUPPORTLENS_DUCKDB_MEMORY ?? IMPORT_DUCKDB_MEMORY_LIMIT }
 		);
 		if (latest) progress.done();

@@ -2,7 +2,14 @@
 // file adapter and the regular import; progress (records, rate, ETA, rate-limit waits) on stderr.
 import { UsageError } from '../../src/lib/server/errors';
 import { IMPORT_DUCKDB_MEMORY_LIMIT } from '../../src/lib/server/ingest';
-import { checkSyncConfig, describeSyncProgress, parseSyncSource, runSync, SYNC_SOURCES, type SyncProgress } from '../../src/lib/server/sync';
+import {
+	checkSyncConfig,
+	describeSyncProgress,
+	parseSyncSource,
+	runSync,
+	SYNC_SOURCES,
+	type SyncProgress
+} from '../../src/lib/server/sync';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { progressReporter } from '../progressReporter';
@@ -12,7 +19,9 @@ const usage = `sync ${SYNC_SOURCES.join('|')} [--db PATH] [--since YYYY-MM-DD] [
 
 function parseSince(value: string | undefined): Date | undefined {
 	if (value === undefined) return undefined;
-	const date = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : new Date(NaN);
+	const date = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value)
+		? new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+		: new Date(NaN);
 	if (Number.isNaN(date.getTime())) throw new UsageError(`--since must be a date like 2026-01-31 (UTC), got "${value}"`);
 	return date;
 }
@@ -52,8 +61,12 @@ export const syncCommand: Command = {
 		);
 		if (latest) progress.done();
 		if (values.json) console.log(JSON.stringify(result));
-		else if (result.summary) console.log(`${source}: ${result.fetched.toLocaleString('en')} records fetched\n${formatSummary(result.summary)}`);
-		else console.log(`${source}: nothing changed${result.previousSync ? ` since ${result.previousSync.toISOString()}` : ''}; nothing imported`);
+		else if (result.summary)
+			console.log(`${source}: ${result.fetched.toLocaleString('en')} records fetched\n${formatSummary(result.summary)}`);
+		else
+			console.log(
+				`${source}: nothing changed${result.previousSync ? ` since ${result.previousSync.toISOString()}` : ''}; nothing imported`
+			);
 		return 0;
 	}
 };

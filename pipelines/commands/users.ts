@@ -37,13 +37,20 @@ export const usersCommand: Command = {
 				if (!name || positionals.length > 2) throw new UsageError(`name one user to add\nusage: ${usage}`);
 				if (!values.role) throw new UsageError(`--role is required: one of ${ROLES.join(', ')}`);
 				const password = await withWarehouse(dbPath, (w) => createUser(w.db, name, values.role!, { by: cliActor() }));
-				console.log(values.json ? JSON.stringify({ username: name, role: values.role, password }) : `created ${values.role} "${name}" with password ${password}`);
+				console.log(
+					values.json
+						? JSON.stringify({ username: name, role: values.role, password })
+						: `created ${values.role} "${name}" with password ${password}`
+				);
 				return 0;
 			}
 			case 'list': {
 				const users = await withWarehouse(dbPath, (w) => listUsers(w.db), { mustExist: true });
-				if (values.json) console.log(JSON.stringify(users.map((u) => ({ username: u.username, role: u.role, disabled: u.disabled_at !== null }))));
-				else for (const u of users) console.log(`${u.username.padEnd(20)} ${u.role}${u.is_demo ? '  (demo)' : ''}${u.disabled_at ? '  (disabled)' : ''}`);
+				if (values.json)
+					console.log(JSON.stringify(users.map((u) => ({ username: u.username, role: u.role, disabled: u.disabled_at !== null }))));
+				else
+					for (const u of users)
+						console.log(`${u.username.padEnd(20)} ${u.role}${u.is_demo ? '  (demo)' : ''}${u.disabled_at ? '  (disabled)' : ''}`);
 				return 0;
 			}
 			case 'role': {

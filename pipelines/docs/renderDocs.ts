@@ -15,7 +15,13 @@ function kpiSection(def: KpiDefinition): string {
 	const table = ['| part | conversations | condition on a `conversation_facts` row | aggregate |', '|---|---|---|---|'];
 	if (def.kind === 'count') lines.push('A count.', '', ...table, conditionRow('counted', def.counted));
 	if (def.kind === 'rate') {
-		lines.push('A rate 0..1; null when the denominator is 0.', '', ...table, conditionRow('numerator', def.numerator), conditionRow('denominator', def.denominator));
+		lines.push(
+			'A rate 0..1; null when the denominator is 0.',
+			'',
+			...table,
+			conditionRow('numerator', def.numerator),
+			conditionRow('denominator', def.denominator)
+		);
 	}
 	if (def.kind === 'quantile') {
 		lines.push(
@@ -52,7 +58,7 @@ export function renderKpiDoc(): string {
 		`  within ${s.reopenWindowDays} days (\`$reopen_window_s\`) of the first solve.`,
 		'',
 		'Good news is a rise (higher), a fall (lower) or neither (volume). Shown: a card on the',
-		'overview, a card on the weekly review, a column of the overview\'s breakdowns by channel,',
+		"overview, a card on the weekly review, a column of the overview's breakdowns by channel,",
 		'language and queue; every KPI is in the every-KPI tables and the CSV downloads.',
 		'',
 		'| key | KPI | kind | unit | good | shown | definition |',
@@ -76,13 +82,16 @@ const KIND_TITLES: Record<Exclude<GradeKind, 'reply'>, string> = {
 
 /** docs/rubric.md: the criteria per kind, their weights and which are critical. */
 export function renderRubricDoc(): string {
-	const table = (kind: keyof typeof KIND_TITLES) => [
-		`## ${KIND_TITLES[kind]}`,
-		'',
-		'| criterion | weight | critical | asks |',
-		'|---|---|---|---|',
-		...criteriaFor(kind).map((c) => `| \`${c}\` | ${RUBRIC[c].weight} | ${RUBRIC[c].critical ? 'yes' : ''} | ${cell(RUBRIC[c].question)} |`)
-	].join('\n');
+	const table = (kind: keyof typeof KIND_TITLES) =>
+		[
+			`## ${KIND_TITLES[kind]}`,
+			'',
+			'| criterion | weight | critical | asks |',
+			'|---|---|---|---|',
+			...criteriaFor(kind).map(
+				(c) => `| \`${c}\` | ${RUBRIC[c].weight} | ${RUBRIC[c].critical ? 'yes' : ''} | ${cell(RUBRIC[c].question)} |`
+			)
+		].join('\n');
 	return [
 		GENERATED('npm run docs'),
 		'# The grading rubric',

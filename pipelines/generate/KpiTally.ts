@@ -28,7 +28,8 @@ export function quantileCont(sorted: ArrayLike<number>, q: number): number | nul
 	const n = sorted.length;
 	if (n === 0) return null;
 	const pos = q * (n - 1);
-	const lo = Math.floor(pos), hi = Math.ceil(pos);
+	const lo = Math.floor(pos),
+		hi = Math.ceil(pos);
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
@@ -105,7 +106,8 @@ export class KpiTally {
 	}
 
 	values(): KpiValues {
-		const frt = this.frt.sorted(), ttr = this.ttr.sorted();
+		const frt = this.frt.sorted(),
+			ttr = this.ttr.sorted();
 		return {
 			conversations: this.conversations,
 			ai_involved: this.aiInvolved,

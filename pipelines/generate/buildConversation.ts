@@ -4,8 +4,20 @@
 // events by conversationFacts, so they describe exactly what was written.
 import type { Rng } from './Rng';
 import {
-	AI_CLARIFY, AI_CLOSING, AI_FALLBACK, ASK_HUMAN, CLARIFY_REPLY, CSAT_COMMENTS, ETA, HANDOFF_GOOD, HANDOFF_POOR,
-	QUEUE_TEAM, STILL_BROKEN, THANKS, type Lang, type Queue
+	AI_CLARIFY,
+	AI_CLOSING,
+	AI_FALLBACK,
+	ASK_HUMAN,
+	CLARIFY_REPLY,
+	CSAT_COMMENTS,
+	ETA,
+	HANDOFF_GOOD,
+	HANDOFF_POOR,
+	QUEUE_TEAM,
+	STILL_BROKEN,
+	THANKS,
+	type Lang,
+	type Queue
 } from './language';
 import { COMPLETE_STYLES, NOTE_STYLE_CRITERION, handoffNote, type NoteStyle } from './handoffNote';
 import { agentReply, customerOpening, draftText, editDraft, fill, DRAFT_VIOLATION_CRITERION, type DraftViolation } from './text';
@@ -138,7 +150,17 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 	const correctQueue = topic.queue;
 	let solvedOnce = false;
 
-	const aiShare: Record<string, number> = { chat: 0.93, in_app: 0.93, sms: 0.85, social: 0.85, email: 0.55, web_form: 0.45, voice: 0, api: 0.7, other: 0.5 };
+	const aiShare: Record<string, number> = {
+		chat: 0.93,
+		in_app: 0.93,
+		sms: 0.85,
+		social: 0.85,
+		email: 0.55,
+		web_form: 0.45,
+		voice: 0,
+		api: 0.7,
+		other: 0.5
+	};
 	const aiFirst = !plan.humanOnly && rng.chance(aiShare[channel] ?? 0.5);
 
 	// Help desks that track a "new" status log it at creation; the opening message follows a second later.
@@ -180,7 +202,12 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 				const senior = agentFor(queue);
 				tl.add({ type: 'assignment', queue, agent_id: senior.id });
 				tl.wait([300, 1800], [3600, 8 * 3600]);
-				tl.add({ type: 'message', author: 'agent', agent_id: senior.id, body: agentReply(topic, queue, lang, plan.name, senior.name, rng) });
+				tl.add({
+					type: 'message',
+					author: 'agent',
+					agent_id: senior.id,
+					body: agentReply(topic, queue, lang, plan.name, senior.name, rng)
+				});
 			}
 		} else {
 			tl.add({ type: 'message', author: 'agent', agent_id: agent.id, body: agentReply(topic, queue, lang, plan.name, agent.name, rng) });
@@ -230,7 +257,8 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 		const informed = rng.chance(0.86);
 		const note = handoffNote(style, { topic, lang, channel, tier, plan: custPlan, actions: aiActions, transcript: tl.transcript }, rng);
 		const event: Record<string, unknown> = { type: 'handoff', author: 'ai', to_queue: toQueue, reason, note };
-		if (informed) event.customer_message = fill(rng.pick(HANDOFF_GOOD[lang]), lang, rng, { team: QUEUE_TEAM[lang][toQueue], eta: rng.pick(ETA[lang]) });
+		if (informed)
+			event.customer_message = fill(rng.pick(HANDOFF_GOOD[lang]), lang, rng, { team: QUEUE_TEAM[lang][toQueue], eta: rng.pick(ETA[lang]) });
 		else if (rng.chance(0.6)) event.customer_message = rng.pick(HANDOFF_POOR[lang]);
 		tl.wait([2, 8], [5, 30]);
 		const id = tl.add(event);
@@ -239,7 +267,14 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 		if (styleCriterion) violations.push(styleCriterion);
 		if (misrouted) violations.push('right_queue');
 		if (!informed) violations.push('customer_informed');
-		labels.push({ kind: 'handoff', event_id: id, label: violations.length ? 'bad' : 'good', violations, qualified: COMPLETE_STYLES.has(style), note_style: style });
+		labels.push({
+			kind: 'handoff',
+			event_id: id,
+			label: violations.length ? 'bad' : 'good',
+			violations,
+			qualified: COMPLETE_STYLES.has(style),
+			note_style: style
+		});
 		tl.add({ type: 'status', status: 'open' });
 		if (misrouted && rng.chance(0.3)) {
 			// Triage spots the AI's mistake and assigns the right queue directly: one queue, yet the hand-off was wrong.
@@ -299,7 +334,12 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 				const agent = agentFor(correctQueue);
 				tl.wait([60, 600], [600, 3600]);
 				tl.add({ type: 'assignment', queue: correctQueue, agent_id: agent.id });
-				tl.add({ type: 'message', author: 'agent', agent_id: agent.id, body: agentReply(topic, correctQueue, lang, plan.name, agent.name, rng) });
+				tl.add({
+					type: 'message',
+					author: 'agent',
+					agent_id: agent.id,
+					body: agentReply(topic, correctQueue, lang, plan.name, agent.name, rng)
+				});
 				tl.wait([60, 600], [600, 3600]);
 				tl.add({ type: 'status', status: 'solved' });
 				solvedOnce = true;
@@ -353,7 +393,12 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 			const agent = agentFor(correctQueue);
 			tl.wait([300, 3600], [3600, 8 * 3600]);
 			tl.add({ type: 'assignment', queue: correctQueue, agent_id: agent.id });
-			tl.add({ type: 'message', author: 'agent', agent_id: agent.id, body: agentReply(topic, correctQueue, lang, plan.name, agent.name, rng) });
+			tl.add({
+				type: 'message',
+				author: 'agent',
+				agent_id: agent.id,
+				body: agentReply(topic, correctQueue, lang, plan.name, agent.name, rng)
+			});
 			tl.wait([300, 3600], [3600, 8 * 3600]);
 			tl.add({ type: 'status', status: 'solved' });
 		}
@@ -381,7 +426,8 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 	if (channel === 'email' || channel === 'web_form') conversation.subject = rng.pick(topic.subject[lang]);
 	if (rng.chance(0.97)) conversation.language = lang;
 	if (rng.chance(0.92)) conversation.intent = topic.intent;
-	conversation.priority = tier === 'vip' ? 'high' : topic.queue === 'technical' && rng.chance(0.15) ? 'urgent' : rng.chance(0.2) ? 'low' : 'normal';
+	conversation.priority =
+		tier === 'vip' ? 'high' : topic.queue === 'technical' && rng.chance(0.15) ? 'urgent' : rng.chance(0.2) ? 'low' : 'normal';
 	const tags: string[] = [topic.queue];
 	if (tier === 'vip') tags.push('vip');
 	if (aiFirst) tags.push('ai_assist');
@@ -397,7 +443,10 @@ export function buildConversation(plan: ConversationPlan, rng: Rng): BuiltConver
 }
 
 function csat(rng: Rng, lang: Lang, events: Record<string, unknown>[]): Record<string, unknown> {
-	const reopened = events.some((e, i) => e.type === 'status' && (e.status === 'open' || e.status === 'pending') && events.slice(0, i).some((p) => p.status === 'solved'));
+	const reopened = events.some(
+		(e, i) =>
+			e.type === 'status' && (e.status === 'open' || e.status === 'pending') && events.slice(0, i).some((p) => p.status === 'solved')
+	);
 	const fallback = events.some((e) => e.answer_type === 'fallback');
 	const handedOff = events.some((e) => e.type === 'handoff');
 	const mood = reopened ? 0.25 : fallback ? 0.4 : handedOff ? 0.72 : 0.88;

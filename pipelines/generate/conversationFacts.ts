@@ -38,7 +38,12 @@ export interface ConversationFacts {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export function conversationFacts(conv: { created_at: string; customer?: unknown; csat?: unknown; events: Record<string, unknown>[] }): ConversationFacts {
+export function conversationFacts(conv: {
+	created_at: string;
+	customer?: unknown;
+	csat?: unknown;
+	events: Record<string, unknown>[];
+}): ConversationFacts {
 	const createdAt = Date.parse(conv.created_at);
 	const f: ConversationFacts = {
 		createdAt,
@@ -90,7 +95,8 @@ export function conversationFacts(conv: { created_at: string; customer?: unknown
 				if (e.review === 'rejected') f.draftsRejected++;
 				if (e.review === 'edited') {
 					f.draftsEdited++;
-					const a = String(e.body), b = String(e.final_body ?? e.body);
+					const a = String(e.body),
+						b = String(e.final_body ?? e.body);
 					const longer = Math.max(a.length, b.length);
 					f.editMagnitudes.push(longer === 0 ? 0 : distance(a, b) / longer);
 				}

@@ -8,10 +8,39 @@ import { ensureFolder } from './ensureFolder';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
 export const CSV_COLUMNS = [
-	'conversation_id', 'conversation_created_at', 'conversation_updated_at', 'channel', 'subject', 'language', 'intent',
-	'priority', 'tags', 'customer_id', 'customer_tier', 'customer_plan', 'csat_score', 'csat_scale', 'csat_rating',
-	'csat_comment', 'event_id', 'event_at', 'event_type', 'author', 'agent_id', 'body', 'answer_type', 'confidence',
-	'kb_article_ids', 'queue', 'to_queue', 'reason', 'note', 'customer_message', 'final_body', 'review', 'status'
+	'conversation_id',
+	'conversation_created_at',
+	'conversation_updated_at',
+	'channel',
+	'subject',
+	'language',
+	'intent',
+	'priority',
+	'tags',
+	'customer_id',
+	'customer_tier',
+	'customer_plan',
+	'csat_score',
+	'csat_scale',
+	'csat_rating',
+	'csat_comment',
+	'event_id',
+	'event_at',
+	'event_type',
+	'author',
+	'agent_id',
+	'body',
+	'answer_type',
+	'confidence',
+	'kb_article_ids',
+	'queue',
+	'to_queue',
+	'reason',
+	'note',
+	'customer_message',
+	'final_body',
+	'review',
+	'status'
 ] as const;
 
 type Ev = Record<string, unknown>;
@@ -34,15 +63,42 @@ export function csvFormat(outDir: string): SampleFormat {
 			const customer = (conv.customer ?? {}) as { id?: string; tier?: string; plan?: string };
 			const csat = (conv.csat ?? {}) as { score?: number; scale?: number; rating?: string; comment?: string };
 			const head = [
-				conv.id, conv.created_at, text(conv.updated_at), text(conv.channel), text(conv.subject), text(conv.language),
-				text(conv.intent), text(conv.priority), list(conv.tags), text(customer.id), text(customer.tier), text(customer.plan),
-				text(csat.score), csat.score !== undefined ? text(csat.scale ?? 5) : '', text(csat.rating), text(csat.comment)
+				conv.id,
+				conv.created_at,
+				text(conv.updated_at),
+				text(conv.channel),
+				text(conv.subject),
+				text(conv.language),
+				text(conv.intent),
+				text(conv.priority),
+				list(conv.tags),
+				text(customer.id),
+				text(customer.tier),
+				text(customer.plan),
+				text(csat.score),
+				csat.score !== undefined ? text(csat.scale ?? 5) : '',
+				text(csat.rating),
+				text(csat.comment)
 			];
 			const rows = (conv.events as Ev[]).map((e) => [
 				...head,
-				text(e.id), text(e.at), text(e.type), text(e.author), text(e.agent_id), text(e.body), text(e.answer_type),
-				text(e.confidence), list(e.kb_article_ids), text(e.queue), text(e.to_queue), text(e.reason), text(e.note),
-				text(e.customer_message), text(e.final_body), text(e.review), text(e.status)
+				text(e.id),
+				text(e.at),
+				text(e.type),
+				text(e.author),
+				text(e.agent_id),
+				text(e.body),
+				text(e.answer_type),
+				text(e.confidence),
+				list(e.kb_article_ids),
+				text(e.queue),
+				text(e.to_queue),
+				text(e.reason),
+				text(e.note),
+				text(e.customer_message),
+				text(e.final_body),
+				text(e.review),
+				text(e.status)
 			]);
 			if (!headerWritten) {
 				await writer.write(stringify([[...CSV_COLUMNS]]));

@@ -9,8 +9,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { conversationSchema, type Channel } from '../../src/lib/schema';
-import { buildFreshdeskConversation, type FreshdeskContext } from '../../src/lib/server/ingest/adapters/freshdesk/buildFreshdeskConversation';
-import { freshdeskConversationSchema, freshdeskRatingSchema, freshdeskTicketSchema } from '../../src/lib/server/ingest/adapters/freshdesk/freshdeskSchemas';
+import {
+	buildFreshdeskConversation,
+	type FreshdeskContext
+} from '../../src/lib/server/ingest/adapters/freshdesk/buildFreshdeskConversation';
+import {
+	freshdeskConversationSchema,
+	freshdeskRatingSchema,
+	freshdeskTicketSchema
+} from '../../src/lib/server/ingest/adapters/freshdesk/freshdeskSchemas';
 import { ChunkedWriter } from './ChunkedWriter';
 import { ensureFolder } from './ensureFolder';
 import { QUEUES } from './language';
@@ -28,12 +35,24 @@ const isDone = (s: unknown) => s === 'solved' || s === 'closed';
 export function freshdeskFormat(outDir: string): SampleFormat {
 	const dir = path.join(outDir, 'freshdesk');
 	ensureFolder(dir);
-	const groups = QUEUES.map((q) => ({ id: GROUP_IDS.get(q)!, name: q, description: `${q} queue`, escalate_to: null, unassigned_for: '30m', business_hour_id: null, auto_ticket_assign: false }));
+	const groups = QUEUES.map((q) => ({
+		id: GROUP_IDS.get(q)!,
+		name: q,
+		description: `${q} queue`,
+		escalate_to: null,
+		unassigned_for: '30m',
+		business_hour_id: null,
+		auto_ticket_assign: false
+	}));
 	fs.writeFileSync(path.join(dir, 'groups.json'), JSON.stringify(groups, null, 2) + '\n');
 	const tickets = new ChunkedWriter(path.join(dir, 'tickets.jsonl'));
 	const ratings = new ChunkedWriter(path.join(dir, 'satisfaction_ratings.jsonl'));
 	const agents = new Map<number, object>();
-	const ctx: FreshdeskContext = { agentEmails: new Map(), groups: new Map(groups.map((g) => [String(g.id), g.name])), aiAuthors: new Set() };
+	const ctx: FreshdeskContext = {
+		agentEmails: new Map(),
+		groups: new Map(groups.map((g) => [String(g.id), g.name])),
+		aiAuthors: new Set()
+	};
 
 	return {
 		source: 'freshdesk',
@@ -64,14 +83,40 @@ export function freshdeskFormat(outDir: string): SampleFormat {
 				if (e.type === 'message' && e !== opening) {
 					const agent = e.author === 'agent' ? agentUserId(String(e.agent_id)) : undefined;
 					if (agent !== undefined) {
-						agents.set(agent, { id: agent, available: true, occasional: false, ticket_scope: 1, contact: { email: `${String(e.agent_id)}@supportlens-demo.example`, name: `Agent ${String(e.agent_id)}` } });
+						agents.set(agent, {
+							id: agent,
+							available: true,
+							occasional: false,
+							ticket_scope: 1,
+							contact: { email: `${String(e.agent_id)}@supportlens-demo.example`, name: `Agent ${String(e.agent_id)}` }
+						});
 						firstReply ??= e.at;
 					}
-					conversations.push({ id, body_text: e.body, incoming: e.author === 'customer', private: false, user_id: agent ?? requester, source: 0, ticket_id: ticketId, created_at: e.at, updated_at: e.at });
+					conversations.push({
+						id,
+						body_text: e.body,
+						incoming: e.author === 'customer',
+						private: false,
+						user_id: agent ?? requester,
+						source: 0,
+						ticket_id: ticketId,
+						created_at: e.at,
+						updated_at: e.at
+					});
 					eventIds.set(e.id, String(id));
 				} else if (e.type === 'note') {
 					const agent = e.agent_id ? agentUserId(String(e.agent_id)) : undefined;
-					conversations.push({ id, body_text: e.body, incoming: false, private: true, ...(agent ? { user_id: agent } : {}), source: 2, ticket_id: ticketId, created_at: e.at, updated_at: e.at });
+					conversations.push({
+						id,
+						body_text: e.body,
+						incoming: false,
+						private: true,
+						...(agent ? { user_id: agent } : {}),
+						source: 2,
+						ticket_id: ticketId,
+						created_at: e.at,
+						updated_at: e.at
+					});
 					eventIds.set(e.id, String(id));
 				} else if (e.type === 'assignment') {
 					if (e.queue) lastQueue = String(e.queue);
@@ -89,7 +134,9 @@ export function freshdeskFormat(outDir: string): SampleFormat {
 			const ticket = {
 				id: ticketId,
 				subject: conv.subject ?? null,
-				description: opening ? `<div>${String(opening.body).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</div>` : null,
+				description: opening
+					? `<div>${String(opening.body).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</div>`
+					: null,
 				description_text: opening ? String(opening.body) : null,
 				status: STATUS_CODES[lastStatus] ?? 2,
 				priority: PRIORITY_CODES[String(conv.priority ?? 'normal')] ?? 2,
@@ -99,7 +146,10 @@ export function freshdeskFormat(outDir: string): SampleFormat {
 				responder_id: lastAgent ?? null,
 				group_id: lastQueue ? GROUP_IDS.get(lastQueue)! : null,
 				tags: (conv.tags as string[] | undefined) ?? [],
-				custom_fields: { cf_intent: (conv.intent as string | undefined) ?? null, cf_language: (conv.language as string | undefined) ?? null },
+				custom_fields: {
+					cf_intent: (conv.intent as string | undefined) ?? null,
+					cf_language: (conv.language as string | undefined) ?? null
+				},
 				fr_escalated: false,
 				spam: false,
 				created_at: conv.created_at,
@@ -118,7 +168,16 @@ export function freshdeskFormat(outDir: string): SampleFormat {
 			let rating: Record<string, unknown> | undefined;
 			if (csat) {
 				const happy = csat.rating ? csat.rating === 'good' : (csat.score ?? 0) * 5 >= 4 * (csat.scale ?? 5);
-				rating = { id: ticketId, survey_id: 1, user_id: requester, ticket_id: ticketId, feedback: csat.comment ?? null, ratings: { default_question: happy ? 103 : -103 }, created_at: conv.updated_at, updated_at: conv.updated_at };
+				rating = {
+					id: ticketId,
+					survey_id: 1,
+					user_id: requester,
+					ticket_id: ticketId,
+					feedback: csat.comment ?? null,
+					ratings: { default_question: happy ? 103 : -103 },
+					created_at: conv.updated_at,
+					updated_at: conv.updated_at
+				};
 				await ratings.write(JSON.stringify(rating) + '\n');
 			}
 			// What the adapter and the import will make of it: its own mapping, the rating applied.

@@ -11,7 +11,11 @@ const tmp = makeTempDir('supportlens-gen-');
 afterAll(() => tmp.cleanup());
 
 function readJsonl(file: string): unknown[] {
-	return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+	return fs
+		.readFileSync(file, 'utf8')
+		.split('\n')
+		.filter((l) => l !== '')
+		.map((l) => JSON.parse(l));
 }
 
 describe('generateSample', () => {
@@ -46,20 +50,31 @@ describe('generateSample', () => {
 		expect(manifest.reroute_patterns.length).toBeGreaterThan(0);
 
 		// Every label points at a real event of the named kind.
-		const byId = new Map(conversations.map((c) => [`${(c as { source: string }).source}/${(c as { id: string }).id}`, c as { events: { id: string; type: string; author?: string }[] }]));
+		const byId = new Map(
+			conversations.map((c) => [
+				`${(c as { source: string }).source}/${(c as { id: string }).id}`,
+				c as { events: { id: string; type: string; author?: string }[] }
+			])
+		);
 		const eventOf = (source: string, id: string, eventId: string) => byId.get(`${source}/${id}`)?.events.find((e) => e.id === eventId);
 		// (Vendor-format conversations are checked after a real import, in tests/integration/generate.test.ts.)
 		type Label = { source: string; conversation_source: string; conversation_id: string; event_id: string };
 		const canonicalOnly = (items: Label[]) => items.filter((i) => (i.source ?? i.conversation_source) === 'canonical');
 		expect(canonicalOnly(manifest.questions).length).toBeGreaterThan(0);
-		for (const q of canonicalOnly(manifest.questions)) expect(eventOf(q.conversation_source, q.conversation_id, q.event_id)?.author).toBe('customer');
+		for (const q of canonicalOnly(manifest.questions))
+			expect(eventOf(q.conversation_source, q.conversation_id, q.event_id)?.author).toBe('customer');
 		for (const d of canonicalOnly(manifest.drafts)) expect(eventOf(d.source, d.conversation_id, d.event_id)?.type).toBe('draft');
 		for (const h of canonicalOnly(manifest.handoffs)) expect(eventOf(h.source, h.conversation_id, h.event_id)?.type).toBe('handoff');
 		expect(manifest.drafts.some((d: { label: string }) => d.label === 'bad')).toBe(true);
 		expect(manifest.handoffs.some((d: { label: string }) => d.label === 'good')).toBe(true);
 
 		// The story features the issue asks for are there.
-		const all = conversations as { customer?: { id?: string; tier?: string }; channel: string; language?: string; events: { type: string; review?: string; answer_type?: string }[] }[];
+		const all = conversations as {
+			customer?: { id?: string; tier?: string };
+			channel: string;
+			language?: string;
+			events: { type: string; review?: string; answer_type?: string }[];
+		}[];
 		expect(all.some((c) => c.customer?.tier === 'vip')).toBe(true);
 		expect(all.some((c) => !c.customer?.id)).toBe(true);
 		expect(new Set(all.map((c) => c.channel)).size).toBeGreaterThanOrEqual(5);

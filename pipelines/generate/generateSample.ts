@@ -39,7 +39,14 @@ export interface GenerateOptions {
 
 export const GENERATE_DEFAULTS = { conversations: 4000, weeks: 14, seed: 7 } as const;
 
-export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = { canonical: 0.3, zendesk: 0.15, intercom: 0.15, freshdesk: 0.125, helpscout: 0.125, csv: 0.15 };
+export const DEFAULT_FORMAT_SHARES: Partial<Record<Source, number>> = {
+	canonical: 0.3,
+	zendesk: 0.15,
+	intercom: 0.15,
+	freshdesk: 0.125,
+	helpscout: 0.125,
+	csv: 0.15
+};
 
 export interface GenerateResult {
 	outDir: string;
@@ -53,10 +60,44 @@ export interface GenerateResult {
 
 const HOUR_MS = 3600 * 1000;
 const INCIDENT_TOPIC = 'sync_error';
-const CHANNELS: Record<string, number> = { chat: 0.36, email: 0.24, in_app: 0.1, web_form: 0.08, social: 0.08, voice: 0.06, sms: 0.05, api: 0.03 };
+const CHANNELS: Record<string, number> = {
+	chat: 0.36,
+	email: 0.24,
+	in_app: 0.1,
+	web_form: 0.08,
+	social: 0.08,
+	voice: 0.06,
+	sms: 0.05,
+	api: 0.03
+};
 const LANG_WEIGHTS: Record<Lang, number> = { en: 0.52, de: 0.2, es: 0.15, fr: 0.13 };
 const PLANS = { starter: 0.35, pro: 0.4, business: 0.18, enterprise: 0.07 };
-const AGENT_NAMES = ['Priya', 'Marco', 'Aisha', 'Tom', 'Yuki', 'Sven', 'Nora', 'Diego', 'Fatima', 'Ben', 'Chloé', 'Jonas', 'Leila', 'Oscar', 'Mei', 'Ravi', 'Ines', 'Kofi', 'Hanna', 'Luca', 'Zoe', 'Pedro', 'Anja', 'Samir'];
+const AGENT_NAMES = [
+	'Priya',
+	'Marco',
+	'Aisha',
+	'Tom',
+	'Yuki',
+	'Sven',
+	'Nora',
+	'Diego',
+	'Fatima',
+	'Ben',
+	'Chloé',
+	'Jonas',
+	'Leila',
+	'Oscar',
+	'Mei',
+	'Ravi',
+	'Ines',
+	'Kofi',
+	'Hanna',
+	'Luca',
+	'Zoe',
+	'Pedro',
+	'Anja',
+	'Samir'
+];
 
 function makeAgents(rng: Rng): Record<Queue, Agent[]> {
 	let n = 0;
@@ -74,7 +115,11 @@ function makeAgents(rng: Rng): Record<Queue, Agent[]> {
 function pickTopic(rng: Rng, calendar: SampleCalendar, at: number): Topic {
 	const progress = calendar.progress(at);
 	const incident = calendar.inIncident(at);
-	return TOPICS[rng.weightedIndex(TOPICS.map((t) => (t.weight[0] + (t.weight[1] - t.weight[0]) * progress) * (incident && t.id === INCIDENT_TOPIC ? 6 : 1)))];
+	return TOPICS[
+		rng.weightedIndex(
+			TOPICS.map((t) => (t.weight[0] + (t.weight[1] - t.weight[0]) * progress) * (incident && t.id === INCIDENT_TOPIC ? 6 : 1))
+		)
+	];
 }
 
 /** When a customer writes again after `anchor`: planted on both sides of the 72-hour and 7-day windows. */
@@ -216,7 +261,12 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 				events += conv.events.length;
 				if (facts.distinctQueues >= 2) {
 					const key = `${facts.queuePath[0]}→${facts.queuePath[facts.queuePath.length - 1]}`;
-					const r = reroutes.get(key) ?? { from: facts.queuePath[0], to: facts.queuePath[facts.queuePath.length - 1], count: 0, topics: new Map() };
+					const r = reroutes.get(key) ?? {
+						from: facts.queuePath[0],
+						to: facts.queuePath[facts.queuePath.length - 1],
+						count: 0,
+						topics: new Map()
+					};
 					r.count++;
 					r.topics.set(built.plan.topic.id, (r.topics.get(built.plan.topic.id) ?? 0) + 1);
 					reroutes.set(key, r);
@@ -229,7 +279,14 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 					tq.all++;
 					if (reasons.length) tq.unanswered++;
 					topicQuestions.set(built.plan.topic.id, tq);
-					await manifest.add('questions', { conversation_source: conv.source, conversation_id: conv.id, event_id: eventId, topic: built.plan.topic.id, unanswered: reasons.length > 0, reasons });
+					await manifest.add('questions', {
+						conversation_source: conv.source,
+						conversation_id: conv.id,
+						event_id: eventId,
+						topic: built.plan.topic.id,
+						unanswered: reasons.length > 0,
+						reasons
+					});
 				}
 				for (const label of built.labels) {
 					const eventId = readBack.eventId(label.event_id);
@@ -254,7 +311,10 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 			seed,
 			weeks,
 			start: new Date(calendar.start).toISOString(),
-			incident_week: calendar.incidentWeek >= 0 ? { week: SampleCalendar.weekOf(calendar.start + calendar.incidentWeek * 7 * DAY_MS), topic: INCIDENT_TOPIC } : null,
+			incident_week:
+				calendar.incidentWeek >= 0
+					? { week: SampleCalendar.weekOf(calendar.start + calendar.incidentWeek * 7 * DAY_MS), topic: INCIDENT_TOPIC }
+					: null,
 			end: new Date(calendar.end).toISOString(),
 			counts: {
 				conversations: written,
@@ -283,7 +343,12 @@ export async function generateSample(options: GenerateOptions): Promise<Generate
 			})),
 			reroute_patterns: [...reroutes.values()]
 				.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
-				.map((r) => ({ from_queue: r.from, to_queue: r.to, conversations: r.count, topics: Object.fromEntries([...r.topics].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) })),
+				.map((r) => ({
+					from_queue: r.from,
+					to_queue: r.to,
+					conversations: r.count,
+					topics: Object.fromEntries([...r.topics].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+				})),
 			// What `kpis --json` reports for all rows after `ingest <out>`. Hand-offs are not graded by
 			// an import, so the qualified hand-off rate is null there; the planted value is beside it.
 			expected_kpis: expected,

@@ -31,7 +31,14 @@ export interface NoteContext {
 
 const LANGUAGE_NAME: Record<string, string> = { en: 'English', de: 'German', es: 'Spanish', fr: 'French' };
 
-const VAGUE = ['Customer has an issue, please check.', 'see chat', 'Escalating to the team.', 'Customer needs help, please handle.', 'Please take over, thanks.', 'Problem with the account?'];
+const VAGUE = [
+	'Customer has an issue, please check.',
+	'see chat',
+	'Escalating to the team.',
+	'Customer needs help, please handle.',
+	'Please take over, thanks.',
+	'Problem with the account?'
+];
 
 export function handoffNote(style: NoteStyle, c: NoteContext, rng: Rng): string {
 	const { topic } = c;
@@ -47,7 +54,8 @@ export function handoffNote(style: NoteStyle, c: NoteContext, rng: Rng): string 
 				`Next action: ${topic.note.next}`
 			];
 			// Sentiment that changes nothing about handling: the criterion says leave it out.
-			if (style === 'sentiment_noise') lines.push(rng.pick(['Customer seems a bit upset.', 'Mood: slightly annoyed.', 'Customer was polite.']));
+			if (style === 'sentiment_noise')
+				lines.push(rng.pick(['Customer seems a bit upset.', 'Mood: slightly annoyed.', 'Customer was polite.']));
 			return lines.join('\n');
 		}
 		case 'prose': {
@@ -60,7 +68,9 @@ export function handoffNote(style: NoteStyle, c: NoteContext, rng: Rng): string 
 			return rng.chance(0.5) ? `Goal: ${topic.note.goal}\nFacts: ${facts}` : `${topic.note.goal} Please look into it.`;
 		case 'transcript': {
 			// An agent pasting the whole chat instead of summarising it.
-			const lines = c.transcript.map((m) => `${m.author === 'ai' ? 'Bot' : m.author === 'customer' ? 'Customer' : 'Agent'}: ${m.body.replace(/\s*\n\s*/g, ' ')}`);
+			const lines = c.transcript.map(
+				(m) => `${m.author === 'ai' ? 'Bot' : m.author === 'customer' ? 'Customer' : 'Agent'}: ${m.body.replace(/\s*\n\s*/g, ' ')}`
+			);
 			lines.unshift('Transcript:');
 			lines.push('Customer: hello?', 'Bot: I am checking this for you.', 'Customer: ok waiting');
 			return lines.join('\n');

@@ -7,8 +7,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { conversationSchema, type Channel } from '../../src/lib/schema';
-import { buildHelpscoutConversation, type HelpscoutContext } from '../../src/lib/server/ingest/adapters/helpscout/buildHelpscoutConversation';
-import { helpscoutConversationSchema, helpscoutRatingSchema, helpscoutThreadSchema } from '../../src/lib/server/ingest/adapters/helpscout/helpscoutSchemas';
+import {
+	buildHelpscoutConversation,
+	type HelpscoutContext
+} from '../../src/lib/server/ingest/adapters/helpscout/buildHelpscoutConversation';
+import {
+	helpscoutConversationSchema,
+	helpscoutRatingSchema,
+	helpscoutThreadSchema
+} from '../../src/lib/server/ingest/adapters/helpscout/helpscoutSchemas';
 import { ChunkedWriter } from './ChunkedWriter';
 import { ensureFolder } from './ensureFolder';
 import { QUEUES } from './language';
@@ -24,12 +31,25 @@ const userId = (agentId: string) => 72_000 + Number(agentId.replace(/\D/g, '') |
 export function helpscoutFormat(outDir: string): SampleFormat {
 	const dir = path.join(outDir, 'helpscout');
 	ensureFolder(dir);
-	const mailboxes = QUEUES.map((q) => ({ id: MAILBOX_IDS.get(q)!, name: q, slug: q.toLowerCase().replace(/\W+/g, '-'), email: `${q.toLowerCase().replace(/\W+/g, '.')}@supportlens-demo.example` }));
-	fs.writeFileSync(path.join(dir, 'mailboxes.json'), JSON.stringify({ _embedded: { mailboxes }, page: { size: 50, totalElements: mailboxes.length, totalPages: 1, number: 1 } }, null, 2) + '\n');
+	const mailboxes = QUEUES.map((q) => ({
+		id: MAILBOX_IDS.get(q)!,
+		name: q,
+		slug: q.toLowerCase().replace(/\W+/g, '-'),
+		email: `${q.toLowerCase().replace(/\W+/g, '.')}@supportlens-demo.example`
+	}));
+	fs.writeFileSync(
+		path.join(dir, 'mailboxes.json'),
+		JSON.stringify({ _embedded: { mailboxes }, page: { size: 50, totalElements: mailboxes.length, totalPages: 1, number: 1 } }, null, 2) +
+			'\n'
+	);
 	const conversations = new ChunkedWriter(path.join(dir, 'conversations.jsonl'));
 	const ratings = new ChunkedWriter(path.join(dir, 'ratings.jsonl'));
 	const users = new Map<number, object>();
-	const ctx: HelpscoutContext = { userEmails: new Map(), mailboxes: new Map(mailboxes.map((m) => [String(m.id), m.name])), aiAuthors: new Set() };
+	const ctx: HelpscoutContext = {
+		userEmails: new Map(),
+		mailboxes: new Map(mailboxes.map((m) => [String(m.id), m.name])),
+		aiAuthors: new Set()
+	};
 
 	return {
 		source: 'helpscout',
@@ -46,7 +66,14 @@ export function helpscoutFormat(outDir: string): SampleFormat {
 			const customer = { id: customerId, type: 'customer', email: `customer${customerId}@example.com` };
 			const user = (agentId: unknown) => {
 				const id = userId(String(agentId));
-				users.set(id, { id, firstName: 'Agent', lastName: String(agentId), email: `${String(agentId)}@supportlens-demo.example`, role: 'user', type: 'user' });
+				users.set(id, {
+					id,
+					firstName: 'Agent',
+					lastName: String(agentId),
+					email: `${String(agentId)}@supportlens-demo.example`,
+					role: 'user',
+					type: 'user'
+				});
 				return { id, type: 'user' };
 			};
 			const eventIds = new Map<string, string>();
@@ -60,7 +87,12 @@ export function helpscoutFormat(outDir: string): SampleFormat {
 				const base = { id, state: 'published', status: 'nochange', createdAt: e.at, assignedTo: assignee, action: { type: 'default' } };
 				if (e.type === 'message') {
 					const by = e.author === 'customer' ? customer : user(e.agent_id);
-					threads.push({ ...base, type: e.author === 'customer' ? 'customer' : conv.channel === 'chat' ? 'chat' : 'message', body: e.body, createdBy: by });
+					threads.push({
+						...base,
+						type: e.author === 'customer' ? 'customer' : conv.channel === 'chat' ? 'chat' : 'message',
+						body: e.body,
+						createdBy: by
+					});
 					eventIds.set(e.id, String(id));
 				} else if (e.type === 'note') {
 					threads.push({ ...base, type: 'note', body: e.body, createdBy: e.agent_id ? user(e.agent_id) : { id: 1, type: 'user' } });
@@ -70,12 +102,24 @@ export function helpscoutFormat(outDir: string): SampleFormat {
 					queue ??= e.queue ? String(e.queue) : undefined;
 					if (e.agent_id) {
 						assignee = user(e.agent_id);
-						threads.push({ ...base, assignedTo: assignee, type: 'lineitem', action: { type: 'changed-ticket-assignee', text: 'Assigned' }, createdBy: assignee });
+						threads.push({
+							...base,
+							assignedTo: assignee,
+							type: 'lineitem',
+							action: { type: 'changed-ticket-assignee', text: 'Assigned' },
+							createdBy: assignee
+						});
 					}
 				} else if (e.type === 'status') {
 					status = STATUSES[String(e.status)] ?? 'active';
 					if (status === 'closed') closedAt ??= e.at;
-					threads.push({ ...base, status, type: 'lineitem', action: { type: 'default', text: `Marked as ${status}` }, createdBy: { id: 1, type: 'user' } });
+					threads.push({
+						...base,
+						status,
+						type: 'lineitem',
+						action: { type: 'default', text: `Marked as ${status}` },
+						createdBy: { id: 1, type: 'user' }
+					});
 				}
 			});
 			const csat = conv.csat as { score?: number; scale?: number; rating?: string; comment?: string } | undefined;
@@ -105,7 +149,14 @@ export function helpscoutFormat(outDir: string): SampleFormat {
 			let rating: Record<string, unknown> | undefined;
 			if (csat) {
 				const happy = csat.rating ? csat.rating === 'good' : (csat.score ?? 0) * 5 >= 4 * (csat.scale ?? 5);
-				rating = { id: convId, conversationId: convId, customer: { id: customerId }, rating: happy ? 'great' : 'not_good', comments: csat.comment ?? null, createdAt: conv.updated_at };
+				rating = {
+					id: convId,
+					conversationId: convId,
+					customer: { id: customerId },
+					rating: happy ? 'great' : 'not_good',
+					comments: csat.comment ?? null,
+					createdAt: conv.updated_at
+				};
 				await ratings.write(JSON.stringify(rating) + '\n');
 			}
 			const built = buildHelpscoutConversation(

@@ -26,7 +26,11 @@ const HANDOFF_GAP_S = 6;
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Paragraphs as <p>, line breaks as <br>: the HTML Intercom stores message bodies as. */
-const html = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+const html = (text: string) =>
+	text
+		.split(/\n{2,}/)
+		.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+		.join('');
 const adminId = (agentId: string) => String(81_000 + Number(agentId.replace(/\D/g, '') || 0));
 
 export function intercomFormat(outDir: string): SampleFormat {
@@ -50,13 +54,31 @@ export function intercomFormat(outDir: string): SampleFormat {
 			const events = conv.events as Ev[];
 			const customer = conv.customer as { id: string; tier?: string; plan?: string };
 			const contact = { type: 'user', id: customer.id, name: `Customer ${customer.id}`, email: `${customer.id}@example.com` };
-			const admin = (agentId: unknown) => ({ type: 'admin', id: adminId(String(agentId)), name: `Agent ${String(agentId)}`, email: `${String(agentId)}@supportlens-demo.example` });
+			const admin = (agentId: unknown) => ({
+				type: 'admin',
+				id: adminId(String(agentId)),
+				name: `Agent ${String(agentId)}`,
+				email: `${String(agentId)}@supportlens-demo.example`
+			});
 			const eventIds = new Map<string, string>();
 			const parts: Record<string, unknown>[] = [];
 			let partNo = 0;
 			const part = (fields: Record<string, unknown>, at: number): string => {
 				const id = `${conv.id}${String(++partNo).padStart(3, '0')}`;
-				parts.push({ type: 'conversation_part', id, part_type: fields.part_type, body: null, created_at: at, updated_at: at, notified_at: at, assigned_to: null, attachments: [], external_id: null, redacted: false, ...fields });
+				parts.push({
+					type: 'conversation_part',
+					id,
+					part_type: fields.part_type,
+					body: null,
+					created_at: at,
+					updated_at: at,
+					notified_at: at,
+					assigned_to: null,
+					attachments: [],
+					external_id: null,
+					redacted: false,
+					...fields
+				});
 				return id;
 			};
 
@@ -81,9 +103,22 @@ export function intercomFormat(outDir: string): SampleFormat {
 				let at = unix(e.at);
 				switch (e.type) {
 					case 'message': {
-						if (e.author === 'customer') eventIds.set(e.id, part({ part_type: 'comment', body: html(String(e.body)), author: contact }, at));
+						if (e.author === 'customer')
+							eventIds.set(e.id, part({ part_type: 'comment', body: html(String(e.body)), author: contact }, at));
 						else if (e.author === 'ai') {
-							eventIds.set(e.id, part({ part_type: 'comment', body: html(String(e.body)), author: FIN, from_ai_agent: true, is_ai_answer: e.answer_type === 'answered' }, at));
+							eventIds.set(
+								e.id,
+								part(
+									{
+										part_type: 'comment',
+										body: html(String(e.body)),
+										author: FIN,
+										from_ai_agent: true,
+										is_ai_answer: e.answer_type === 'answered'
+									},
+									at
+								)
+							);
 							lastAiAt = at;
 							if (e.answer_type === 'answered') for (const id of (e.kb_article_ids as string[] | undefined) ?? []) cited.add(id);
 						} else {
@@ -94,14 +129,35 @@ export function intercomFormat(outDir: string): SampleFormat {
 						break;
 					}
 					case 'note':
-						eventIds.set(e.id, part({ part_type: 'note', body: html(String(e.body)), author: e.agent_id ? admin(e.agent_id) : admin(lastAgent ?? 'a-1') }, at));
+						eventIds.set(
+							e.id,
+							part(
+								{ part_type: 'note', body: html(String(e.body)), author: e.agent_id ? admin(e.agent_id) : admin(lastAgent ?? 'a-1') },
+								at
+							)
+						);
 						break;
 					case 'handoff': {
 						// Fin's words to the customer, its internal note, then the assignment to the team.
 						at = Math.max(at, lastAiAt + HANDOFF_GAP_S);
-						if (e.customer_message) part({ part_type: 'comment', body: html(String(e.customer_message)), author: FIN, from_ai_agent: true, is_ai_answer: false }, at);
+						if (e.customer_message)
+							part(
+								{ part_type: 'comment', body: html(String(e.customer_message)), author: FIN, from_ai_agent: true, is_ai_answer: false },
+								at
+							);
 						if (e.note) part({ part_type: 'note', body: html(String(e.note)), author: FIN, from_ai_agent: true }, at);
-						eventIds.set(e.id, part({ part_type: 'assignment', author: FIN, from_ai_agent: true, assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.to_queue)) } }, at));
+						eventIds.set(
+							e.id,
+							part(
+								{
+									part_type: 'assignment',
+									author: FIN,
+									from_ai_agent: true,
+									assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.to_queue)) }
+								},
+								at
+							)
+						);
 						lastAiAt = at;
 						handedOff = true;
 						teamAssignee = TEAM_IDS.get(String(e.to_queue)) ?? null;
@@ -109,7 +165,10 @@ export function intercomFormat(outDir: string): SampleFormat {
 					}
 					case 'assignment': {
 						const who = e.agent_id ? admin(e.agent_id) : admin(lastAgent ?? 'a-1');
-						eventIds.set(e.id, part({ part_type: 'assignment', author: who, assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.queue)) } }, at));
+						eventIds.set(
+							e.id,
+							part({ part_type: 'assignment', author: who, assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.queue)) } }, at)
+						);
 						teamAssignee = TEAM_IDS.get(String(e.queue)) ?? null;
 						if (e.agent_id) lastAgent = e.agent_id;
 						assignments++;
@@ -147,7 +206,13 @@ export function intercomFormat(outDir: string): SampleFormat {
 			const anyAnswer = aiMessages.some((e) => e.answer_type === 'answered');
 			const anyFallback = aiMessages.some((e) => e.answer_type === 'fallback');
 			const csat = conv.csat as { score?: number; scale?: number; rating?: string; comment?: string } | undefined;
-			const rating = csat ? (csat.rating ? (csat.rating === 'good' ? 5 : 2) : Math.round(((csat.score ?? 0) * 5) / (csat.scale ?? 5))) : null;
+			const rating = csat
+				? csat.rating
+					? csat.rating === 'good'
+						? 5
+						: 2
+					: Math.round(((csat.score ?? 0) * 5) / (csat.scale ?? 5))
+				: null;
 			const custom: Record<string, string> = {};
 			if (conv.language) custom.Language = String(conv.language);
 			if (conv.intent) custom.Intent = String(conv.intent);
@@ -167,11 +232,20 @@ export function intercomFormat(outDir: string): SampleFormat {
 				priority: conv.priority === 'high' || conv.priority === 'urgent' ? 'priority' : 'not_priority',
 				admin_assignee_id: lastAgent ? Number(adminId(String(lastAgent))) : null,
 				team_assignee_id: teamAssignee,
-				tags: { type: 'tag.list', tags: ((conv.tags as string[] | undefined) ?? []).map((name, i) => ({ type: 'tag', id: String(700 + i), name })) },
+				tags: {
+					type: 'tag.list',
+					tags: ((conv.tags as string[] | undefined) ?? []).map((name, i) => ({ type: 'tag', id: String(700 + i), name }))
+				},
 				conversation_rating:
 					rating === null
 						? null
-						: { rating, remark: csat?.comment ?? null, created_at: unix(String(conv.updated_at)), contact: { type: 'contact', id: customer.id }, teammate: lastAgent ? { type: 'admin', id: adminId(String(lastAgent)) } : { type: 'bot', id: FIN.id } },
+						: {
+								rating,
+								remark: csat?.comment ?? null,
+								created_at: unix(String(conv.updated_at)),
+								contact: { type: 'contact', id: customer.id },
+								teammate: lastAgent ? { type: 'admin', id: adminId(String(lastAgent)) } : { type: 'bot', id: FIN.id }
+							},
 				source: {
 					type: SOURCE_TYPES[String(conv.channel)] ?? 'conversation',
 					id: sourceId,
@@ -210,13 +284,24 @@ export function intercomFormat(outDir: string): SampleFormat {
 								source_type: 'workflow',
 								source_title: 'Fin for all conversations',
 								last_answer_type: anyAnswer ? 'ai_answer' : null,
-								resolution_state: handedOff ? 'routed_to_team' : anyFallback ? 'abandoned' : state === 'closed' ? 'assumed_resolution' : 'confirmed_resolution',
+								resolution_state: handedOff
+									? 'routed_to_team'
+									: anyFallback
+										? 'abandoned'
+										: state === 'closed'
+											? 'assumed_resolution'
+											: 'confirmed_resolution',
 								rating: null,
 								rating_remark: null,
 								content_sources: {
 									type: 'content_source.list',
 									total_count: cited.size,
-									content_sources: [...cited].map((id) => ({ content_type: 'article', url: articles.get(id)?.url ?? null, title: articles.get(id)?.title ?? id, locale: articles.get(id)?.locale ?? 'en' }))
+									content_sources: [...cited].map((id) => ({
+										content_type: 'article',
+										url: articles.get(id)?.url ?? null,
+										title: articles.get(id)?.title ?? id,
+										locale: articles.get(id)?.locale ?? 'en'
+									}))
 								}
 							}
 			};

@@ -18,7 +18,12 @@ const GENERAL: { id: string; title: Record<string, string>; body: Record<string,
 	},
 	{
 		id: 'kb-notification-settings',
-		title: { en: 'Notification settings', de: 'Benachrichtigungen einstellen', es: 'Ajustes de notificaciones', fr: 'Paramètres de notification' },
+		title: {
+			en: 'Notification settings',
+			de: 'Benachrichtigungen einstellen',
+			es: 'Ajustes de notificaciones',
+			fr: 'Paramètres de notification'
+		},
 		body: {
 			en: 'Choose which emails and push notifications you receive under Settings > Notifications. Changes apply to your user only.',
 			de: 'Unter Einstellungen > Benachrichtigungen wählen Sie, welche E-Mails und Push-Nachrichten Sie erhalten.',
@@ -35,13 +40,27 @@ export function kbArticles(updatedAt: string): KbArticle[] {
 		if (!topic.kb || topic.coverage === 'missing') continue;
 		for (const lang of LANGUAGES) {
 			const id = kbArticleId(topic, lang);
-			out.push({ id, title: topic.kb.title[lang], body: topic.kb.body[lang], url: `https://help.supportlens.example/${lang}/articles/${id}`, locale: lang, updated_at: updatedAt });
+			out.push({
+				id,
+				title: topic.kb.title[lang],
+				body: topic.kb.body[lang],
+				url: `https://help.supportlens.example/${lang}/articles/${id}`,
+				locale: lang,
+				updated_at: updatedAt
+			});
 		}
 	}
 	for (const g of GENERAL) {
 		for (const lang of LANGUAGES) {
 			const id = `${g.id}-${lang}`;
-			out.push({ id, title: g.title[lang], body: g.body[lang], url: `https://help.supportlens.example/${lang}/articles/${id}`, locale: lang, updated_at: updatedAt });
+			out.push({
+				id,
+				title: g.title[lang],
+				body: g.body[lang],
+				url: `https://help.supportlens.example/${lang}/articles/${id}`,
+				locale: lang,
+				updated_at: updatedAt
+			});
 		}
 	}
 	return out;

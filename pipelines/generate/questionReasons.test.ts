@@ -4,7 +4,11 @@ import { questionReasons } from './questionReasons';
 
 const at = (m: number) => `2026-10-05T10:${String(m).padStart(2, '0')}:00Z`;
 function conv(events: Record<string, unknown>[]) {
-	return { created_at: at(0), customer: { id: 'c1' }, events: events.map((e, i) => ({ id: `e${i + 1}`, at: at(i), ...e })) as unknown as { id: string; at: string; type: string }[] };
+	return {
+		created_at: at(0),
+		customer: { id: 'c1' },
+		events: events.map((e, i) => ({ id: `e${i + 1}`, at: at(i), ...e })) as unknown as { id: string; at: string; type: string }[]
+	};
 }
 
 describe('questionReasons', () => {

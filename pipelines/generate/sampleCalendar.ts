@@ -9,7 +9,9 @@ export const WEEK_MS = 7 * DAY_MS;
 export const DEFAULT_END = '2026-11-16T00:00:00Z';
 
 const WEEKDAY = [1.15, 1.1, 1.05, 1.0, 0.95, 0.55, 0.5]; // Monday first
-const HOUR = [0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.45, 0.8, 1.2, 1.5, 1.6, 1.5, 1.3, 1.4, 1.5, 1.45, 1.3, 1.1, 0.9, 0.8, 0.7, 0.55, 0.4, 0.3];
+const HOUR = [
+	0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.45, 0.8, 1.2, 1.5, 1.6, 1.5, 1.3, 1.4, 1.5, 1.45, 1.3, 1.1, 0.9, 0.8, 0.7, 0.55, 0.4, 0.3
+];
 
 export class SampleCalendar {
 	readonly start: number;
@@ -18,7 +20,11 @@ export class SampleCalendar {
 	/** The week of an outage: integration sync errors pile up (-1 when the period is too short). */
 	readonly incidentWeek: number;
 
-	constructor(readonly weeks: number, endIso: string, rng: Rng) {
+	constructor(
+		readonly weeks: number,
+		endIso: string,
+		rng: Rng
+	) {
 		this.end = Date.parse(endIso);
 		this.start = this.end - weeks * WEEK_MS;
 		// Volume grows about 30% over the period; one quiet week (a holiday) dips.

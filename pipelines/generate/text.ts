@@ -2,8 +2,19 @@
 // AI drafts (clean, or with a planted rule violation) and agents' edits of those drafts.
 import type { Rng } from './Rng';
 import {
-	AGENT_GREETING, AGENT_RESOLUTION, AGENT_SIGNOFF, CLOSERS, EDIT_TOUCH, GREETINGS, NEXT_STEP,
-	PERSONAL_DATA, REFUND_PROMISE, SLOTS, TOO_MANY_QUESTIONS, type Lang, type Queue
+	AGENT_GREETING,
+	AGENT_RESOLUTION,
+	AGENT_SIGNOFF,
+	CLOSERS,
+	EDIT_TOUCH,
+	GREETINGS,
+	NEXT_STEP,
+	PERSONAL_DATA,
+	REFUND_PROMISE,
+	SLOTS,
+	TOO_MANY_QUESTIONS,
+	type Lang,
+	type Queue
 } from './language';
 import type { Topic } from './topics';
 
@@ -60,7 +71,15 @@ function resolutionLine(topic: Topic, queue: Queue, lang: Lang, rng: Rng): strin
 }
 
 /** An AI draft for an agent to review, in `lang` unless the violation is the wrong language. */
-export function draftText(topic: Topic, queue: Queue, lang: Lang, name: string, agent: string, rng: Rng, violation?: DraftViolation): DraftText {
+export function draftText(
+	topic: Topic,
+	queue: Queue,
+	lang: Lang,
+	name: string,
+	agent: string,
+	rng: Rng,
+	violation?: DraftViolation
+): DraftText {
 	const bodyLang: Lang = violation === 'wrong_language' ? (lang === 'en' ? rng.pick(['de', 'es', 'fr'] as const) : 'en') : lang;
 	const greeting = AGENT_GREETING[bodyLang].replace('{name}', name);
 	const signoff = rng.pick(AGENT_SIGNOFF[bodyLang]).replace('{agent}', agent);

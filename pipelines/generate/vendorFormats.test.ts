@@ -19,7 +19,15 @@ import { helpscoutFormat } from './helpscoutFormat';
 const tmp = makeTempDir('supportlens-vendor-');
 afterAll(() => tmp.cleanup());
 
-const agents = Object.fromEntries(QUEUES.map((q, i) => [q, [{ id: `a-${i * 2 + 1}`, name: 'Sam' }, { id: `a-${i * 2 + 2}`, name: 'Kim' }]])) as Record<Queue, Agent[]>;
+const agents = Object.fromEntries(
+	QUEUES.map((q, i) => [
+		q,
+		[
+			{ id: `a-${i * 2 + 1}`, name: 'Sam' },
+			{ id: `a-${i * 2 + 2}`, name: 'Kim' }
+		]
+	])
+) as Record<Queue, Agent[]>;
 
 async function roundTrip(format: SampleFormat, count: number) {
 	const rng = new Rng(99);
@@ -58,7 +66,8 @@ describe('vendor writers', () => {
 			expect(after.aiInvolved).toBe(false);
 			expect({ ...after, csatPositive: before.csatRated ? after.csatPositive : false }).toEqual(before);
 			expect(back.conversation.customer).toEqual(built.conversation.customer);
-			for (const id of built.topicalMessageIds) expect(back.conversation.events.find((e) => e.id === back.eventId(id))?.author).toBe('customer');
+			for (const id of built.topicalMessageIds)
+				expect(back.conversation.events.find((e) => e.id === back.eventId(id))?.author).toBe('customer');
 		}
 	});
 
@@ -68,9 +77,17 @@ describe('vendor writers', () => {
 		let fallbacks = 0;
 		for (const { before, after, built, back } of await roundTrip(format, 200)) {
 			const keep = (f: typeof before) => ({
-				aiInvolved: f.aiInvolved, humanInvolved: f.humanInvolved, handoffs: f.handoffs, accurate: f.accurateHandoffs,
-				solvedAt: f.firstSolveAt, reopened: f.reopened, reopened7d: f.reopenedWithin7d, queues: f.queuePath,
-				frt: f.firstResponseSeconds, csat: f.csatRated, csatPositive: f.csatPositive
+				aiInvolved: f.aiInvolved,
+				humanInvolved: f.humanInvolved,
+				handoffs: f.handoffs,
+				accurate: f.accurateHandoffs,
+				solvedAt: f.firstSolveAt,
+				reopened: f.reopened,
+				reopened7d: f.reopenedWithin7d,
+				queues: f.queuePath,
+				frt: f.firstResponseSeconds,
+				csat: f.csatRated,
+				csatPositive: f.csatPositive
 			});
 			expect(keep(after)).toEqual(keep(before));
 			if (before.fallback) {
@@ -89,20 +106,32 @@ describe('vendor writers', () => {
 
 	// Freshdesk keeps a ticket's current group and Help Scout a conversation's mailbox: one queue
 	// each. Everything else a human-only story's KPIs read survives the round trip.
-	for (const [name, make] of [['Freshdesk', freshdeskFormat], ['Help Scout', helpscoutFormat]] as const) {
+	for (const [name, make] of [
+		['Freshdesk', freshdeskFormat],
+		['Help Scout', helpscoutFormat]
+	] as const) {
 		it(`${name} keeps solves, reopens, timings and CSAT of a human-only conversation; queues collapse to one`, async () => {
 			const format = make(path.join(tmp.dir, name));
 			let rerouted = 0;
 			for (const { before, after, built, back } of await roundTrip(format, 150)) {
 				const keep = (f: typeof before) => ({
-					createdAt: f.createdAt, human: f.humanInvolved, solvedAt: f.firstSolveAt, reopened: f.reopened, reopened7d: f.reopenedWithin7d,
-					frt: f.firstResponseSeconds, resolution: f.resolutionSeconds, csat: f.csatRated, csatPositive: f.csatPositive, customer: f.hasCustomerId
+					createdAt: f.createdAt,
+					human: f.humanInvolved,
+					solvedAt: f.firstSolveAt,
+					reopened: f.reopened,
+					reopened7d: f.reopenedWithin7d,
+					frt: f.firstResponseSeconds,
+					resolution: f.resolutionSeconds,
+					csat: f.csatRated,
+					csatPositive: f.csatPositive,
+					customer: f.hasCustomerId
 				});
 				expect(keep(after)).toEqual(keep(before));
 				expect(after.aiInvolved).toBe(false);
 				expect(after.distinctQueues).toBe(before.hasAssignment ? 1 : after.distinctQueues);
 				if (before.distinctQueues >= 2) rerouted++;
-				for (const id of built.topicalMessageIds) expect(back.conversation.events.find((e) => e.id === back.eventId(id))?.author).toBe('customer');
+				for (const id of built.topicalMessageIds)
+					expect(back.conversation.events.find((e) => e.id === back.eventId(id))?.author).toBe('customer');
 			}
 			expect(rerouted).toBeGreaterThan(0); // the loss above is real, and the manifest counts it from the read-back
 		});

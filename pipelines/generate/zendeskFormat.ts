@@ -8,7 +8,12 @@ import path from 'node:path';
 import { conversationSchema } from '../../src/lib/schema';
 import { buildZendeskConversation, type ZendeskContext } from '../../src/lib/server/ingest/adapters/zendesk/buildZendeskConversation';
 import { channelToZendesk } from '../../src/lib/server/ingest/adapters/zendesk/zendeskChannels';
-import { zendeskAuditSchema, zendeskTicketSchema, zendeskUserSchema, type ZendeskUser } from '../../src/lib/server/ingest/adapters/zendesk/zendeskSchemas';
+import {
+	zendeskAuditSchema,
+	zendeskTicketSchema,
+	zendeskUserSchema,
+	type ZendeskUser
+} from '../../src/lib/server/ingest/adapters/zendesk/zendeskSchemas';
 import type { Channel } from '../../src/lib/schema';
 import { ChunkedWriter } from './ChunkedWriter';
 import { ensureFolder } from './ensureFolder';
@@ -52,7 +57,12 @@ export function zendeskFormat(outDir: string): SampleFormat {
 	const audits = new ChunkedWriter(path.join(dir, 'audits.jsonl'));
 	let page: { tickets: object[]; users: Map<string, object>; metric_sets: object[] } = { tickets: [], users: new Map(), metric_sets: [] };
 	let lastUpdated = 0;
-	const ctx: ZendeskContext = { users: new Map(), groups: new Map(GROUPS.map((g) => [String(g.id), g.name])), fieldIds: { intent: String(INTENT_FIELD), language: String(LANGUAGE_FIELD) }, aiAuthors: new Set() };
+	const ctx: ZendeskContext = {
+		users: new Map(),
+		groups: new Map(GROUPS.map((g) => [String(g.id), g.name])),
+		fieldIds: { intent: String(INTENT_FIELD), language: String(LANGUAGE_FIELD) },
+		aiAuthors: new Set()
+	};
 
 	const flushPage = async (last: boolean) => {
 		if (page.tickets.length === 0 && !last) return;
@@ -97,7 +107,15 @@ export function zendeskFormat(outDir: string): SampleFormat {
 			users.set(String(requester), requesterUser);
 			const agentUser = (agentId: string) => {
 				const id = agentUserId(agentId);
-				if (!users.has(String(id))) users.set(String(id), { url: `${SUBDOMAIN}/users/${id}.json`, id, name: `Agent ${agentId}`, email: `${agentId}@supportlens-demo.example`, role: 'agent', user_fields: {} });
+				if (!users.has(String(id)))
+					users.set(String(id), {
+						url: `${SUBDOMAIN}/users/${id}.json`,
+						id,
+						name: `Agent ${agentId}`,
+						email: `${agentId}@supportlens-demo.example`,
+						role: 'agent',
+						user_fields: {}
+					});
 				return id;
 			};
 
@@ -136,8 +154,21 @@ export function zendeskFormat(outDir: string): SampleFormat {
 					case 'assignment': {
 						const groupId = GROUP_IDS.get(String(e.queue))!;
 						author = e.agent_id ? agentUser(String(e.agent_id)) : SYSTEM_USER;
-						zEvents.push({ id: base, type: create, field_name: 'group_id', value: String(groupId), ...(i ? { previous_value: group === null ? null : String(group) } : {}) });
-						if (e.agent_id) zEvents.push({ id: base + 1, type: create, field_name: 'assignee_id', value: String(agentUser(String(e.agent_id))), ...(i ? { previous_value: assignee === null ? null : String(assignee) } : {}) });
+						zEvents.push({
+							id: base,
+							type: create,
+							field_name: 'group_id',
+							value: String(groupId),
+							...(i ? { previous_value: group === null ? null : String(group) } : {})
+						});
+						if (e.agent_id)
+							zEvents.push({
+								id: base + 1,
+								type: create,
+								field_name: 'assignee_id',
+								value: String(agentUser(String(e.agent_id))),
+								...(i ? { previous_value: assignee === null ? null : String(assignee) } : {})
+							});
 						group = groupId;
 						if (e.agent_id) assignee = agentUser(String(e.agent_id));
 						groups.add(String(e.queue));
@@ -160,7 +191,10 @@ export function zendeskFormat(outDir: string): SampleFormat {
 					created_at: e.at,
 					author_id: author,
 					metadata: { system: {}, custom: {} },
-					via: { channel: author === SYSTEM_USER ? 'rule' : channelToZendesk(conv.channel as Channel), source: { from: {}, to: {}, rel: null } },
+					via: {
+						channel: author === SYSTEM_USER ? 'rule' : channelToZendesk(conv.channel as Channel),
+						source: { from: {}, to: {}, rel: null }
+					},
 					events: zEvents
 				});
 			});
@@ -177,7 +211,9 @@ export function zendeskFormat(outDir: string): SampleFormat {
 					author_id: requester,
 					metadata: { system: {}, custom: {} },
 					via: { channel: 'web', source: { from: {}, to: {}, rel: null } },
-					events: [{ id: base, type: 'SatisfactionRating', score: satisfaction.score, assignee_id: assignee, body: satisfaction.comment ?? '' }]
+					events: [
+						{ id: base, type: 'SatisfactionRating', score: satisfaction.score, assignee_id: assignee, body: satisfaction.comment ?? '' }
+					]
 				});
 			}
 			const first = events.find((e) => e.type === 'message');
@@ -216,7 +252,9 @@ export function zendeskFormat(outDir: string): SampleFormat {
 				solved_at: solvedAt ?? null,
 				assigned_at: events.find((e) => e.type === 'assignment')?.at ?? null,
 				initially_assigned_at: events.find((e) => e.type === 'assignment')?.at ?? null,
-				reply_time_in_minutes: firstAgentReplyAt ? { calendar: Math.round((Date.parse(firstAgentReplyAt) - Date.parse(conv.created_at)) / 60_000), business: null } : { calendar: null, business: null },
+				reply_time_in_minutes: firstAgentReplyAt
+					? { calendar: Math.round((Date.parse(firstAgentReplyAt) - Date.parse(conv.created_at)) / 60_000), business: null }
+					: { calendar: null, business: null },
 				created_at: conv.created_at,
 				updated_at: conv.updated_at
 			};

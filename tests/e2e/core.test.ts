@@ -56,7 +56,8 @@ describe('dashboard core in Chromium', () => {
 		const { page, problems } = await pageAs('admin');
 		expect(new URL(page.url()).pathname).toBe('/');
 		const nav = page.getByRole('navigation', { name: 'Main' });
-		for (const label of ['Overview', 'Conversations', 'Imports', 'Users']) await expect(nav.getByRole('link', { name: label }).count()).resolves.toBe(1);
+		for (const label of ['Overview', 'Conversations', 'Imports', 'Users'])
+			await expect(nav.getByRole('link', { name: label }).count()).resolves.toBe(1);
 		await screenshot(page, 'core-after-login-admin');
 		await page.goto(`${server.url}/login`);
 		expect(new URL(page.url()).pathname).toBe('/'); // already logged in
@@ -115,7 +116,9 @@ describe('dashboard core in Chromium', () => {
 		const progress = page.getByTestId('import-progress');
 		await progress.locator('progress').waitFor();
 		await page.locator('[data-testid="import-progress"][data-stage="done"]').waitFor({ timeout: 60_000 });
-		expect(await progress.textContent()).toMatch(/Imported\s+upload_conversations\.jsonl: 40 loaded, 0 updated,\s+0 unchanged, 2 quarantined/);
+		expect(await progress.textContent()).toMatch(
+			/Imported\s+upload_conversations\.jsonl: 40 loaded, 0 updated,\s+0 unchanged, 2 quarantined/
+		);
 		const rows = page.getByTestId('import-history').locator('tbody tr');
 		await expect.poll(() => rows.count()).toBe(before + 1);
 		const first = rows.first();
@@ -123,7 +126,9 @@ describe('dashboard core in Chromium', () => {
 		expect(await first.locator('td').nth(3).textContent()).toBe('upload');
 		expect(await first.locator('td').nth(4).textContent()).toBe('upload_conversations.jsonl');
 		const preview = page.getByTestId('quarantine-preview');
-		const reasons = await preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+		const reasons = await preview
+			.locator('tbody tr')
+			.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
 		expect(reasons.map((r) => r.slice(0, 2))).toEqual([
 			['upload_conversations.jsonl', '41'],
 			['upload_conversations.jsonl', '42']
@@ -141,8 +146,22 @@ describe('dashboard core in Chromium', () => {
 		const { page, problems } = await pageAs('admin');
 		await page.goto(`${server.url}/imports`);
 		const files = [
-			{ name: 'dropped_a.jsonl', text: JSON.stringify({ id: 'drop-a', created_at: '2026-10-09T10:00:00Z', events: [{ id: 'm', at: '2026-10-09T10:00:00Z', type: 'message', author: 'customer', body: 'first dropped' }] }) },
-			{ name: 'dropped_b.jsonl', text: JSON.stringify({ id: 'drop-b', created_at: '2026-10-09T11:00:00Z', events: [{ id: 'm', at: '2026-10-09T11:00:00Z', type: 'message', author: 'customer', body: 'second dropped' }] }) }
+			{
+				name: 'dropped_a.jsonl',
+				text: JSON.stringify({
+					id: 'drop-a',
+					created_at: '2026-10-09T10:00:00Z',
+					events: [{ id: 'm', at: '2026-10-09T10:00:00Z', type: 'message', author: 'customer', body: 'first dropped' }]
+				})
+			},
+			{
+				name: 'dropped_b.jsonl',
+				text: JSON.stringify({
+					id: 'drop-b',
+					created_at: '2026-10-09T11:00:00Z',
+					events: [{ id: 'm', at: '2026-10-09T11:00:00Z', type: 'message', author: 'customer', body: 'second dropped' }]
+				})
+			}
 		];
 		const transfer = await page.evaluateHandle((list) => {
 			const dt = new DataTransfer();
@@ -155,7 +174,9 @@ describe('dashboard core in Chromium', () => {
 		await zone.dispatchEvent('drop', { dataTransfer: transfer });
 		await page.locator('[data-testid="import-progress"][data-stage="done"]').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('import-progress').textContent()).toMatch(/dropped_a\.jsonl, dropped_b\.jsonl: 2 loaded/);
-		await expect.poll(() => page.getByTestId('import-history').locator('tbody tr').first().locator('td').nth(4).textContent()).toBe('dropped_a.jsonl, dropped_b.jsonl');
+		await expect
+			.poll(() => page.getByTestId('import-history').locator('tbody tr').first().locator('td').nth(4).textContent())
+			.toBe('dropped_a.jsonl, dropped_b.jsonl');
 		expect(problems).toEqual([]);
 		await page.close();
 	});
@@ -187,7 +208,9 @@ describe('dashboard core in Chromium', () => {
 		);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('<img src=x onerror="window.__xss=1"> subject');
 		expect(await page.locator('main img, main script, main b, main i, main a[href^="javascript"]').count()).toBe(0);
-		expect(await page.locator('article[data-event-id="x2"] .kb').textContent()).toContain('<img src=x onerror="window.__xss=7"> Evil article');
+		expect(await page.locator('article[data-event-id="x2"] .kb').textContent()).toContain(
+			'<img src=x onerror="window.__xss=7"> Evil article'
+		);
 		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		await screenshot(page, 'core-xss-as-text');
 		await page.goto(`${server.url}/conversations?q=onerror`);
@@ -205,13 +228,16 @@ describe('dashboard core in Chromium', () => {
 		expect(await chart.getAttribute('data-theme')).toBe('light');
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await page.locator('.echart[data-theme="dark"][data-rendered="true"]').first().waitFor();
-		const painted = await chart.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-			const ctx = canvas.getContext('2d')!;
-			const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-			let n = 0;
-			for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-			return n;
-		});
+		const painted = await chart
+			.locator('canvas')
+			.first()
+			.evaluate((canvas: HTMLCanvasElement) => {
+				const ctx = canvas.getContext('2d')!;
+				const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+				let n = 0;
+				for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+				return n;
+			});
 		expect(painted).toBeGreaterThan(100);
 		await screenshot(page, 'core-overview-dark');
 		await page.emulateMedia({ colorScheme: 'light' });

@@ -46,14 +46,18 @@ describe('digest HTML in Chromium', () => {
 		expect(await page.locator('h1').innerText()).toBe(`SupportLens weekly review · ${WEEK}`);
 		expect(await page.locator('[data-testid="digest-figures"] tr[data-kpi]').count()).toBe(12);
 		// every sparkline and the bar chart are drawn: visible boxes with marks in them
-		const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => ({ w: s.getBoundingClientRect().width, marks: s.querySelectorAll('polyline, rect').length })));
+		const charts = await page.$$eval('svg', (svgs) =>
+			svgs.map((s) => ({ w: s.getBoundingClientRect().width, marks: s.querySelectorAll('polyline, rect').length }))
+		);
 		expect(charts.length).toBe(13);
 		for (const c of charts) expect(c.w).toBeGreaterThan(50);
 		expect(charts.filter((c) => c.marks > 0).length).toBeGreaterThanOrEqual(12);
 		expect(await page.locator('svg rect').count()).toBeGreaterThanOrEqual(8);
 		const alerts = page.locator('[data-testid="digest-alert"]');
 		expect(await alerts.count()).toBeGreaterThan(0);
-		expect(await alerts.first().locator('a').getAttribute('href')).toMatch(new RegExp(`^${ORIGIN}/conversations\\?kpi=\\w+(&cond=numerator)?&week=${WEEK}`));
+		expect(await alerts.first().locator('a').getAttribute('href')).toMatch(
+			new RegExp(`^${ORIGIN}/conversations\\?kpi=\\w+(&cond=numerator)?&week=${WEEK}`)
+		);
 		const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
 		for (const href of hrefs) expect(href.startsWith(`${ORIGIN}/`)).toBe(true);
 		expect(hrefs).toContain(`${ORIGIN}/review?week=${WEEK}`);
@@ -80,7 +84,10 @@ describe('recipients and the schedule', () => {
 		const { page, server } = session;
 		await page.goto(`${server.url}/users`);
 		const section = page.locator('[data-testid="digest-recipients"]');
-		for (const [email, role] of [['manager@example.com', 'manager'], ['exec@example.com', 'exec']]) {
+		for (const [email, role] of [
+			['manager@example.com', 'manager'],
+			['exec@example.com', 'exec']
+		]) {
 			await section.locator('form.add-recipient input[name="email"]').fill(email);
 			await section.locator('form.add-recipient select[name="role"]').selectOption(role);
 			await section.getByRole('button', { name: 'Add recipient' }).click();
@@ -92,7 +99,9 @@ describe('recipients and the schedule', () => {
 		]);
 		await screenshot(page, 'users-digest');
 		// the schedule fires every two seconds: wait for both, then several more ticks
-		await expect.poll(() => [...smtp.recipients].sort(), { timeout: 120_000, interval: 500 }).toEqual(['exec@example.com', 'manager@example.com']);
+		await expect
+			.poll(() => [...smtp.recipients].sort(), { timeout: 120_000, interval: 500 })
+			.toEqual(['exec@example.com', 'manager@example.com']);
 		const ticks = Date.now();
 		await expect.poll(() => Date.now() - ticks > 7_000, { timeout: 20_000, interval: 1_000 }).toBe(true);
 		expect([...smtp.recipients].sort()).toEqual(['exec@example.com', 'manager@example.com']);
@@ -112,7 +121,9 @@ describe('alerts on the dashboard', () => {
 		const items = page.locator('[data-testid="alerts"] [data-testid="alert"]');
 		expect(await items.count()).toBeGreaterThan(0);
 		expect(await page.locator('[data-testid="alerts"] [data-kpi="conversations"][data-scope="queue: technical"]').count()).toBe(1);
-		expect(await items.first().locator('[data-testid="alert-link"]').getAttribute('href')).toMatch(new RegExp(`^/conversations\\?kpi=\\w+.*&week=${WEEK}`));
+		expect(await items.first().locator('[data-testid="alert-link"]').getAttribute('href')).toMatch(
+			new RegExp(`^/conversations\\?kpi=\\w+.*&week=${WEEK}`)
+		);
 		await screenshot(page, 'review-alerts');
 	});
 

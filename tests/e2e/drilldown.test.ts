@@ -63,12 +63,15 @@ async function apiTotal(params: URLSearchParams): Promise<number> {
 describe('drill-down from the overview', () => {
 	it('a trend point (reopen rate, one week) lists that week’s reopened conversations: count / denominator = the rate drawn', async () => {
 		await page.goto(`${url}/`);
-		const t = await target('trend-quality', `
+		const t = await target(
+			'trend-quality',
+			`
 			const values = chart.getOption().series[0].data;
 			let i = values.length - 1;
 			while (i > 0 && !(values[i] > 0)) i--;
 			const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [i, values[i]]);
-			return { x, y, value: values[i], name: chart.getOption().xAxis[0].data[i] };`);
+			return { x, y, value: values[i], name: chart.getOption().xAxis[0].data[i] };`
+		);
 		const { total, params } = await clickToList(t);
 		expect(params.get('kpi')).toBe('reopen_rate');
 		expect(params.get('cond')).toBe('numerator');
@@ -77,19 +80,24 @@ describe('drill-down from the overview', () => {
 		params.set('cond', 'denominator');
 		const denominator = await apiTotal(params);
 		expect(Math.round((total / denominator) * 1000) / 10).toBe(t.value); // the chart draws the rate in %, one decimal
-		await expect(page.locator('[data-testid="drill-banner"]').innerText()).resolves.toMatch(/Reopen rate, numerator: reopened after a solve/);
+		await expect(page.locator('[data-testid="drill-banner"]').innerText()).resolves.toMatch(
+			/Reopen rate, numerator: reopened after a solve/
+		);
 		await screenshot(page, 'drilldown-list');
 		await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.click('[data-testid="drill-back"]')]);
 	});
 
 	it('a trend bar (AI-involved conversations, one week) lists exactly that many', async () => {
 		await page.goto(`${url}/`);
-		const t = await target('trend-volume', `
+		const t = await target(
+			'trend-volume',
+			`
 			const data = chart.getModel().getSeriesByIndex(1).getData();
 			let i = data.count() - 1;
 			while (i > 0 && !(data.get('y', i) > 0)) i--;
 			const r = data.getItemLayout(i);
-			return { x: r.x + r.width / 2, y: r.y + r.height / 2, value: data.get('y', i), name: data.getName(i) };`);
+			return { x: r.x + r.width / 2, y: r.y + r.height / 2, value: data.get('y', i), name: data.getName(i) };`
+		);
 		const { total, params } = await clickToList(t);
 		expect(params.get('kpi')).toBe('ai_involved');
 		expect(t.value).toBeGreaterThan(0);
@@ -98,10 +106,13 @@ describe('drill-down from the overview', () => {
 
 	it('a breakdown bar (conversations of one channel) lists exactly that many', async () => {
 		await page.goto(`${url}/`);
-		const t = await target('breakdown-channel', `
+		const t = await target(
+			'breakdown-channel',
+			`
 			const data = chart.getModel().getSeriesByIndex(0).getData();
 			const r = data.getItemLayout(0);
-			return { x: r.x + r.width / 2, y: r.y + r.height / 2, value: data.get('y', 0), name: data.getName(0) };`);
+			return { x: r.x + r.width / 2, y: r.y + r.height / 2, value: data.get('y', 0), name: data.getName(0) };`
+		);
 		const { total, params } = await clickToList(t);
 		expect(params.get('kpi')).toBe('conversations');
 		expect(params.get('channel')).toBe(t.name);
@@ -150,10 +161,13 @@ describe('exec', () => {
 describe('drill-down from reroutes', () => {
 	it('a Sankey link lists exactly the conversations of that flow', async () => {
 		await page.goto(`${url}/reroutes`);
-		const t = await target('reroute-sankey', `
+		const t = await target(
+			'reroute-sankey',
+			`
 			const data = chart.getModel().getSeriesByIndex(0).getEdgeData();
 			const s = data.getItemGraphicEl(0).shape;
-			return { x: (s.x1 + s.x2) / 2, y: (s.y1 + s.y2) / 2 + s.extent / 2, value: data.get('value', 0), name: '' };`);
+			return { x: (s.x1 + s.x2) / 2, y: (s.y1 + s.y2) / 2 + s.extent / 2, value: data.get('value', 0), name: '' };`
+		);
 		const { total, params } = await clickToList(t);
 		expect(params.get('moved_from')).toBeTruthy();
 		expect(t.value).toBeGreaterThan(0);

@@ -53,12 +53,17 @@ describe('gap pages', () => {
 		const coverages = await page.locator('[data-testid="gap-table"] tbody tr td:nth-child(3)').allTextContents();
 		expect(coverages.length).toBeGreaterThan(0);
 		expect(new Set(coverages.map((c) => c.trim()))).toEqual(new Set(['missing']));
-		expect(await page.getAttribute('[data-testid="csv-link"]', 'href')).toBe('/gaps/gaps.csv?coverage=missing&status=&channel=&language=&week=');
+		expect(await page.getAttribute('[data-testid="csv-link"]', 'href')).toBe(
+			'/gaps/gaps.csv?coverage=missing&status=&channel=&language=&week='
+		);
 	});
 
 	it('opens a gap, changes its status, owner and note, and they are still there after a reload', async () => {
 		await page.goto(`${server.url}/gaps`);
-		await Promise.all([page.waitForURL(new RegExp(`/gaps/${topGap.id}$`)), page.locator('[data-testid="gap-table"] tbody tr').first().locator('a').click()]);
+		await Promise.all([
+			page.waitForURL(new RegExp(`/gaps/${topGap.id}$`)),
+			page.locator('[data-testid="gap-table"] tbody tr').first().locator('a').click()
+		]);
 		expect(await page.textContent('[data-testid="gap-title"]')).toBe(topGap.title);
 		expect(await page.locator('[data-testid="gap-examples"] li a').count()).toBeGreaterThan(0);
 		expect(await page.getAttribute('[data-testid="gap-examples"] li a >> nth=0', 'href')).toMatch(/^\/conversations\/[^/]+\/[^/]+$/);
@@ -70,7 +75,10 @@ describe('gap pages', () => {
 		const csv = await page.request.get(`${server.url}${await page.getAttribute('[data-testid="members-csv"]', 'href')}`);
 		expect(csv.status()).toBe(200);
 		expect(csv.headers()['content-type']).toContain('text/csv');
-		const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split(/\r?\n/);
+		const lines = (await csv.text())
+			.replace(/^\ufeff/, '')
+			.trim()
+			.split(/\r?\n/);
 		expect(lines[0]).toBe('gap_id,source,conversation_id,event_id,text,similarity,link');
 		expect(lines.length).toBe(topGap.size + 1);
 		await page.selectOption('select[name="status"]', 'in_progress');

@@ -47,7 +47,10 @@ describe('grades on the weekly review', () => {
 		const response = await page.request.get(`${server.url}${href}`);
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toMatch(/text\/csv/);
-		const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n');
+		const lines = (await response.text())
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n');
 		expect(lines[0]).toBe('source,conversation_id,event_id,kind,score,failed_criteria,reasons,link');
 		expect(lines.length).toBeGreaterThan(1);
 		const rates = await page.request.get(`${server.url}${await page.getAttribute('[data-testid="csv-grades-failure-rates"]', 'href')}`);

@@ -170,7 +170,8 @@ export async function loginCookie(url: string, user: { username: string; passwor
 		redirect: 'manual'
 	});
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('supportlens_session='));
-	if (response.status !== 303 || !cookie) throw new Error(`login as ${user.username} failed: HTTP ${response.status} ${await response.text()}`);
+	if (response.status !== 303 || !cookie)
+		throw new Error(`login as ${user.username} failed: HTTP ${response.status} ${await response.text()}`);
 	return cookie.split(';')[0];
 }
 
@@ -216,7 +217,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	// Charts animate in: wait until each EChart reports its first finished frame, else the
 	// screenshot catches half-drawn lines (a chart that never finishes doesn't block it).
 	await page
-		.waitForFunction(() => [...document.querySelectorAll('.echart')].every((e) => e.getAttribute('data-rendered') === 'true'), null, { timeout: 10_000 })
+		.waitForFunction(() => [...document.querySelectorAll('.echart')].every((e) => e.getAttribute('data-rendered') === 'true'), null, {
+			timeout: 10_000
+		})
 		.catch(() => {});
 	const file = path.join(ARTIFACTS, `${name}.png`);
 	await page.screenshot({ path: file, fullPage: true });

@@ -57,8 +57,14 @@ describe('overview', () => {
 		await page.goto(`${server.url}/`);
 		const before = await cardValue(page, 'conversations');
 		const containmentBefore = await page.locator('[data-testid="kpi-containment_rate"] .value').innerText();
-		await Promise.all([page.waitForURL((u) => u.searchParams.get('channel') === 'email'), page.selectOption('select[name="channel"]', 'email')]);
-		await page.waitForFunction((n) => Number(document.querySelector('[data-testid="kpi-conversations"]')?.getAttribute('data-value')) !== n, before);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('channel') === 'email'),
+			page.selectOption('select[name="channel"]', 'email')
+		]);
+		await page.waitForFunction(
+			(n) => Number(document.querySelector('[data-testid="kpi-conversations"]')?.getAttribute('data-value')) !== n,
+			before
+		);
 		const after = await cardValue(page, 'conversations');
 		expect(after).toBeGreaterThan(0);
 		expect(after).toBeLessThan(before);
@@ -80,7 +86,8 @@ describe('overview', () => {
 
 	it('draws a new chart once, and once more for each new option', async () => {
 		await page.goto(`${server.url}/`);
-		const allRendered = () => page.waitForFunction(() => [...document.querySelectorAll('.echart')].every((el) => el.getAttribute('data-rendered') === 'true'));
+		const allRendered = () =>
+			page.waitForFunction(() => [...document.querySelectorAll('.echart')].every((el) => el.getAttribute('data-rendered') === 'true'));
 		await allRendered();
 		// Count setOption per ECharts instance (every instance shares one prototype).
 		await page.evaluate(() => {
@@ -95,7 +102,10 @@ describe('overview', () => {
 		});
 		const counts = () =>
 			page.evaluate(() =>
-				[...document.querySelectorAll('.echart')].map((el) => (window as unknown as { drawCounts: Map<object, number> }).drawCounts.get((el as unknown as { echarts: object }).echarts) ?? 0)
+				[...document.querySelectorAll('.echart')].map(
+					(el) =>
+						(window as unknown as { drawCounts: Map<object, number> }).drawCounts.get((el as unknown as { echarts: object }).echarts) ?? 0
+				)
 			);
 		// Switching the colour scheme creates every chart anew (ECharts' dark theme).
 		await page.emulateMedia({ colorScheme: 'dark' });
@@ -103,9 +113,14 @@ describe('overview', () => {
 		await allRendered();
 		expect(await counts()).toEqual(Array(9).fill(1));
 		// New data for the same charts: one more draw each.
-		await Promise.all([page.waitForURL((u) => u.searchParams.get('channel') === 'email'), page.selectOption('select[name="channel"]', 'email')]);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('channel') === 'email'),
+			page.selectOption('select[name="channel"]', 'email')
+		]);
 		await page.waitForFunction(() => !document.querySelector('.echart[data-rendered="false"]'));
-		await page.waitForFunction(() => [...(window as unknown as { drawCounts: Map<object, number> }).drawCounts.values()].every((n) => n >= 2));
+		await page.waitForFunction(() =>
+			[...(window as unknown as { drawCounts: Map<object, number> }).drawCounts.values()].every((n) => n >= 2)
+		);
 		expect(await counts()).toEqual(Array(9).fill(2));
 		await page.emulateMedia({ colorScheme: 'light' });
 	});
@@ -146,7 +161,10 @@ describe('weekly review', () => {
 
 		const options = await page.$$eval('[data-testid="week-select"] option', (o) => o.map((x) => (x as HTMLOptionElement).value));
 		const earlier = options[1];
-		await Promise.all([page.waitForURL((u) => u.searchParams.get('week') === earlier), page.selectOption('[data-testid="week-select"]', earlier)]);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('week') === earlier),
+			page.selectOption('[data-testid="week-select"]', earlier)
+		]);
 		expect(await page.locator('h1 + p').innerText()).toContain(earlier);
 
 		const link = page.locator('[data-testid="review-escalations"] tbody a').first();

@@ -83,7 +83,12 @@ describe('disabling and deleting on the Users page', () => {
 		await page.getByTestId(`user-${manager.username}`).getByRole('button', { name: 'Delete' }).click();
 		await expect.poll(() => page.getByTestId(`user-${manager.username}`).count()).toBe(0);
 		// no Disable or Delete for yourself
-		expect(await page.getByTestId(`user-${session.wh.users.admin.username}`).getByRole('button', { name: /Disable|Delete/ }).count()).toBe(0);
+		expect(
+			await page
+				.getByTestId(`user-${session.wh.users.admin.username}`)
+				.getByRole('button', { name: /Disable|Delete/ })
+				.count()
+		).toBe(0);
 		await screenshot(page, 'security-users');
 	});
 });

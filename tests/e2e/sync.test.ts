@@ -27,12 +27,19 @@ describe('Sync now on the Imports page', () => {
 		await expect(panel.locator('li').count()).resolves.toBe(1);
 		await expect(panel.textContent()).resolves.toMatch(/Zendesk\s+never synced/);
 		// A 429 on the first ticket page: the dashboard's sync waits it out like the CLI's.
-		replay.faults.push({ when: (r) => r.path === '/api/v2/incremental/tickets/cursor.json', status: 429, headers: { 'Retry-After': '1' }, times: 1 });
+		replay.faults.push({
+			when: (r) => r.path === '/api/v2/incremental/tickets/cursor.json',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			times: 1
+		});
 		await page.getByTestId('sync-zendesk').click();
 		const status = page.locator('[data-testid="sync-status-zendesk"][data-status="done"]');
 		await status.waitFor();
 		const text = (await status.textContent())?.replace(/\s+/g, ' ');
-		expect(text).toMatch(/zendesk: [\d,]+ records fetched · 5 loaded, 0 updated, 0 unchanged, 0 quarantined · 6 KB articles new or changed · run #\d+/);
+		expect(text).toMatch(
+			/zendesk: [\d,]+ records fetched · 5 loaded, 0 updated, 0 unchanged, 0 quarantined · 6 KB articles new or changed · run #\d+/
+		);
 		await screenshot(page, 'imports-sync-now');
 		const firstRow = page.getByTestId('import-history').locator('tbody tr').first();
 		await expect(firstRow.textContent()).resolves.toMatch(/sync.*zendesk API: tickets/);
@@ -40,7 +47,9 @@ describe('Sync now on the Imports page', () => {
 
 		// Again: nothing changed, nothing imported.
 		await page.getByTestId('sync-zendesk').click();
-		await page.locator('[data-testid="sync-status-zendesk"][data-status="done"]', { hasText: /zendesk: nothing changed since \d{4}-/ }).waitFor();
+		await page
+			.locator('[data-testid="sync-status-zendesk"][data-status="done"]', { hasText: /zendesk: nothing changed since \d{4}-/ })
+			.waitFor();
 	});
 
 	it('is for admins only', async () => {

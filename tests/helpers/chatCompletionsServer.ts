@@ -75,7 +75,9 @@ export async function startChatServer(options: ChatServerOptions = {}) {
 				requests.push(request);
 				if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
 				if (options.rejectJsonSchema && body.response_format?.type === 'json_schema') {
-					res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: "response_format 'json_schema' is not supported" } }));
+					res
+						.writeHead(400, { 'content-type': 'application/json' })
+						.end(JSON.stringify({ error: { message: "response_format 'json_schema' is not supported" } }));
 					return;
 				}
 				const behaviour = options.behave?.(request) ?? { kind: 'grade' };

@@ -25,7 +25,11 @@ export function draftItem(text: string, over: Partial<GradingItem> = {}): Gradin
 	};
 }
 
-export function handoffItem(note: string, over: Partial<NonNullable<GradingItem['handoff']>> = {}, item: Partial<GradingItem> = {}): GradingItem {
+export function handoffItem(
+	note: string,
+	over: Partial<NonNullable<GradingItem['handoff']>> = {},
+	item: Partial<GradingItem> = {}
+): GradingItem {
 	return draftItem(note, {
 		kind: 'handoff',
 		handoff: { toQueue: 'billing', reason: 'refund_request', customerMessage: null, owningQueue: 'billing', ...over },

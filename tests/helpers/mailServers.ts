@@ -66,5 +66,9 @@ export async function startWebhook(): Promise<TestWebhook> {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;
-	return { url: `http://127.0.0.1:${port}/hooks/T000/B000/secret`, bodies, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}/hooks/T000/B000/secret`,
+		bodies,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
 }

@@ -63,17 +63,37 @@ export function writeTinyBertModel(dir: string, name = 'tiny-bert', topics: stri
 	}
 	const table = new Float32Array(rows.flat());
 	const graph = new Pb()
-		.msg(1, new Pb().str(1, 'embeddings').str(1, 'input_ids').str(2, 'last_hidden_state').str(3, 'lookup').str(4, 'Gather').msg(5, new Pb().str(1, 'axis').int(3, 0).int(20, 2)))
+		.msg(
+			1,
+			new Pb()
+				.str(1, 'embeddings')
+				.str(1, 'input_ids')
+				.str(2, 'last_hidden_state')
+				.str(3, 'lookup')
+				.str(4, 'Gather')
+				.msg(5, new Pb().str(1, 'axis').int(3, 0).int(20, 2))
+		)
 		.str(2, 'tiny-bert')
 		.msg(5, new Pb().int(1, rows.length).int(1, dim).int(2, FLOAT).str(8, 'embeddings').bytes(9, new Uint8Array(table.buffer)))
 		.msg(11, valueInfo('input_ids', INT64, ['batch', 'sequence']))
 		.msg(12, valueInfo('last_hidden_state', FLOAT, ['batch', 'sequence', dim]));
 	const model = new Pb().int(1, 8).str(2, 'supportlens-tests').msg(7, graph).msg(8, new Pb().str(1, '').int(2, 13));
 	fs.writeFileSync(path.join(folder, 'onnx/model.onnx'), model.done());
-	fs.writeFileSync(path.join(folder, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: rows.length, architectures: ['BertModel'] }));
+	fs.writeFileSync(
+		path.join(folder, 'config.json'),
+		JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: rows.length, architectures: ['BertModel'] })
+	);
 	fs.writeFileSync(
 		path.join(folder, 'tokenizer_config.json'),
-		JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 128, cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]' })
+		JSON.stringify({
+			tokenizer_class: 'BertTokenizer',
+			do_lower_case: true,
+			model_max_length: 128,
+			cls_token: '[CLS]',
+			sep_token: '[SEP]',
+			pad_token: '[PAD]',
+			unk_token: '[UNK]'
+		})
 	);
 	fs.writeFileSync(
 		path.join(folder, 'tokenizer.json'),
@@ -81,13 +101,31 @@ export function writeTinyBertModel(dir: string, name = 'tiny-bert', topics: stri
 			version: '1.0',
 			truncation: null,
 			padding: null,
-			added_tokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+			added_tokens: ['[PAD]', '[UNK]', '[CLS]', '[SEP]'].map((content, id) => ({
+				id,
+				content,
+				single_word: false,
+				lstrip: false,
+				rstrip: false,
+				normalized: false,
+				special: true
+			})),
 			normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
 			pre_tokenizer: { type: 'BertPreTokenizer' },
 			post_processor: {
 				type: 'TemplateProcessing',
-				single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-				pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
+				single: [
+					{ SpecialToken: { id: '[CLS]', type_id: 0 } },
+					{ Sequence: { id: 'A', type_id: 0 } },
+					{ SpecialToken: { id: '[SEP]', type_id: 0 } }
+				],
+				pair: [
+					{ SpecialToken: { id: '[CLS]', type_id: 0 } },
+					{ Sequence: { id: 'A', type_id: 0 } },
+					{ SpecialToken: { id: '[SEP]', type_id: 0 } },
+					{ Sequence: { id: 'B', type_id: 1 } },
+					{ SpecialToken: { id: '[SEP]', type_id: 1 } }
+				],
 				special_tokens: { '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [3], tokens: ['[SEP]'] } }
 			},
 			decoder: { type: 'WordPiece', prefix: '##', cleanup: true },

@@ -54,11 +54,17 @@ describe('disable and enable', () => {
 		expect((await findUser(warehouse.db, 'dora'))?.disabled_at).toBeInstanceOf(Date);
 		await setUserDisabled(warehouse.db, 'dora', false, boss);
 		expect(await authenticate(warehouse.db, 'dora', password)).toEqual({ username: 'dora', role: 'manager' });
-		expect(await auditOf('dora')).toEqual(['boss user_added manager 192.0.2.1', 'boss user_disabled - 192.0.2.1', 'boss user_enabled - 192.0.2.1']);
+		expect(await auditOf('dora')).toEqual([
+			'boss user_added manager 192.0.2.1',
+			'boss user_disabled - 192.0.2.1',
+			'boss user_enabled - 192.0.2.1'
+		]);
 	});
 
 	it('the last enabled admin can be neither disabled, deleted nor demoted', async () => {
-		await expect(setUserDisabled(warehouse.db, 'boss', true, boss)).rejects.toThrow(/"boss" is the last admin; make another user admin before you disable them/);
+		await expect(setUserDisabled(warehouse.db, 'boss', true, boss)).rejects.toThrow(
+			/"boss" is the last admin; make another user admin before you disable them/
+		);
 		await expect(deleteUser(warehouse.db, 'boss', boss)).rejects.toThrow(/last admin/);
 		await createUser(warehouse.db, 'second', 'admin');
 		await setUserDisabled(warehouse.db, 'second', true);
@@ -103,7 +109,10 @@ describe('changing your own password', () => {
 		await setUserRole(warehouse.db, 'fred', 'manager', boss);
 		await setUserRole(warehouse.db, 'fred', 'manager', boss); // no change, no row
 		await resetPassword(warehouse.db, 'fred', undefined, boss);
-		expect((await auditOf('fred')).slice(1)).toEqual(['boss role_changed kb_owner -> manager 192.0.2.1', 'boss password_reset - 192.0.2.1']);
+		expect((await auditOf('fred')).slice(1)).toEqual([
+			'boss role_changed kb_owner -> manager 192.0.2.1',
+			'boss password_reset - 192.0.2.1'
+		]);
 	});
 });
 
@@ -116,7 +125,10 @@ describe('cli users disable, enable, delete', () => {
 		expect([disabled.code, disabled.stdout.trim()]).toEqual([0, '"gil" is disabled; their sessions have ended']);
 		expect(runCli(['users', 'list', '--json', '--db', db]).stdout).toContain('{"username":"gil","role":"exec","disabled":true}');
 		const last = runCli(['users', 'delete', 'root', '--db', db]);
-		expect([last.code, last.stderr.trim()]).toEqual([1, 'supportlens: "root" is the last admin; make another user admin before you delete them']);
+		expect([last.code, last.stderr.trim()]).toEqual([
+			1,
+			'supportlens: "root" is the last admin; make another user admin before you delete them'
+		]);
 		expect(runCli(['users', 'delete', 'gil', '--db', db]).code).toBe(0);
 		const w = await Warehouse.open(db);
 		try {

@@ -76,7 +76,7 @@ describe('sessions', () => {
 		expect(await findSession(warehouse.db, "x' OR '1'='1")).toBeNull();
 	});
 
-	it('a password reset ends the user\'s sessions', async () => {
+	it("a password reset ends the user's sessions", async () => {
 		const { token } = await createSession(warehouse.db, 'root');
 		const fresh = await resetPassword(warehouse.db, 'root');
 		expect(await findSession(warehouse.db, token)).toBeNull();

@@ -8,7 +8,11 @@ import { runCli } from '../helpers/runCli';
 const { dir, cleanup } = makeTempDir();
 afterAll(cleanup);
 
-const good = { id: 'c1', created_at: '2026-10-05T21:12:00Z', events: [{ id: 'e1', at: '2026-10-05T21:12:00Z', type: 'message', author: 'customer', body: 'hello there, my order is late' }] };
+const good = {
+	id: 'c1',
+	created_at: '2026-10-05T21:12:00Z',
+	events: [{ id: 'e1', at: '2026-10-05T21:12:00Z', type: 'message', author: 'customer', body: 'hello there, my order is late' }]
+};
 
 function expectOneLineError(result: ReturnType<typeof runCli>, pattern: RegExp) {
 	expect(result.code).toBe(1);

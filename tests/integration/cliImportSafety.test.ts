@@ -29,11 +29,15 @@ async function holdingIngest(db: string, env: Record<string, string> = {}) {
 	const fifo = path.join(dir, `pipe-${children.length}.jsonl`);
 	expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
 	// node with tsx's loader rather than the tsx binary: then the child's PID is the command's own.
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipelines/cli.ts'), 'ingest', fifo, '--format', 'canonical', '--db', db], {
-		cwd: ROOT,
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', path.join(ROOT, 'pipelines/cli.ts'), 'ingest', fifo, '--format', 'canonical', '--db', db],
+		{
+			cwd: ROOT,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
 	children.push(child);
 	let stderr = '';
 	child.stderr!.on('data', (d) => (stderr += d));
@@ -60,7 +64,11 @@ describe('two command-line imports at once', () => {
 		expect(second.code).toBe(1);
 		const lines = second.stderr.trim().split('\n');
 		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(new RegExp(`^supportlens: another \`ingest\` command \\(PID ${holder.pid}, started [\\d-]+ [\\d:]+ UTC\\) holds the warehouse .*busy\\.duckdb; wait for it to finish, then run this again$`));
+		expect(lines[0]).toMatch(
+			new RegExp(
+				`^supportlens: another \`ingest\` command \\(PID ${holder.pid}, started [\\d-]+ [\\d:]+ UTC\\) holds the warehouse .*busy\\.duckdb; wait for it to finish, then run this again$`
+			)
+		);
 		expect(lines[0]).not.toMatch(/dashboard/);
 
 		fs.writeFileSync(first.fifo, conversation + '\n'); // lets the first finish
@@ -105,6 +113,11 @@ describe('temp folders of killed imports', () => {
 		expect(runCli(['stats', '--db', db, '--json'], { TMPDIR: tmp }).code).toBe(0);
 		expect(owned()).toEqual([]);
 		// (tsx keeps its compile cache in the temp folder too)
-		expect(fs.readdirSync(tmp).filter((n) => !n.startsWith('tsx-')).sort()).toEqual(['someone-elses-folder', live]);
+		expect(
+			fs
+				.readdirSync(tmp)
+				.filter((n) => !n.startsWith('tsx-'))
+				.sort()
+		).toEqual(['someone-elses-folder', live]);
 	});
 });

@@ -45,14 +45,21 @@ describe('importing CSV exports', () => {
 
 	it('changes nothing when the same files are imported again', async () => {
 		const before = await withWarehouse(db, (w) => warehouseStats(w.db));
-		expect(await withWarehouse(db, (w) => importFiles(w, [folder], { origin: 'test' }))).toMatchObject({ loaded: 0, updated: 0, unchanged: 7 });
+		expect(await withWarehouse(db, (w) => importFiles(w, [folder], { origin: 'test' }))).toMatchObject({
+			loaded: 0,
+			updated: 0,
+			unchanged: 7
+		});
 		expect(await withWarehouse(db, (w) => warehouseStats(w.db))).toEqual(before);
 	});
 
 	it('replaces a conversation with a copy whose updated_at is newer, and keeps it against the older one', async () => {
 		const text = fs.readFileSync(path.join(FIXTURES, 'conversations.csv'), 'utf8').split(/\r?\n/);
 		const newer = path.join(dir, 'newer.csv');
-		fs.writeFileSync(newer, [text[0], text[1].replace('2026-10-07 12:00:00', '2026-10-07 13:00:00').replace('Reset password', 'Password reset')].join('\n') + '\n');
+		fs.writeFileSync(
+			newer,
+			[text[0], text[1].replace('2026-10-07 12:00:00', '2026-10-07 13:00:00').replace('Reset password', 'Password reset')].join('\n') + '\n'
+		);
 		expect(await withWarehouse(db, (w) => importFiles(w, [newer], { origin: 'test' }))).toMatchObject({ loaded: 0, updated: 1 });
 		expect((await withWarehouse(db, (w) => readConversation(w.db, 'csv', 'q-1')))?.subject).toBe('Password reset');
 		const again = await withWarehouse(db, (w) => importFiles(w, [path.join(FIXTURES, 'conversations.csv')], { origin: 'test' }));
@@ -62,12 +69,16 @@ describe('importing CSV exports', () => {
 	it('reads custom headers with --map on the command line, and names an unknown field', () => {
 		const cliDb = path.join(dir, 'cli.duckdb');
 		const file = path.join(FIXTURES, 'mapped.csv');
-		const maps = ['conversation_id=Ticket', 'conversation_created_at=Opened', 'event_at=When', 'author=Sender', 'body=Text'].flatMap((m) => ['--map', m]);
+		const maps = ['conversation_id=Ticket', 'conversation_created_at=Opened', 'event_at=When', 'author=Sender', 'body=Text'].flatMap(
+			(m) => ['--map', m]
+		);
 		const ok = runCli(['ingest', file, '--db', cliDb, '--json', ...maps]);
 		expect(ok.code).toBe(0);
 		expect(JSON.parse(ok.stdout)).toMatchObject({ loaded: 1, quarantined: 0, formats: ['csv'] });
 		const bad = runCli(['ingest', file, '--db', cliDb, '--map', 'ticket=Ticket']);
 		expect(bad.code).toBe(1);
-		expect(bad.stderr.trim().split('\n').at(-1)).toMatch(/^supportlens: --map ticket=Ticket: unknown field "ticket"; known fields: conversation_id, /);
+		expect(bad.stderr.trim().split('\n').at(-1)).toMatch(
+			/^supportlens: --map ticket=Ticket: unknown field "ticket"; known fields: conversation_id, /
+		);
 	});
 });

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/auth';
 import { withWarehouse } from '../../src/lib/server/warehouse';
-import { cleanup, ensureBuiltCopy, loginCookie, prepareWarehouse, startServer, type PreparedWarehouse, type RunningServer } from '../e2e/harness';
+import {
+	cleanup,
+	ensureBuiltCopy,
+	loginCookie,
+	prepareWarehouse,
+	startServer,
+	type PreparedWarehouse,
+	type RunningServer
+} from '../e2e/harness';
 import { runCli } from '../helpers/runCli';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../e2e/fixtures/core_conversations.jsonl');
@@ -108,7 +116,15 @@ describe('POST /login', () => {
 
 describe('roles', () => {
 	const page = '/conversations/canonical/core-1';
-	const urls = [page, `/api${page}`, `${page}/timeline.csv`, '/conversations', '/conversations/export?format=csv', '/conversations/export?format=parquet', '/api/conversations?kpi=reopen_rate'];
+	const urls = [
+		page,
+		`/api${page}`,
+		`${page}/timeline.csv`,
+		'/conversations',
+		'/conversations/export?format=csv',
+		'/conversations/export?format=parquet',
+		'/api/conversations?kpi=reopen_rate'
+	];
 
 	it("every role may open the overview, and every role's navigation links to it", async () => {
 		const mainNav = (html: string) => html.match(/<nav aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/)?.[1] ?? '';
@@ -134,11 +150,27 @@ describe('roles', () => {
 
 	it('the API returns the canonical conversation', async () => {
 		const body = await (await get(`/api${page}`, cookies.manager)).json();
-		expect(body).toMatchObject({ id: 'core-1', source: 'canonical', channel: 'chat', subject: 'Charged twice for my order', tags: ['billing', 'refund'] });
+		expect(body).toMatchObject({
+			id: 'core-1',
+			source: 'canonical',
+			channel: 'chat',
+			subject: 'Charged twice for my order',
+			tags: ['billing', 'refund']
+		});
 		expect(body.events.map((e: { id: string; type: string }) => `${e.id}:${e.type}`)).toEqual([
-			'e1:message', 'e2:message', 'e3:handoff', 'e4:assignment', 'e5:note', 'e6:draft', 'e7:message', 'e8:status'
+			'e1:message',
+			'e2:message',
+			'e3:handoff',
+			'e4:assignment',
+			'e5:note',
+			'e6:draft',
+			'e7:message',
+			'e8:status'
 		]);
-		expect(body.events[5]).toMatchObject({ final_body: 'Your refund was issued today; you will see it within 5 business days.', review: 'edited' });
+		expect(body.events[5]).toMatchObject({
+			final_body: 'Your refund was issued today; you will see it within 5 business days.',
+			review: 'edited'
+		});
 	});
 
 	it('the CSV has one row per event with the draft edit magnitude', async () => {
@@ -153,7 +185,10 @@ describe('roles', () => {
 		const response = await get('/api/conversations/canonical/nope', cookies.admin);
 		expect(response.status).toBe(404);
 		expect(await response.json()).toEqual({ message: 'no conversation nope from canonical' });
-		const start = await fetch(`${server.url}/api/imports/no-such-job/start`, { method: 'POST', headers: { Cookie: cookies.admin, Origin: server.url } });
+		const start = await fetch(`${server.url}/api/imports/no-such-job/start`, {
+			method: 'POST',
+			headers: { Cookie: cookies.admin, Origin: server.url }
+		});
 		expect([start.status, (await start.json()).message]).toEqual([404, 'no upload no-such-job']);
 	});
 });
@@ -171,18 +206,41 @@ describe('admin pages', () => {
 	it('an upload through the API is imported and lands in the history with its quarantine CSV', async () => {
 		const admin = { Cookie: cookies.admin, 'Content-Type': 'application/json' };
 		const noType = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: admin, body: '{"files":[{"name":"y.jsonl"}]}' });
-		const lost = await fetch(`${server.url}/api/imports/${(await noType.json()).id}/files/0?offset=0`, { method: 'PUT', headers: { Cookie: cookies.admin }, body: new Uint8Array([97, 98, 99]) });
+		const lost = await fetch(`${server.url}/api/imports/${(await noType.json()).id}/files/0?offset=0`, {
+			method: 'PUT',
+			headers: { Cookie: cookies.admin },
+			body: new Uint8Array([97, 98, 99])
+		});
 		expect([lost.status, (await lost.json()).message]).toEqual([400, 'send each chunk with Content-Type: application/octet-stream']);
-		const manager = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { ...admin, Cookie: cookies.manager }, body: '{"files":[{"name":"x.jsonl"}]}' });
+		const manager = await fetch(`${server.url}/api/imports`, {
+			method: 'POST',
+			headers: { ...admin, Cookie: cookies.manager },
+			body: '{"files":[{"name":"x.jsonl"}]}'
+		});
 		expect(manager.status).toBe(403);
-		const job = await (await fetch(`${server.url}/api/imports`, { method: 'POST', headers: admin, body: JSON.stringify({ files: [{ name: 'upload_conversations.jsonl' }] }) })).json();
+		const job = await (
+			await fetch(`${server.url}/api/imports`, {
+				method: 'POST',
+				headers: admin,
+				body: JSON.stringify({ files: [{ name: 'upload_conversations.jsonl' }] })
+			})
+		).json();
 		const bytes = fs.readFileSync(UPLOAD);
 		const half = Math.floor(bytes.length / 2);
-		for (const [offset, chunk] of [[0, bytes.subarray(0, half)], [half, bytes.subarray(half)]] as const) {
-			const put = await fetch(`${server.url}/api/imports/${job.id}/files/0?offset=${offset}`, { method: 'PUT', headers: { Cookie: cookies.admin, 'Content-Type': 'application/octet-stream' }, body: chunk });
-			expect([put.status, put.status === 200 ? "" : await put.text()]).toEqual([200, ""]);
+		for (const [offset, chunk] of [
+			[0, bytes.subarray(0, half)],
+			[half, bytes.subarray(half)]
+		] as const) {
+			const put = await fetch(`${server.url}/api/imports/${job.id}/files/0?offset=${offset}`, {
+				method: 'PUT',
+				headers: { Cookie: cookies.admin, 'Content-Type': 'application/octet-stream' },
+				body: chunk
+			});
+			expect([put.status, put.status === 200 ? '' : await put.text()]).toEqual([200, '']);
 		}
-		expect((await fetch(`${server.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookies.admin } })).status).toBe(202);
+		expect((await fetch(`${server.url}/api/imports/${job.id}/start`, { method: 'POST', headers: { Cookie: cookies.admin } })).status).toBe(
+			202
+		);
 		let state = job;
 		while (state.status !== 'done' && state.status !== 'failed') {
 			await new Promise((r) => setTimeout(r, 100));
@@ -192,7 +250,10 @@ describe('admin pages', () => {
 		const csv = await (await get(`/imports/${state.summary.runId}/quarantine.csv`, cookies.admin)).text();
 		const lines = csv.trim().split('\n');
 		expect(lines[0]).toBe('file,line,record,reason,raw_bytes,raw'); // text() drops the BOM
-		expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['upload_conversations.jsonl,41', 'upload_conversations.jsonl,42']);
+		expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual([
+			'upload_conversations.jsonl,41',
+			'upload_conversations.jsonl,42'
+		]);
 		const page = await (await get('/imports', cookies.admin)).text();
 		expect(page).toContain('upload_conversations.jsonl');
 	});
@@ -225,7 +286,9 @@ describe('while an upload imports', () => {
 		let state = job;
 		while (state.status !== 'done' && state.status !== 'failed') {
 			const results = await Promise.all(
-				['/conversations', '/api/conversations/canonical/core-1', '/imports', '/conversations/canonical/core-1'].map((u) => get(u, cookies.admin))
+				['/conversations', '/api/conversations/canonical/core-1', '/imports', '/conversations/canonical/core-1'].map((u) =>
+					get(u, cookies.admin)
+				)
 			);
 			statuses.push(...results.map((r) => r.status));
 			state = await (await get(`/api/imports/${job.id}`, cookies.admin)).json();
@@ -242,7 +305,11 @@ describe('logout', () => {
 	it('ends the session on the server', async () => {
 		const cookie = await loginCookie(server.url, wh.users.manager);
 		expect((await get('/api/conversations/canonical/core-1', cookie)).status).toBe(200);
-		const out = await fetch(`${server.url}/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url }, redirect: 'manual' });
+		const out = await fetch(`${server.url}/logout`, {
+			method: 'POST',
+			headers: { Cookie: cookie, Origin: server.url },
+			redirect: 'manual'
+		});
 		expect(out.status).toBe(303);
 		expect(out.headers.getSetCookie()[0]).toMatch(/supportlens_session=;.*Max-Age=0/);
 		expect((await get('/api/conversations/canonical/core-1', cookie)).status).toBe(401);
@@ -269,6 +336,10 @@ describe('the CLI while the server holds the warehouse', () => {
 	it('users add points to the Users page instead', () => {
 		const result = runCli(['users', 'add', 'late', '--role', 'exec', '--db', wh.dbPath]);
 		expect(result.code).toBe(1);
-		expect(result.stderr.trim()).toMatch(new RegExp(`^supportlens: the dashboard at ${server.url} holds the warehouse .*; manage users on its Users page \\(${server.url}/users\\), or stop it`));
+		expect(result.stderr.trim()).toMatch(
+			new RegExp(
+				`^supportlens: the dashboard at ${server.url} holds the warehouse .*; manage users on its Users page \\(${server.url}/users\\), or stop it`
+			)
+		);
 	});
 });

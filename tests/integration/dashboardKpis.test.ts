@@ -7,7 +7,15 @@ import { parse } from 'csv-parse/sync';
 import { latestWeek } from '../../src/lib/server/review';
 import { resolvePeriod, previousPeriod } from '../../src/lib/server/overview';
 import { withWarehouse } from '../../src/lib/server/warehouse';
-import { cleanup, ensureBuiltCopy, loginCookie, prepareWarehouse, startServer, type PreparedWarehouse, type RunningServer } from '../e2e/harness';
+import {
+	cleanup,
+	ensureBuiltCopy,
+	loginCookie,
+	prepareWarehouse,
+	startServer,
+	type PreparedWarehouse,
+	type RunningServer
+} from '../e2e/harness';
 import { runCli } from '../helpers/runCli';
 
 type Query = { from?: string; to?: string; by?: string; where?: string[] };
@@ -22,7 +30,8 @@ const cliText = new Map<string, string>();
 
 /** The queries the tests compare; the CLI runs before the server starts, since the server then owns the file. */
 function queries(): Query[] {
-	const p = defaultPeriod, prev = previousPeriod(p);
+	const p = defaultPeriod,
+		prev = previousPeriod(p);
 	return [
 		{},
 		{ by: 'week' },
@@ -52,7 +61,11 @@ function apiUrl(q: Query): string {
 	return `${server.url}/api/kpis?${params}`;
 }
 const get = (path: string, role = 'manager', init: RequestInit = {}) =>
-	fetch(path.startsWith('http') ? path : server.url + path, { ...init, redirect: 'manual', headers: { Cookie: cookies[role] ?? '', ...init.headers } });
+	fetch(path.startsWith('http') ? path : server.url + path, {
+		...init,
+		redirect: 'manual',
+		headers: { Cookie: cookies[role] ?? '', ...init.headers }
+	});
 
 /** The KPI cards' raw values (data-value) on the rendered overview. */
 function cardValues(html: string): Record<string, number | null> {
@@ -154,13 +167,15 @@ describe('the overview page', () => {
 	});
 
 	it('offers CSV downloads with the same figures as the CLI', async () => {
-		const p = defaultPeriod, prev = previousPeriod(p);
+		const p = defaultPeriod,
+			prev = previousPeriod(p);
 		const kpis = await get(`/overview/kpis.csv?from=${p.from}&to=${p.to}&channel=chat`, 'exec');
 		expect(kpis.status).toBe(200);
 		expect(kpis.headers.get('content-type')).toMatch(/text\/csv/);
 		const rows = parse((await kpis.text()).replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
 		const now = (cli.get(keyOf({ from: p.from, to: p.to, where: ['channel=chat'] })) as { rows: Record<string, number | null>[] }).rows[0];
-		const before = (cli.get(keyOf({ from: prev.from, to: prev.to, where: ['channel=chat'] })) as { rows: Record<string, number | null>[] }).rows[0];
+		const before = (cli.get(keyOf({ from: prev.from, to: prev.to, where: ['channel=chat'] })) as { rows: Record<string, number | null>[] })
+			.rows[0];
 		expect(rows.map((r) => r.kpi)).toEqual(Object.keys(now).filter((k) => k !== 'group'));
 		for (const r of rows) {
 			expect(r.value === '' ? null : Number(r.value), r.kpi).toEqual(now[r.kpi]);
@@ -190,7 +205,12 @@ describe('roles', () => {
 			expect((await get('/api/kpis', role)).status, role).toBe(200);
 			expect((await get('/overview/trend.csv', role)).status, role).toBe(200);
 		}
-		for (const [role, status] of [['admin', 200], ['manager', 200], ['kb_owner', 403], ['exec', 403]] as const) {
+		for (const [role, status] of [
+			['admin', 200],
+			['manager', 200],
+			['kb_owner', 403],
+			['exec', 403]
+		] as const) {
 			expect((await get(`/review?week=${reviewWeek}`, role)).status, role).toBe(status);
 			expect((await get(`/review/drafts.csv?week=${reviewWeek}`, role)).status, role).toBe(status);
 			expect((await get(`/review/kpis.csv?week=${reviewWeek}`, role)).status, role).toBe(status);

@@ -45,7 +45,10 @@ beforeAll(async () => {
 			) WHERE t IS NOT NULL AND length(t) >= 12`
 		);
 		const reasons = await w.db.all<{ t: string }>(`SELECT DISTINCT json_extract_string(criteria, '$.*.reason') AS t FROM grades`);
-		transcriptTexts = [...texts.map((r) => r.t), ...reasons.flatMap((r) => (Array.isArray(r.t) ? r.t : [r.t])).filter((t): t is string => !!t && t.length >= 12)];
+		transcriptTexts = [
+			...texts.map((r) => r.t),
+			...reasons.flatMap((r) => (Array.isArray(r.t) ? r.t : [r.t])).filter((t): t is string => !!t && t.length >= 12)
+		];
 	});
 	smtp = await startSmtp();
 	webhook = await startWebhook();
@@ -58,11 +61,20 @@ afterAll(async () => {
 });
 
 /** The HTML as a reader sees it: entities decoded, so escaped transcript text would still be found. */
-const visibleText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const visibleText = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'");
 
 describe('weekly digest delivery', () => {
 	it('delivers once to each recipient by SMTP and once to the webhook', async () => {
-		const outcomes = await withWarehouse(db, (w) => runWeeklyDigest(w.db, config({ SUPPORTLENS_SMTP_URL: smtp.url, SUPPORTLENS_DIGEST_WEBHOOK: webhook.url }), week, noWait));
+		const outcomes = await withWarehouse(db, (w) =>
+			runWeeklyDigest(w.db, config({ SUPPORTLENS_SMTP_URL: smtp.url, SUPPORTLENS_DIGEST_WEBHOOK: webhook.url }), week, noWait)
+		);
 		expect(outcomes.map((o) => [o.channel, o.recipient, o.status])).toEqual([
 			['email', 'boss@example.com', 'sent'],
 			['email', 'manager@example.com', 'sent'],
@@ -109,7 +121,9 @@ describe('weekly digest delivery', () => {
 
 	it('a second run sends nothing', async () => {
 		const before = { mails: smtp.messages.length, hooks: webhook.bodies.length };
-		const outcomes = await withWarehouse(db, (w) => runWeeklyDigest(w.db, config({ SUPPORTLENS_SMTP_URL: smtp.url, SUPPORTLENS_DIGEST_WEBHOOK: webhook.url }), week, noWait));
+		const outcomes = await withWarehouse(db, (w) =>
+			runWeeklyDigest(w.db, config({ SUPPORTLENS_SMTP_URL: smtp.url, SUPPORTLENS_DIGEST_WEBHOOK: webhook.url }), week, noWait)
+		);
 		expect(outcomes.map((o) => o.status)).toEqual(['already_sent', 'already_sent', 'already_sent']);
 		expect(smtp.messages.length).toBe(before.mails);
 		expect(webhook.bodies.length).toBe(before.hooks);
@@ -122,10 +136,16 @@ describe('weekly digest delivery', () => {
 		const target = [{ channel: 'email' as const, recipient: 'late@example.com', address: 'late@example.com', role: 'manager' as const }];
 		try {
 			const [failed] = await withWarehouse(db, (w) =>
-				sendDigests(w.db, week, target, config({ SUPPORTLENS_SMTP_URL: refusing.url, SUPPORTLENS_DIGEST_MAX_ATTEMPTS: '3', SUPPORTLENS_DIGEST_RETRY_BASE_MS: '1000' }), {
-					sleep: async (ms) => void waits.push(ms),
-					log: (line) => lines.push(line)
-				})
+				sendDigests(
+					w.db,
+					week,
+					target,
+					config({ SUPPORTLENS_SMTP_URL: refusing.url, SUPPORTLENS_DIGEST_MAX_ATTEMPTS: '3', SUPPORTLENS_DIGEST_RETRY_BASE_MS: '1000' }),
+					{
+						sleep: async (ms) => void waits.push(ms),
+						log: (line) => lines.push(line)
+					}
+				)
 			);
 			expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
 			expect(failed.error).toMatch(/451/);
@@ -136,7 +156,11 @@ describe('weekly digest delivery', () => {
 				const [row] = (await listDeliveries(w.db, week.week)).filter((d) => d.recipient === 'late@example.com');
 				expect(row).toMatchObject({ status: 'failed', attempts: 3 });
 				const attempts = await listAttempts(w.db, { week: week.week, channel: 'email', recipient: 'late@example.com' });
-				expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([[1, false], [2, false], [3, false]]);
+				expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([
+					[1, false],
+					[2, false],
+					[3, false]
+				]);
 				expect(attempts.every((a) => /451/.test(a.error ?? ''))).toBe(true);
 			});
 		} finally {
@@ -154,23 +178,34 @@ describe('weekly digest delivery', () => {
 	it('cli digest --dry-run --out writes the HTML and sends nothing; --to sends one, once', async () => {
 		const file = path.join(dir, 'digest.html');
 		const before = smtp.messages.length;
-		const dry = runCli(['digest', '--db', db, '--week', '2026-W44', '--to', 'boss@example.com', '--dry-run', '--out', file], { SUPPORTLENS_SMTP_URL: smtp.url, ORIGIN });
+		const dry = runCli(['digest', '--db', db, '--week', '2026-W44', '--to', 'boss@example.com', '--dry-run', '--out', file], {
+			SUPPORTLENS_SMTP_URL: smtp.url,
+			ORIGIN
+		});
 		expect(dry.code).toBe(0);
 		expect(dry.stderr).toContain('nothing sent');
 		expect(fs.readFileSync(file, 'utf8')).toContain('SupportLens weekly review · 2026-W44');
 		expect(smtp.messages.length).toBe(before);
 
 		// Async: the SMTP server runs in this process and must keep answering.
-		const sent = await (spawnCli(['digest', '--db', db, '--week', '2026-W44', '--to', 'someone@example.com', '--role', 'kb_owner', '--json'], { SUPPORTLENS_SMTP_URL: smtp.url, ORIGIN }).done);
+		const sent = await spawnCli(
+			['digest', '--db', db, '--week', '2026-W44', '--to', 'someone@example.com', '--role', 'kb_owner', '--json'],
+			{ SUPPORTLENS_SMTP_URL: smtp.url, ORIGIN }
+		).done;
 		expect(sent.code).toBe(0);
 		expect(JSON.parse(sent.stdout).deliveries).toMatchObject([{ recipient: 'someone@example.com', role: 'kb_owner', status: 'sent' }]);
-		const twice = await (spawnCli(['digest', '--db', db, '--week', '2026-W44', '--to', 'someone@example.com', '--role', 'kb_owner', '--json'], { SUPPORTLENS_SMTP_URL: smtp.url, ORIGIN }).done);
+		const twice = await spawnCli(
+			['digest', '--db', db, '--week', '2026-W44', '--to', 'someone@example.com', '--role', 'kb_owner', '--json'],
+			{ SUPPORTLENS_SMTP_URL: smtp.url, ORIGIN }
+		).done;
 		expect(JSON.parse(twice.stdout).deliveries[0].status).toBe('already_sent');
 		expect(smtp.messages.length).toBe(before + 1);
 
 		const unknown = runCli(['digest', '--db', db, '--week', '2026-W44', '--to', 'nobody@example.com'], { SUPPORTLENS_SMTP_URL: smtp.url });
 		expect(unknown.code).toBe(1);
-		expect(unknown.stderr.trim()).toBe('supportlens: nobody@example.com is not a digest recipient: add it on the Users page, or say which digest it gets with --role');
+		expect(unknown.stderr.trim()).toBe(
+			'supportlens: nobody@example.com is not a digest recipient: add it on the Users page, or say which digest it gets with --role'
+		);
 		const badCron = runCli(['digest', '--db', db, '--dry-run', '--out', file], { SUPPORTLENS_DIGEST_CRON: 'every monday' });
 		expect(badCron.code).toBe(1);
 		expect(badCron.stderr).toMatch(/SUPPORTLENS_DIGEST_CRON "every monday"/);

@@ -28,7 +28,9 @@ beforeAll(async () => {
 	expect((await importFiles(w, [out])).quarantined).toBe(0);
 	await runGrading(w, rulesGrader);
 	await mineGaps(w.db, { embedder: 'lexical' });
-	busyWeek = (await w.db.one<{ w: string }>(`SELECT strftime(week, '%Y-%m-%d') AS w FROM conversation_facts GROUP BY week ORDER BY count(*) DESC LIMIT 1`))!.w;
+	busyWeek = (await w.db.one<{ w: string }>(
+		`SELECT strftime(week, '%Y-%m-%d') AS w FROM conversation_facts GROUP BY week ORDER BY count(*) DESC LIMIT 1`
+	))!.w;
 }, 300_000);
 afterAll(() => {
 	w?.close();
@@ -42,18 +44,25 @@ async function listed(link: Parameters<typeof conversationListHref>[0]) {
 	return { total: list.total, measured: list.measured, rows: list.rows };
 }
 
-const FILTERS: { name: string; link: { week?: string; from?: string; to?: string; channel?: string; queue?: string | null; language?: string; tier?: string } }[] = [
+const FILTERS: {
+	name: string;
+	link: { week?: string; from?: string; to?: string; channel?: string; queue?: string | null; language?: string; tier?: string };
+}[] = [
 	{ name: 'everything', link: {} },
 	{ name: 'busiest week', link: { week: 'BUSY' } },
 	{ name: 'chat', link: { channel: 'chat' } },
 	{ name: 'never assigned a queue', link: { queue: null } },
-	{ name: 'three weeks from the busiest one (mid-week days), English, standard tier', link: { from: 'BUSY+2', to: 'BUSY+20', language: 'en', tier: 'standard' } }
+	{
+		name: 'three weeks from the busiest one (mid-week days), English, standard tier',
+		link: { from: 'BUSY+2', to: 'BUSY+20', language: 'en', tier: 'standard' }
+	}
 ];
 
 describe('the list opened from a KPI counts what the KPI counts', () => {
 	for (const filter of FILTERS) {
 		it(`every KPI, ${filter.name}`, async () => {
-			const day = (v?: string) => (v?.startsWith('BUSY') ? new Date(Date.parse(busyWeek) + Number(v.slice(5) || 0) * 86_400_000).toISOString().slice(0, 10) : v);
+			const day = (v?: string) =>
+				v?.startsWith('BUSY') ? new Date(Date.parse(busyWeek) + Number(v.slice(5) || 0) * 86_400_000).toISOString().slice(0, 10) : v;
 			const link = { ...filter.link, week: day(filter.link.week), from: day(filter.link.from), to: day(filter.link.to) };
 			const where = [
 				...(link.week ? [`week=${link.week}`] : []),
@@ -114,7 +123,8 @@ describe('reroute flows', () => {
 
 describe('the list itself', () => {
 	it('sorts and pages: pages are disjoint, in order, and add up to the total', async () => {
-		const params = (page: number) => new URLSearchParams({ kpi: 'first_response_time_median_s', sort: '-first_response_s', page: String(page) });
+		const params = (page: number) =>
+			new URLSearchParams({ kpi: 'first_response_time_median_s', sort: '-first_response_s', page: String(page) });
 		const first = await listConversations(w.db, parseConversationListRequest(params(1)), 40);
 		const second = await listConversations(w.db, parseConversationListRequest(params(2)), 40);
 		const values = [...first.rows, ...second.rows].map((r) => r.first_response_s as number);

@@ -75,7 +75,9 @@ async function readBack<T>(sql: string): Promise<T[]> {
 }
 
 async function aggregate(reader: string): Promise<Record<string, number | null>> {
-	const [row] = await readBack<Record<string, unknown>>(`SELECT ${KPI_KEYS.map((k) => `${AGGREGATES[k]} AS ${k}`).join(', ')} FROM ${reader}`);
+	const [row] = await readBack<Record<string, unknown>>(
+		`SELECT ${KPI_KEYS.map((k) => `${AGGREGATES[k]} AS ${k}`).join(', ')} FROM ${reader}`
+	);
 	return Object.fromEntries(KPI_KEYS.map((k) => [k, row[k] === null ? null : Number(row[k])]));
 }
 
@@ -146,6 +148,8 @@ describe('export conversations', () => {
 		expect(bad('--out', path.join(dir, 'x.csv'), '--format', 'xlsx').stderr).toMatch(/unknown export format "xlsx"/);
 		expect(bad('--format', 'csv').stderr).toMatch(/--out FILE is required/);
 		expect(bad('--out', path.join(dir, 'nope', 'x.csv')).stderr).toMatch(/folder .* does not exist/);
-		expect(runCli(['export', 'conversations', '--db', path.join(dir, 'missing.duckdb'), '--out', path.join(dir, 'x.csv')]).code).not.toBe(0);
+		expect(runCli(['export', 'conversations', '--db', path.join(dir, 'missing.duckdb'), '--out', path.join(dir, 'x.csv')]).code).not.toBe(
+			0
+		);
 	});
 });

@@ -30,13 +30,22 @@ describe('transformers configuration', () => {
 	it('reads the environment, and a model folder turns the hub off unless allowed', () => {
 		const models = path.join(dir, 'models');
 		fs.mkdirSync(models, { recursive: true });
-		const c = resolveTransformersConfig({}, {
-			SUPPORTLENS_MODEL_DIR: models,
-			SUPPORTLENS_EMBEDDING_MODEL: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
-			SUPPORTLENS_EMBEDDING_DTYPE: 'q8',
-			SUPPORTLENS_MODEL_TIMEOUT_MS: '2500'
+		const c = resolveTransformersConfig(
+			{},
+			{
+				SUPPORTLENS_MODEL_DIR: models,
+				SUPPORTLENS_EMBEDDING_MODEL: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
+				SUPPORTLENS_EMBEDDING_DTYPE: 'q8',
+				SUPPORTLENS_MODEL_TIMEOUT_MS: '2500'
+			}
+		);
+		expect(c).toMatchObject({
+			model: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2',
+			localModelPath: models + path.sep,
+			allowRemote: false,
+			dtype: 'q8',
+			loadTimeoutMs: 2500
 		});
-		expect(c).toMatchObject({ model: 'Xenova/paraphrase-multilingual-MiniLM-L12-v2', localModelPath: models + path.sep, allowRemote: false, dtype: 'q8', loadTimeoutMs: 2500 });
 		expect(resolveTransformersConfig({ allowRemote: true }, { SUPPORTLENS_MODEL_DIR: models }).allowRemote).toBe(true);
 		expect(resolveTransformersConfig({}, { SUPPORTLENS_MODEL_DIR: models, SUPPORTLENS_ALLOW_REMOTE_MODELS: '1' }).allowRemote).toBe(true);
 	});
@@ -92,7 +101,9 @@ describe('loading a transformer model offline', () => {
 	});
 
 	it('an explicit transformers choice fails loudly instead of switching', async () => {
-		await expect(createEmbedder({ choice: 'transformers', corpus: [], transformers: { allowRemote: false } })).rejects.toBeInstanceOf(EmbedderUnavailableError);
+		await expect(createEmbedder({ choice: 'transformers', corpus: [], transformers: { allowRemote: false } })).rejects.toBeInstanceOf(
+			EmbedderUnavailableError
+		);
 	});
 });
 
@@ -123,7 +134,12 @@ describe('a model folder given: the transformers path runs for real', () => {
 		try {
 			expect(embedder.model).toBe('transformers:tiny-bert:fp32');
 			expect(embedder.dim).toBe(16);
-			const [a, b, c, again] = await embedder.embed(['I was charged twice', 'double payment on my card', 'password reset link expired', 'I was charged twice']);
+			const [a, b, c, again] = await embedder.embed([
+				'I was charged twice',
+				'double payment on my card',
+				'password reset link expired',
+				'I was charged twice'
+			]);
 			expect(dot(a, a)).toBeCloseTo(1, 5);
 			expect(dot(a, b)).toBeGreaterThan(dot(a, c));
 			expect(Array.from(again)).toEqual(Array.from(a));
@@ -133,7 +149,11 @@ describe('a model folder given: the transformers path runs for real', () => {
 	}, 180_000);
 
 	it('auto uses it when SUPPORTLENS_MODEL_DIR holds <model id>/ and says so', async () => {
-		const selection = await createEmbedder({ choice: 'auto', corpus: [], transformers: { modelDir: models, model: 'tiny-bert', cacheDir, loadTimeoutMs: 120_000 } });
+		const selection = await createEmbedder({
+			choice: 'auto',
+			corpus: [],
+			transformers: { modelDir: models, model: 'tiny-bert', cacheDir, loadTimeoutMs: 120_000 }
+		});
 		try {
 			expect(selection.embedder.kind).toBe('transformers');
 			expect(selection.fallbackReason).toBeUndefined();
@@ -148,35 +168,75 @@ describe('a model folder given: the transformers path runs for real', () => {
 		const multi = path.join(dir, 'multi-models');
 		writeTinyBertModel(path.join(multi, 'Xenova'), 'paraphrase-multilingual-MiniLM-L12-v2');
 		const languages = ['en', 'en', 'de-DE', 'de', 'fr', 'fr', 'es']; // one Spanish text is too few to count
-		const selection = await createEmbedder({ choice: 'auto', corpus: [], languages, env: {}, transformers: { modelDir: multi, cacheDir, loadTimeoutMs: 120_000 } });
+		const selection = await createEmbedder({
+			choice: 'auto',
+			corpus: [],
+			languages,
+			env: {},
+			transformers: { modelDir: multi, cacheDir, loadTimeoutMs: 120_000 }
+		});
 		try {
 			expect(selection.embedder.kind).toBe('transformers');
-			expect(selection.message).toBe('embedder: auto → transformers Xenova/paraphrase-multilingual-MiniLM-L12-v2 (questions in 3 languages: de, en, fr) (16 dimensions)');
+			expect(selection.message).toBe(
+				'embedder: auto → transformers Xenova/paraphrase-multilingual-MiniLM-L12-v2 (questions in 3 languages: de, en, fr) (16 dimensions)'
+			);
 		} finally {
 			await selection.embedder.dispose?.();
 		}
 		// One language: the configured (English) model, which this folder lacks → lexical, and it says why.
-		const english = await createEmbedder({ choice: 'auto', corpus: ['a question'], languages: ['en', 'en'], env: {}, transformers: { modelDir: multi } });
+		const english = await createEmbedder({
+			choice: 'auto',
+			corpus: ['a question'],
+			languages: ['en', 'en'],
+			env: {},
+			transformers: { modelDir: multi }
+		});
 		expect(english.embedder).toBeInstanceOf(LexicalEmbedder);
 		expect(english.message).toMatch(/^embedder: auto → lexical, because the transformer model is unavailable/);
 		// Several languages and no multilingual model: lexical, naming the model it wanted.
-		const fallback = await createEmbedder({ choice: 'auto', corpus: ['a question'], languages, env: {}, transformers: { modelDir: models } });
+		const fallback = await createEmbedder({
+			choice: 'auto',
+			corpus: ['a question'],
+			languages,
+			env: {},
+			transformers: { modelDir: models }
+		});
 		expect(fallback.embedder).toBeInstanceOf(LexicalEmbedder);
-		expect(fallback.message).toContain('the multilingual model Xenova/paraphrase-multilingual-MiniLM-L12-v2 wanted for questions in de, en, fr is unavailable');
+		expect(fallback.message).toContain(
+			'the multilingual model Xenova/paraphrase-multilingual-MiniLM-L12-v2 wanted for questions in de, en, fr is unavailable'
+		);
 		expect(fallback.message).toContain('within each language only');
 	}, 180_000);
 
 	it('the cluster command uses the model folder from the environment', () => {
-		const input = writeJsonl(path.join(dir, 'tiny-q.jsonl'), [
-			// Five of each: the default minimum cluster size.
-			'charged twice', 'double payment', 'refund my money', 'card charged twice', 'charged two times',
-			'password reset', 'locked account', 'reset link expired', 'login email', 'forgot password'
-		].map((text, i) => ({ id: `q${i}`, text })));
+		const input = writeJsonl(
+			path.join(dir, 'tiny-q.jsonl'),
+			[
+				// Five of each: the default minimum cluster size.
+				'charged twice',
+				'double payment',
+				'refund my money',
+				'card charged twice',
+				'charged two times',
+				'password reset',
+				'locked account',
+				'reset link expired',
+				'login email',
+				'forgot password'
+			].map((text, i) => ({ id: `q${i}`, text }))
+		);
 		const output = path.join(dir, 'tiny-out.jsonl');
-		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'transformers'], { SUPPORTLENS_MODEL_DIR: folder, SUPPORTLENS_MODEL_CACHE: cacheDir });
+		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'transformers'], {
+			SUPPORTLENS_MODEL_DIR: folder,
+			SUPPORTLENS_MODEL_CACHE: cacheDir
+		});
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('embedder: transformers tiny-bert (16 dimensions)');
-		const clusters = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l).cluster);
+		const clusters = fs
+			.readFileSync(output, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l).cluster);
 		expect(new Set(clusters.slice(0, 5)).size).toBe(1);
 		expect(new Set(clusters.slice(5)).size).toBe(1);
 		expect(clusters[0]).not.toBe(clusters[5]);

@@ -14,14 +14,32 @@ const { dir, cleanup } = makeTempDir('gaps-languages');
 const db = path.join(dir, 'w.duckdb');
 
 const QUESTIONS: Record<string, string[]> = {
-	en: ['how do I get a refund for my order', 'refund for a damaged order please', 'I want a refund, the order never came', 'where is my refund for the order', 'refund status of my order', 'can I get my order refunded'],
-	de: ['wie bekomme ich eine Rückerstattung für meine Bestellung', 'Rückerstattung für beschädigte Bestellung bitte', 'ich möchte eine Rückerstattung, die Bestellung kam nie', 'wo bleibt meine Rückerstattung für die Bestellung', 'Status meiner Rückerstattung zur Bestellung', 'kann ich meine Bestellung rückerstattet bekommen']
+	en: [
+		'how do I get a refund for my order',
+		'refund for a damaged order please',
+		'I want a refund, the order never came',
+		'where is my refund for the order',
+		'refund status of my order',
+		'can I get my order refunded'
+	],
+	de: [
+		'wie bekomme ich eine Rückerstattung für meine Bestellung',
+		'Rückerstattung für beschädigte Bestellung bitte',
+		'ich möchte eine Rückerstattung, die Bestellung kam nie',
+		'wo bleibt meine Rückerstattung für die Bestellung',
+		'Status meiner Rückerstattung zur Bestellung',
+		'kann ich meine Bestellung rückerstattet bekommen'
+	]
 };
 
 function conversation(id: string, language: string, text: string, day: number) {
 	const at = new Date(Date.UTC(2026, 9, 5 + day, 9)).toISOString();
 	return {
-		id, source: 'canonical', channel: 'chat', created_at: at, language,
+		id,
+		source: 'canonical',
+		channel: 'chat',
+		created_at: at,
+		language,
 		events: [
 			{ id: 'e1', at, type: 'message', author: 'customer', body: text },
 			{ id: 'e2', at, type: 'message', author: 'ai', body: 'Sorry, I cannot help with that.', answer_type: 'fallback' }
@@ -30,8 +48,20 @@ function conversation(id: string, language: string, text: string, day: number) {
 }
 
 const ARTICLES = [
-	{ id: 'kb-refund-en', title: 'Refunds for orders', body: 'How a refund for an order works and how long it takes.', locale: 'en', translation_group: 'refunds' },
-	{ id: 'kb-refund-de', title: 'Rückerstattung für Bestellungen', body: 'Wie eine Rückerstattung für eine Bestellung funktioniert und wie lange sie dauert.', locale: 'de', translation_group: 'refunds' },
+	{
+		id: 'kb-refund-en',
+		title: 'Refunds for orders',
+		body: 'How a refund for an order works and how long it takes.',
+		locale: 'en',
+		translation_group: 'refunds'
+	},
+	{
+		id: 'kb-refund-de',
+		title: 'Rückerstattung für Bestellungen',
+		body: 'Wie eine Rückerstattung für eine Bestellung funktioniert und wie lange sie dauert.',
+		locale: 'de',
+		translation_group: 'refunds'
+	},
 	{ id: 'kb-api-en', title: 'API overview', body: 'Keys, rate limits and endpoints of the API.', locale: 'en', translation_group: 'api' }
 ];
 
@@ -46,7 +76,9 @@ afterAll(cleanup);
 
 describe('gaps in two languages, lexical embedder', () => {
 	it('stores the translation group of each article', async () => {
-		const rows = await withWarehouse(db, (w) => w.db.all<{ id: string; translation_group: string | null }>('SELECT id, translation_group FROM kb_articles ORDER BY id'));
+		const rows = await withWarehouse(db, (w) =>
+			w.db.all<{ id: string; translation_group: string | null }>('SELECT id, translation_group FROM kb_articles ORDER BY id')
+		);
 		expect(rows).toEqual([
 			{ id: 'kb-api-en', translation_group: 'api' },
 			{ id: 'kb-refund-de', translation_group: 'refunds' },
@@ -73,7 +105,9 @@ describe('gaps in two languages, lexical embedder', () => {
 	it('gaps --json --members adds every question of every gap', () => {
 		const r = runCli(['gaps', '--db', db, '--embedder', 'lexical', '--json', '--members']);
 		expect(r.code, r.stderr).toBe(0);
-		const out = JSON.parse(r.stdout) as { gaps: { active: boolean; size: number; members: { source: string; conversation_id: string; event_id: string }[] }[] };
+		const out = JSON.parse(r.stdout) as {
+			gaps: { active: boolean; size: number; members: { source: string; conversation_id: string; event_id: string }[] }[];
+		};
 		const active = out.gaps.filter((g) => g.active);
 		expect(active.reduce((s, g) => s + g.members.length, 0)).toBe(12);
 		for (const g of active) {

@@ -27,7 +27,8 @@ type Ev = Record<string, unknown>;
 let seq = 0;
 const ev = (minute: number, fields: Ev): Ev => ({ id: `e${++seq}`, at: at(minute), ...fields });
 const customer = (minute: number, body: string) => ev(minute, { type: 'message', author: 'customer', body });
-const ai = (minute: number, answer_type: string, confidence?: number) => ev(minute, { type: 'message', author: 'ai', body: 'AI reply', answer_type, ...(confidence === undefined ? {} : { confidence }) });
+const ai = (minute: number, answer_type: string, confidence?: number) =>
+	ev(minute, { type: 'message', author: 'ai', body: 'AI reply', answer_type, ...(confidence === undefined ? {} : { confidence }) });
 const status = (minute: number, s: string) => ev(minute, { type: 'status', status: s });
 const conv = (id: string, events: Ev[], extra: Ev = {}) => ({ id, created_at: at(0), channel: 'chat', language: 'en', events, ...extra });
 
@@ -41,14 +42,46 @@ describe('question extraction (DESIGN.md rule by rule)', () => {
 				conv('low', [customer(1, 'What is the API limit?'), ai(2, 'answered', 0.4)]),
 				conv('confident', [customer(1, 'Where are my invoices?'), ai(2, 'answered', 0.9), status(3, 'solved')]),
 				conv('threshold', [customer(1, 'Exactly at the threshold'), ai(2, 'answered', 0.5), status(3, 'solved')]),
-				conv('clarify', [customer(1, 'It is broken'), ai(2, 'clarifying', 0.7), customer(3, 'The Outlook sync is broken'), ai(4, 'fallback', 0.2)]),
-				conv('handoff', [customer(1, 'Please delete my account'), ai(2, 'answered', 0.9), ev(3, { type: 'handoff', author: 'ai', to_queue: 'accounts' })]),
-				conv('reopened', [customer(1, 'My order is late'), ai(2, 'answered', 0.8), status(3, 'solved'), customer(2 * DAY, 'still late'), status(2 * DAY + 1, 'open')]),
+				conv('clarify', [
+					customer(1, 'It is broken'),
+					ai(2, 'clarifying', 0.7),
+					customer(3, 'The Outlook sync is broken'),
+					ai(4, 'fallback', 0.2)
+				]),
+				conv('handoff', [
+					customer(1, 'Please delete my account'),
+					ai(2, 'answered', 0.9),
+					ev(3, { type: 'handoff', author: 'ai', to_queue: 'accounts' })
+				]),
+				conv('reopened', [
+					customer(1, 'My order is late'),
+					ai(2, 'answered', 0.8),
+					status(3, 'solved'),
+					customer(2 * DAY, 'still late'),
+					status(2 * DAY + 1, 'open')
+				]),
 				conv('reopen-late', [customer(1, 'Order late again'), ai(2, 'answered', 0.8), status(3, 'solved'), status(9 * DAY, 'open')]),
 				conv('repeat-a', [customer(1, 'Reset link expired'), ai(2, 'answered', 0.8), status(3, 'solved')], { customer: { id: 'cust-r' } }),
-				{ ...conv('repeat-b', [customer(3 * DAY + 1, 'Reset link expired again'), ai(3 * DAY + 2, 'answered', 0.9), status(3 * DAY + 3, 'solved')], { customer: { id: 'cust-r' } }), created_at: at(3 * DAY) },
-				conv('human-solved', [customer(1, 'Agent fixed it then it came back'), ai(2, 'answered', 0.9), ev(3, { type: 'message', author: 'agent', body: 'done' }), status(4, 'solved'), status(DAY, 'open')]),
-				conv('no-ai', [customer(1, 'Human only question'), ev(2, { type: 'message', author: 'agent', body: 'hi' }), ev(3, { type: 'handoff', author: 'agent', to_queue: 'x' })])
+				{
+					...conv(
+						'repeat-b',
+						[customer(3 * DAY + 1, 'Reset link expired again'), ai(3 * DAY + 2, 'answered', 0.9), status(3 * DAY + 3, 'solved')],
+						{ customer: { id: 'cust-r' } }
+					),
+					created_at: at(3 * DAY)
+				},
+				conv('human-solved', [
+					customer(1, 'Agent fixed it then it came back'),
+					ai(2, 'answered', 0.9),
+					ev(3, { type: 'message', author: 'agent', body: 'done' }),
+					status(4, 'solved'),
+					status(DAY, 'open')
+				]),
+				conv('no-ai', [
+					customer(1, 'Human only question'),
+					ev(2, { type: 'message', author: 'agent', body: 'hi' }),
+					ev(3, { type: 'handoff', author: 'agent', to_queue: 'x' })
+				])
 			])
 		);
 	});
@@ -75,7 +108,12 @@ describe('question extraction (DESIGN.md rule by rule)', () => {
 
 	it('moves with the confidence threshold setting', async () => {
 		const { questions } = await withWarehouse(db, (w) => extractQuestions(w.db, { ...DEFAULT_GAP_SETTINGS, confidenceThreshold: 0.95 }));
-		expect(questions.filter((q) => q.reasons.includes('low_confidence')).map((q) => q.conversation_id).sort()).toEqual(
+		expect(
+			questions
+				.filter((q) => q.reasons.includes('low_confidence'))
+				.map((q) => q.conversation_id)
+				.sort()
+		).toEqual(
 			// 'clarify': its opening's next AI message is the clarifying question at 0.7.
 			['clarify', 'confident', 'handoff', 'low', 'reopen-late', 'reopened', 'repeat-a', 'repeat-b', 'threshold', 'human-solved'].sort()
 		);
@@ -87,7 +125,14 @@ describe('mining the generator sample', () => {
 	const db = path.join(dir, 'sample.duckdb');
 	let manifest: {
 		topics: { id: string; coverage: Coverage }[];
-		questions: { conversation_source: string; conversation_id: string; event_id: string; topic: string; unanswered: boolean; reasons: string[] }[];
+		questions: {
+			conversation_source: string;
+			conversation_id: string;
+			event_id: string;
+			topic: string;
+			unanswered: boolean;
+			reasons: string[];
+		}[];
 	};
 
 	beforeAll(async () => {
@@ -99,7 +144,9 @@ describe('mining the generator sample', () => {
 	it('extracts exactly the unanswered questions the generator planted, with the same reasons', async () => {
 		const { questions } = await withWarehouse(db, (w) => extractQuestions(w.db, DEFAULT_GAP_SETTINGS));
 		const planted = Object.fromEntries(
-			manifest.questions.filter((q) => q.unanswered).map((q) => [`${q.conversation_source}/${q.conversation_id}/${q.event_id}`, [...q.reasons].sort()])
+			manifest.questions
+				.filter((q) => q.unanswered)
+				.map((q) => [`${q.conversation_source}/${q.conversation_id}/${q.event_id}`, [...q.reasons].sort()])
 		);
 		const found = Object.fromEntries(questions.map((q) => [`${q.source}/${q.conversation_id}/${q.event_id}`, [...q.reasons].sort()]));
 		expect(Object.keys(planted).length).toBeGreaterThan(300);
@@ -174,8 +221,17 @@ describe('mining the generator sample', () => {
 		// A second, smaller sample from another seed: same topics, other conversations.
 		const more = path.join(dir, 'more');
 		await generateSample({ out: more, conversations: 300, seed: 12, formatShares: { canonical: 1 } });
-		const rows = fs.readFileSync(path.join(more, 'canonical/conversations.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-		await withWarehouse(db, (w) => importConversations(w, rows.map((c: Ev) => ({ ...c, id: `more-${c.id}` }))));
+		const rows = fs
+			.readFileSync(path.join(more, 'canonical/conversations.jsonl'), 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		await withWarehouse(db, (w) =>
+			importConversations(
+				w,
+				rows.map((c: Ev) => ({ ...c, id: `more-${c.id}` }))
+			)
+		);
 		await withWarehouse(db, (w) => mineGaps(w.db, { embedder: 'lexical' }));
 		const after = await withWarehouse(db, (w) => listGaps(w.db));
 		const bigBefore = before.filter((g) => g.size >= 15);
@@ -211,7 +267,11 @@ describe('mining the generator sample', () => {
 		expect(out.run.embedded).toBe(0);
 		expect(out.gaps.filter((g: { active: boolean }) => g.active).length).toBe(out.run.clusters);
 		expect(out.reroutes.length).toBeGreaterThan(0);
-		expect(out.reroutes[0]).toMatchObject({ from_queue: expect.any(String), to_queue: expect.any(String), conversations: expect.any(Number) });
+		expect(out.reroutes[0]).toMatchObject({
+			from_queue: expect.any(String),
+			to_queue: expect.any(String),
+			conversations: expect.any(Number)
+		});
 		expect(out.reroutes[0].topics[0].label.length).toBeGreaterThan(0);
 	}, 120_000);
 
@@ -230,14 +290,30 @@ describe('cluster command', () => {
 	it('clusters {"id","text"} lines into {"id","cluster","label"} lines', () => {
 		// Five of each: the default minimum cluster size.
 		const input = writeJsonl(path.join(dir, 'q.jsonl'), [
-			...['I was charged twice this month', 'charged twice for my subscription', 'why was I charged twice?', 'double charge, charged twice on my card', 'charged twice again'].map((text, i) => ({ id: `a${i}`, text })),
-			...['how do I reset my password', 'password reset link expired', 'reset my password please', 'the password reset email never arrives', 'cannot reset password'].map((text, i) => ({ id: `b${i}`, text })),
+			...[
+				'I was charged twice this month',
+				'charged twice for my subscription',
+				'why was I charged twice?',
+				'double charge, charged twice on my card',
+				'charged twice again'
+			].map((text, i) => ({ id: `a${i}`, text })),
+			...[
+				'how do I reset my password',
+				'password reset link expired',
+				'reset my password please',
+				'the password reset email never arrives',
+				'cannot reset password'
+			].map((text, i) => ({ id: `b${i}`, text })),
 			{ id: 99, text: 'zebra xylophone quantum' }
 		]);
 		const output = path.join(dir, 'clusters.jsonl');
 		const r = runCli(['cluster', '--in', input, '--out', output, '--embedder', 'lexical']);
 		expect(r.code, r.stderr).toBe(0);
-		const lines = fs.readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		const lines = fs
+			.readFileSync(output, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
 		expect(lines.map((l) => Object.keys(l))).toEqual(lines.map(() => ['id', 'cluster', 'label']));
 		const byId = Object.fromEntries(lines.map((l) => [l.id, l]));
 		expect(new Set(['a0', 'a1', 'a2', 'a3', 'a4'].map((id) => byId[id].cluster)).size).toBe(1);

@@ -46,12 +46,24 @@ beforeAll(() => {
 
 describe('generate → ingest', () => {
 	it('writes every format and a progress line on stderr', () => {
-		for (const f of ['canonical/conversations.jsonl', 'canonical/kb_articles.jsonl', 'zendesk/tickets.jsonl', 'zendesk/audits.jsonl', 'intercom/conversations.jsonl', 'freshdesk/tickets.jsonl', 'freshdesk/satisfaction_ratings.jsonl', 'helpscout/conversations.jsonl', 'helpscout/ratings.jsonl', 'csv/messages.csv']) {
+		for (const f of [
+			'canonical/conversations.jsonl',
+			'canonical/kb_articles.jsonl',
+			'zendesk/tickets.jsonl',
+			'zendesk/audits.jsonl',
+			'intercom/conversations.jsonl',
+			'freshdesk/tickets.jsonl',
+			'freshdesk/satisfaction_ratings.jsonl',
+			'helpscout/conversations.jsonl',
+			'helpscout/ratings.jsonl',
+			'csv/messages.csv'
+		]) {
 			expect(fs.existsSync(path.join(out, f)), f).toBe(true);
 		}
 		expect(manifest.counts.conversations).toBe(600);
 		expect(generateStderr).toMatch(/generated 600 \/ 600 conversations \(100\.0%\) · [\d,]+\/s · ETA 0s/);
-		for (const source of ['canonical', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']) expect(manifest.counts.by_source[source], source).toBeGreaterThan(30);
+		for (const source of ['canonical', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'])
+			expect(manifest.counts.by_source[source], source).toBeGreaterThan(30);
 	});
 
 	it('imports the whole folder with nothing quarantined and the manifest counts', () => {
@@ -66,11 +78,16 @@ describe('generate → ingest', () => {
 
 	it('imports every source in the manifest’s numbers, and every label points at its event', async () => {
 		await withWarehouse(db, async (w) => {
-			const bySource = await w.db.all<{ source: string; n: number }>('SELECT source, count(*)::INTEGER AS n FROM conversations GROUP BY source');
+			const bySource = await w.db.all<{ source: string; n: number }>(
+				'SELECT source, count(*)::INTEGER AS n FROM conversations GROUP BY source'
+			);
 			expect(Object.fromEntries(bySource.map((r) => [r.source, r.n]))).toEqual(manifest.counts.by_source);
 			const check = async (items: { source: string; conversation_id: string; event_id: string }[], type: string, author?: string) => {
 				await w.db.run('CREATE OR REPLACE TEMP TABLE labels (source VARCHAR, conversation_id VARCHAR, event_id VARCHAR)');
-				await w.db.run(`INSERT INTO labels SELECT unnest(from_json(?, '[{"source":"VARCHAR","conversation_id":"VARCHAR","event_id":"VARCHAR"}]'), recursive := true)`, [JSON.stringify(items)]);
+				await w.db.run(
+					`INSERT INTO labels SELECT unnest(from_json(?, '[{"source":"VARCHAR","conversation_id":"VARCHAR","event_id":"VARCHAR"}]'), recursive := true)`,
+					[JSON.stringify(items)]
+				);
 				const row = await w.db.one<{ n: number; matched: number }>(
 					`SELECT count(*)::INTEGER AS n, count(e.id)::INTEGER AS matched FROM labels l
 					 LEFT JOIN events e ON e.source = l.source AND e.conversation_id = l.conversation_id AND e.id = l.event_id
@@ -79,7 +96,11 @@ describe('generate → ingest', () => {
 				);
 				expect(row?.matched, `${type} labels`).toBe(items.length);
 			};
-			await check(manifest.questions.map((q) => ({ source: q.conversation_source, conversation_id: q.conversation_id, event_id: q.event_id })), 'message', 'customer');
+			await check(
+				manifest.questions.map((q) => ({ source: q.conversation_source, conversation_id: q.conversation_id, event_id: q.event_id })),
+				'message',
+				'customer'
+			);
 			await check(manifest.drafts, 'draft');
 			await check(manifest.handoffs, 'handoff');
 		});
@@ -102,7 +123,11 @@ describe('generate → ingest', () => {
 		const kpis = runCli(['kpis', '--db', db, '--json']);
 		expect(kpis.code, kpis.stderr).toBe(0);
 		const printed = JSON.parse(kpis.stdout) as { rows: Record<string, unknown>[] };
-		expectKpisEqual(printed.rows.find((r) => r.group === null || r.group === 'all') ?? printed.rows[0], manifest.expected_kpis, 'kpis --json');
+		expectKpisEqual(
+			printed.rows.find((r) => r.group === null || r.group === 'all') ?? printed.rows[0],
+			manifest.expected_kpis,
+			'kpis --json'
+		);
 	});
 
 	it('stops with one line and exit code 1 when the output folder cannot be written', () => {
@@ -116,7 +141,12 @@ describe('generate → ingest', () => {
 	it('is deterministic: the same seed writes the same bytes', () => {
 		const again = path.join(dir, 'again');
 		expect(runCli(['generate', '--out', again, '--conversations', '600', '--weeks', '12', '--seed', '5']).code).toBe(0);
-		const files = (d: string): string[] => fs.readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(d, path.join(e.parentPath, e.name))).sort();
+		const files = (d: string): string[] =>
+			fs
+				.readdirSync(d, { recursive: true, withFileTypes: true })
+				.filter((e) => e.isFile())
+				.map((e) => path.relative(d, path.join(e.parentPath, e.name)))
+				.sort();
 		expect(files(again)).toEqual(files(out));
 		for (const f of files(out)) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))), f).toBe(true);
 	});

@@ -23,14 +23,29 @@ async function withDb<T>(fn: (w: Warehouse) => Promise<T>): Promise<T> {
 }
 
 const qualified = () =>
-	withDb((w) => w.db.all<{ id: string; handoffs: number; handoffs_qualified: number | null }>('SELECT id, handoffs, handoffs_qualified FROM conversation_facts ORDER BY id'));
+	withDb((w) =>
+		w.db.all<{ id: string; handoffs: number; handoffs_qualified: number | null }>(
+			'SELECT id, handoffs, handoffs_qualified FROM conversation_facts ORDER BY id'
+		)
+	);
 
 beforeAll(async () => {
 	await withDb((w) => importConversations(w, gradingConversations(), { kbArticles: KB }));
 });
 
 describe('grade --grader rules', () => {
-	let first: { graded: number; cached: number; errors: number; items: { conversation_id: string; event_id: string; kind: string; score: number | null; criteria: Record<string, { verdict: string; reason: string }> }[] };
+	let first: {
+		graded: number;
+		cached: number;
+		errors: number;
+		items: {
+			conversation_id: string;
+			event_id: string;
+			kind: string;
+			score: number | null;
+			criteria: Record<string, { verdict: string; reason: string }>;
+		}[];
+	};
 
 	it('grades every draft, AI reply and hand-off and prints the JSON contract', () => {
 		const result = runCli(['grade', '--db', db, '--json']);
@@ -82,7 +97,11 @@ describe('grade --grader rules', () => {
 		expect((await qualified()).find((r) => r.id === 'good-handoff')?.handoffs_qualified).toBe(1);
 		const changed = gradingConversations().map((c) =>
 			c.id === 'vague-handoff'
-				? { ...c, updated_at: new Date(Date.UTC(2026, 9, 6)).toISOString(), events: c.events.map((e) => (e.type === 'handoff' ? { ...e, note: 'still vague' } : e)) }
+				? {
+						...c,
+						updated_at: new Date(Date.UTC(2026, 9, 6)).toISOString(),
+						events: c.events.map((e) => (e.type === 'handoff' ? { ...e, note: 'still vague' } : e))
+					}
 				: c
 		);
 		await withDb((w) => importConversations(w, changed, { kbArticles: KB }));
@@ -103,9 +122,19 @@ describe('agreement', () => {
 		language: 'en',
 		created_at: '2026-10-05T11:00:00.000Z',
 		events: [
-			{ id: 'e1', at: '2026-10-05T11:00:00.000Z', type: 'message', author: 'customer', body: 'Where can I download my invoices for last year?' },
 			{
-				id: 'e2', at: '2026-10-05T11:05:00.000Z', type: 'draft', author: 'ai', review: 'edited',
+				id: 'e1',
+				at: '2026-10-05T11:00:00.000Z',
+				type: 'message',
+				author: 'customer',
+				body: 'Where can I download my invoices for last year?'
+			},
+			{
+				id: 'e2',
+				at: '2026-10-05T11:05:00.000Z',
+				type: 'draft',
+				author: 'ai',
+				review: 'edited',
 				body: 'Hi Leo,\n\nYou can download every invoice as a PDF under Settings > Billing > Invoices. If one is missing, just reply to this message.\n\nBest, Sam',
 				final_body: 'Hello Leo, our finance team will email the complete set of last year’s PDFs to you today. Regards, Sam'
 			}
@@ -120,7 +149,15 @@ describe('agreement', () => {
 		const report = JSON.parse(result.stdout);
 		// good-draft: sent as is, graded good (tn); refund-draft: rejected, graded bad (tp);
 		// edited-draft: rewritten (magnitude > 0.3) yet graded good (fn).
-		expect(report).toMatchObject({ grader: 'rules', n: 3, confusion: { tp: 1, fp: 0, fn: 1, tn: 1 }, agreement: 0.6667, kappa: 0.4, precision: 1, recall: 0.5 });
+		expect(report).toMatchObject({
+			grader: 'rules',
+			n: 3,
+			confusion: { tp: 1, fp: 0, fn: 1, tn: 1 },
+			agreement: 0.6667,
+			kappa: 0.4,
+			precision: 1,
+			recall: 0.5
+		});
 	});
 
 	it('the edit-magnitude threshold is a setting', () => {
@@ -139,7 +176,13 @@ describe('agreement', () => {
 				],
 				handoffs: [
 					{ source: 'canonical', conversation_id: 'good-handoff', event_id: 'e2', label: 'good', criteria: [] },
-					{ source: 'canonical', conversation_id: 'vague-handoff', event_id: 'e2', label: 'bad', criteria: ['complete_note', 'right_queue'] }
+					{
+						source: 'canonical',
+						conversation_id: 'vague-handoff',
+						event_id: 'e2',
+						label: 'bad',
+						criteria: ['complete_note', 'right_queue']
+					}
 				]
 			})
 		);
@@ -175,7 +218,12 @@ describe('grade --since and --limit', () => {
 		const w = await Warehouse.open(file);
 		try {
 			const base = gradingConversations()[0];
-			const later = { ...base, id: 'later', created_at: '2026-10-07T09:00:00.000Z', events: base.events.map((e) => ({ ...e, at: '2026-10-07T09:00:00.000Z' })) };
+			const later = {
+				...base,
+				id: 'later',
+				created_at: '2026-10-07T09:00:00.000Z',
+				events: base.events.map((e) => ({ ...e, at: '2026-10-07T09:00:00.000Z' }))
+			};
 			await importConversations(w, [...gradingConversations(), later], { kbArticles: KB });
 		} finally {
 			w.close();

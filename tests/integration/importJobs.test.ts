@@ -31,7 +31,9 @@ describe('ImportJobs', () => {
 		for (let offset = 0; offset < bytes.length; offset += 1000) {
 			await jobs.appendChunk(job.id, 0, offset, bytes.subarray(offset, offset + 1000));
 		}
-		await expect(jobs.appendChunk(job.id, 0, 5, bytes.subarray(0, 10))).rejects.toThrow(/has \d+ bytes so far, not 5: send the chunk at offset \d+/);
+		await expect(jobs.appendChunk(job.id, 0, 5, bytes.subarray(0, 10))).rejects.toThrow(
+			/has \d+ bytes so far, not 5: send the chunk at offset \d+/
+		);
 		await jobs.start(job.id);
 		await jobs.idle();
 		const done = jobs.get(job.id)!;

@@ -27,7 +27,11 @@ const conversation = (id: string, body = 'My parcel never arrived, can you check
 describe('a record over DuckDB maximum_object_size (40 MB: DuckDB fails the merge past twice the limit)', () => {
 	it('is quarantined with file, line and why; the other records load and no message names a server path', async () => {
 		const db = path.join(dir, 'huge.duckdb');
-		const file = writeJsonl(path.join(dir, 'huge.jsonl'), [conversation('small-1'), conversation('huge', 'x'.repeat(40 * 1024 * 1024)), conversation('small-2')]);
+		const file = writeJsonl(path.join(dir, 'huge.jsonl'), [
+			conversation('small-1'),
+			conversation('huge', 'x'.repeat(40 * 1024 * 1024)),
+			conversation('small-2')
+		]);
 		const summary = await withWarehouse(db, (w) => importFiles(w, [file], { format: 'canonical' }));
 		expect(summary).toMatchObject({ loaded: 2, quarantined: 1 });
 		await withWarehouse(db, async (w) => {
@@ -77,7 +81,12 @@ describe('garbage lines', () => {
 					count(*) FILTER (WHERE raw_bytes = length('garbage line ' || (line - 1)::VARCHAR)) AS lengths FROM quarantine`
 			)
 		);
-		expect(counts).toEqual({ with_raw: QUARANTINE_RAW_KEPT_PER_RUN, without_raw: extra, first_without: QUARANTINE_RAW_KEPT_PER_RUN + 1, lengths: QUARANTINE_RAW_KEPT_PER_RUN + extra });
+		expect(counts).toEqual({
+			with_raw: QUARANTINE_RAW_KEPT_PER_RUN,
+			without_raw: extra,
+			first_without: QUARANTINE_RAW_KEPT_PER_RUN + 1,
+			lengths: QUARANTINE_RAW_KEPT_PER_RUN + extra
+		});
 
 		// The download reads them in DuckDB's batches, not as one array.
 		const batches = await withWarehouse(db, async (w) => {

@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashBeforeCommitEnv } from '../helpers/crashBeforeCommit';
-import { cleanup, ensureBuiltCopy, loginCookie, prepareWarehouse, startServer, type PreparedWarehouse, type RunningServer } from '../e2e/harness';
+import {
+	cleanup,
+	ensureBuiltCopy,
+	loginCookie,
+	prepareWarehouse,
+	startServer,
+	type PreparedWarehouse,
+	type RunningServer
+} from '../e2e/harness';
 
 const UPLOAD = path.resolve(import.meta.dirname, '../e2e/fixtures/upload_conversations.jsonl');
 let build: string;
@@ -50,7 +58,11 @@ async function upload(url: string, cookie: string, name: string, bytes: Buffer):
 }
 
 const putChunk = (url: string, cookie: string, id: string, offset: number, body: Buffer) =>
-	fetch(`${url}/api/imports/${id}/files/0?offset=${offset}`, { method: 'PUT', headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(body) });
+	fetch(`${url}/api/imports/${id}/files/0?offset=${offset}`, {
+		method: 'PUT',
+		headers: { Cookie: cookie, 'Content-Type': 'application/octet-stream' },
+		body: new Uint8Array(body)
+	});
 
 async function finished(url: string, cookie: string, id: string) {
 	for (let i = 0; i < 1200; i++) {
@@ -66,7 +78,8 @@ describe('a server crash during an upload import', () => {
 		const { server, cookie } = await serve(crashBeforeCommitEnv());
 		const pid = server.process.pid!;
 		const id = await upload(server.url, cookie, 'upload_conversations.jsonl', fs.readFileSync(UPLOAD));
-		for (let i = 0; i < 600 && server.process.exitCode === null && server.process.signalCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+		for (let i = 0; i < 600 && server.process.exitCode === null && server.process.signalCode === null; i++)
+			await new Promise((r) => setTimeout(r, 100));
 		expect(server.process.signalCode).toBe('SIGKILL'); // killed itself mid-merge, before COMMIT
 		const left = fs.readdirSync(tmp).filter((n) => n.includes(`-p${pid}-`));
 		expect(left.map((n) => n.replace(/-p\d+-.*/, '')).sort()).toEqual(['supportlens-import', 'supportlens-uploads']);
@@ -85,7 +98,11 @@ describe('a server crash during an upload import', () => {
 		expect(history).toMatch(/,failed,the server stopped during this import/);
 
 		// The same upload then goes through.
-		const retry = await finished(again.server.url, again.cookie, await upload(again.server.url, again.cookie, 'upload_conversations.jsonl', fs.readFileSync(UPLOAD)));
+		const retry = await finished(
+			again.server.url,
+			again.cookie,
+			await upload(again.server.url, again.cookie, 'upload_conversations.jsonl', fs.readFileSync(UPLOAD))
+		);
 		expect(retry).toMatchObject({ status: 'done', summary: { loaded: 40, quarantined: 2 } });
 	});
 });
@@ -98,19 +115,32 @@ describe('uploads on the running server', () => {
 	});
 
 	it('of five PUTs racing for offset 0, one lands and four get 409 with the offset to resume from', async () => {
-		const created = await fetch(`${server.url}/api/imports`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"files":[{"name":"race.jsonl"}]}' });
+		const created = await fetch(`${server.url}/api/imports`, {
+			method: 'POST',
+			headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+			body: '{"files":[{"name":"race.jsonl"}]}'
+		});
 		const { id } = await created.json();
 		const bytes = fs.readFileSync(UPLOAD);
 		const answers = await Promise.all(Array.from({ length: 5 }, () => putChunk(server.url, cookie, id, 0, bytes)));
 		expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
 		for (const a of answers.filter((a) => a.status === 409)) expect(await a.json()).toMatchObject({ expected: bytes.length });
-		expect((await fetch(`${server.url}/api/imports/${id}`, { headers: { Cookie: cookie } }).then((r) => r.json())).files).toEqual([{ name: 'race.jsonl', bytes: bytes.length }]);
+		expect((await fetch(`${server.url}/api/imports/${id}`, { headers: { Cookie: cookie } }).then((r) => r.json())).files).toEqual([
+			{ name: 'race.jsonl', bytes: bytes.length }
+		]);
 	});
 
 	it('a record of 40 MB (over the 16 MB limit) is quarantined with its line and the rest loads; nothing shown names a server path', async () => {
 		const conversation = (id: string, body: string) =>
-			JSON.stringify({ id, created_at: '2026-10-05T21:00:00Z', events: [{ id: `${id}-1`, at: '2026-10-05T21:01:00Z', type: 'message', author: 'customer', body }] });
-		const file = Buffer.from([conversation('fine-1', 'hello'), conversation('enormous', 'y'.repeat(40 * 1024 * 1024)), conversation('fine-2', 'bye')].join('\n') + '\n');
+			JSON.stringify({
+				id,
+				created_at: '2026-10-05T21:00:00Z',
+				events: [{ id: `${id}-1`, at: '2026-10-05T21:01:00Z', type: 'message', author: 'customer', body }]
+			});
+		const file = Buffer.from(
+			[conversation('fine-1', 'hello'), conversation('enormous', 'y'.repeat(40 * 1024 * 1024)), conversation('fine-2', 'bye')].join('\n') +
+				'\n'
+		);
 		const job = await finished(server.url, cookie, await upload(server.url, cookie, 'big.jsonl', file));
 		expect(job).toMatchObject({ status: 'done', error: null, summary: { loaded: 2, quarantined: 1 } });
 		const csv = await (await fetch(`${server.url}/imports/${job.summary.runId}/quarantine.csv`, { headers: { Cookie: cookie } })).text();

@@ -57,7 +57,9 @@ describe('importFiles (canonical JSON Lines)', () => {
 	it('loads every valid record and quarantines each broken one with its line and reason', async () => {
 		const summary = await withWarehouse(db, (w) => importFiles(w, [file]));
 		expect(summary).toMatchObject({ loaded: 4, updated: 0, unchanged: 0, kb_loaded: 1, quarantined: 7 });
-		const rows = await withWarehouse(db, (w) => w.db.all<{ line: number; reason: string }>('SELECT line, reason FROM quarantine ORDER BY line'));
+		const rows = await withWarehouse(db, (w) =>
+			w.db.all<{ line: number; reason: string }>('SELECT line, reason FROM quarantine ORDER BY line')
+		);
 		expect(rows.map((r) => r.line)).toEqual([2, 4, 5, 6, 7, 8, 11]);
 		const reasons = Object.fromEntries(rows.map((r) => [r.line, r.reason]));
 		expect(reasons[2]).toMatch(/^bad JSON/);
@@ -68,7 +70,9 @@ describe('importFiles (canonical JSON Lines)', () => {
 		expect(reasons[8]).toBe('expected a JSON object');
 		expect(reasons[11]).toBe('invalid UTF-8');
 		const files = await withWarehouse(db, (w) => w.db.all<{ file: string }>('SELECT DISTINCT file FROM quarantine'));
-		expect(files.map((f) => f.file)).toEqual([path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file)]);
+		expect(files.map((f) => f.file)).toEqual([
+			path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file)
+		]);
 	});
 
 	it('changes no count when the same file is imported again', async () => {
@@ -125,7 +129,17 @@ describe('round trip', () => {
 		});
 		input.events.push(
 			{ id: 'r1-5', at: at(5), type: 'assignment', queue: 'billing', agent_id: 'a-3' },
-			{ id: 'r1-6', at: at(6), type: 'draft', author: 'ai', agent_id: 'a-3', body: 'draft', final_body: 'final', review: 'edited', kb_article_ids: ['kb-1'] },
+			{
+				id: 'r1-6',
+				at: at(6),
+				type: 'draft',
+				author: 'ai',
+				agent_id: 'a-3',
+				body: 'draft',
+				final_body: 'final',
+				review: 'edited',
+				kb_article_ids: ['kb-1']
+			},
 			{ id: 'r1-7', at: at(7), type: 'note', author: 'agent', body: 'internal' }
 		);
 		await withWarehouse(db, (w) => importConversations(w, [input]));
@@ -149,10 +163,10 @@ describe('crash mid-import', () => {
 		const db = path.join(dir, 'crash.duckdb');
 		const first = writeJsonl(path.join(dir, 'first.jsonl'), [conversation('k1'), conversation('k2')]);
 		expect(runCli(['ingest', first, '--db', db]).code).toBe(0);
-		const second = writeJsonl(
-			path.join(dir, 'second.jsonl'),
-			[...Array.from({ length: 500 }, (_, i) => conversation(`big-${i}`)), { ...conversation('k1'), updated_at: at(50), subject: 'changed' }]
-		);
+		const second = writeJsonl(path.join(dir, 'second.jsonl'), [
+			...Array.from({ length: 500 }, (_, i) => conversation(`big-${i}`)),
+			{ ...conversation('k1'), updated_at: at(50), subject: 'changed' }
+		]);
 		const crashed = runCli(['ingest', second, '--db', db], crashBeforeCommitEnv());
 		// tsx runs the CLI in a child node process and reports its SIGKILL as exit code 128 + 9.
 		expect(crashed.signal === 'SIGKILL' || crashed.code === 137).toBe(true);
@@ -160,7 +174,10 @@ describe('crash mid-import', () => {
 		const stats = await withWarehouse(db, (w) => warehouseStats(w.db));
 		expect(stats).toEqual({ conversations: 2, events: 8, kb_articles: 0, quarantined: 0 });
 		// The cut-short run was recorded when it started and stays in the history.
-		const runs = () => withWarehouse(db, (w) => w.db.all<{ id: number; status: string; error: string | null }>('SELECT id, status, error FROM import_runs ORDER BY id'));
+		const runs = () =>
+			withWarehouse(db, (w) =>
+				w.db.all<{ id: number; status: string; error: string | null }>('SELECT id, status, error FROM import_runs ORDER BY id')
+			);
 		expect((await runs()).map((r) => r.status)).toEqual(['done', 'running']);
 		expect((await withWarehouse(db, (w) => readConversation(w.db, 'canonical', 'k1')))?.subject).toBeUndefined();
 		// And the same import then goes through; the next import marks the leftover failed, with why.

@@ -48,7 +48,11 @@ describe('importing Intercom exports', () => {
 
 		const handedOff = await withWarehouse(db, (w) => readConversation(w.db, 'intercom', '1002'));
 		expect(handedOff?.events.find((e) => e.type === 'handoff')).toMatchObject({ to_queue: 'Billing', reason: 'routed_to_team' });
-		expect(handedOff?.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual(['solved', 'open', 'solved']);
+		expect(handedOff?.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual([
+			'solved',
+			'open',
+			'solved'
+		]);
 	});
 
 	it('changes nothing when the same export is imported again', async () => {

@@ -70,9 +70,30 @@ describe('KPIs on the hand-worked fixture', () => {
 		const facts = await w.db.all<Record<string, unknown>>('SELECT * FROM conversation_facts ORDER BY id');
 		expect(facts).toHaveLength(11);
 		const c5 = facts.find((f) => f.id === 'c5')!;
-		expect(c5).toMatchObject({ ai_involved: false, human_involved: false, solved: false, handoffs: 0, assignments: 0, first_response_s: null, resolution_s: null, queue: null });
+		expect(c5).toMatchObject({
+			ai_involved: false,
+			human_involved: false,
+			solved: false,
+			handoffs: 0,
+			assignments: 0,
+			first_response_s: null,
+			resolution_s: null,
+			queue: null
+		});
 		const c4 = facts.find((f) => f.id === 'c4')!;
-		expect(c4).toMatchObject({ handoffs: 1, accurate_handoffs: 0, queue: 'tech', distinct_queues: 2, drafts_sent_as_is: 1, drafts_edited: 1, drafts_rejected: 1, drafts_escalated: 1, drafts_reviewed: 4, customer_id: null, handoffs_qualified: null });
+		expect(c4).toMatchObject({
+			handoffs: 1,
+			accurate_handoffs: 0,
+			queue: 'tech',
+			distinct_queues: 2,
+			drafts_sent_as_is: 1,
+			drafts_edited: 1,
+			drafts_rejected: 1,
+			drafts_escalated: 1,
+			drafts_reviewed: 4,
+			customer_id: null,
+			handoffs_qualified: null
+		});
 		const c2 = facts.find((f) => f.id === 'c2')!;
 		expect(c2).toMatchObject({ reopened: true, reopen_gap_s: 86400 - 600, contained: true });
 		expect(facts.find((f) => f.id === 'c7')).toMatchObject({ next_contact_gap_s: 72 * 3600 });
@@ -85,20 +106,42 @@ describe('KPIs on the hand-worked fixture', () => {
 		expect(result.rows.map((r) => r.group)).toEqual(['2026-10-05', '2026-10-12']);
 		const [w41, w42] = result.rows;
 		expectKpis(w41, { conversations: 9, ai_involved: 7, containment_rate: 5 / 7, csat_responses: 3 });
-		expectKpis(w42, { conversations: 2, ai_involved: 1, containment_rate: 0, reopen_rate: 0, repeat_contact_rate: 0, first_contact_resolution_rate: 1, first_response_time_median_s: 450, time_to_resolution_median_s: 3600, csat: null, csat_responses: 0 });
+		expectKpis(w42, {
+			conversations: 2,
+			ai_involved: 1,
+			containment_rate: 0,
+			reopen_rate: 0,
+			repeat_contact_rate: 0,
+			first_contact_resolution_rate: 1,
+			first_response_time_median_s: 450,
+			time_to_resolution_median_s: 3600,
+			csat: null,
+			csat_responses: 0
+		});
 	});
 
 	it('breaks down by last assigned queue, missing values grouped as null', async () => {
 		const rows = (await kpis({ by: 'queue' })).rows;
-		expect(rows.map((r) => [r.group, r.conversations])).toEqual([['billing', 1], ['tech', 1], [null, 9]]);
+		expect(rows.map((r) => [r.group, r.conversations])).toEqual([
+			['billing', 1],
+			['tech', 1],
+			[null, 9]
+		]);
 		expectKpis(rows[0], { escalation_accuracy: 1, reroute_rate: 0, first_contact_resolution_rate: 1 });
 		expectKpis(rows[1], { escalation_accuracy: 0, reroute_rate: 1, draft_reject_rate: 1 / 4 });
 	});
 
 	it('filters: AND across dimensions, OR within one, week by day or ISO week', async () => {
 		expectKpis(await all({ where: ['channel=email'] }), {
-			conversations: 2, ai_involved: 2, containment_rate: 0, escalation_rate: 1, escalation_accuracy: 1 / 2,
-			reroute_rate: 1 / 2, csat: 1, repeat_contact_rate: 0, first_contact_resolution_rate: 1 / 2
+			conversations: 2,
+			ai_involved: 2,
+			containment_rate: 0,
+			escalation_rate: 1,
+			escalation_accuracy: 1 / 2,
+			reroute_rate: 1 / 2,
+			csat: 1,
+			repeat_contact_rate: 0,
+			first_contact_resolution_rate: 1 / 2
 		});
 		expect((await all({ where: ['channel=email', 'channel:in_app'] })).conversations).toBe(4);
 		expect((await all({ where: ['channel=chat', 'week=2026-W42'] })).conversations).toBe(1);
@@ -119,7 +162,11 @@ describe('KPIs on the hand-worked fixture', () => {
 		const row = await all({ from: '2026-12-01', to: '2026-12-07' });
 		for (const key of KPI_KEYS) expect(row[key], key).toBe(['conversations', 'ai_involved', 'csat_responses'].includes(key) ? 0 : null);
 		const weeks = await kpis({ from: '2026-10-05', to: '2026-10-25', by: 'week' });
-		expect(weeks.rows.map((r) => [r.group, r.conversations])).toEqual([['2026-10-05', 9], ['2026-10-12', 2], ['2026-10-19', 0]]);
+		expect(weeks.rows.map((r) => [r.group, r.conversations])).toEqual([
+			['2026-10-05', 9],
+			['2026-10-12', 2],
+			['2026-10-19', 0]
+		]);
 		expect(weeks.rows[2].containment_rate).toBeNull();
 	});
 
@@ -127,7 +174,10 @@ describe('KPIs on the hand-worked fixture', () => {
 		expectKpis(await all({}, { repeatWindowDays: 8 }), { repeat_contact_rate: 3 / 6, first_contact_resolution_rate: 2 / 8 }); // c1 now a repeat
 		expectKpis(await all({}, { verifiedWindowHours: 71 }), { verified_containment_rate: 4 / 8 }); // c7 now verified
 		expectKpis(await all({}, { reopenWindowDays: 9 }), { verified_containment_rate: 2 / 8 }); // c11 no longer
-		expectKpis(await all({}, { repeatWindowDays: 0, verifiedWindowHours: 0 }), { repeat_contact_rate: 0, verified_containment_rate: 4 / 8 });
+		expectKpis(await all({}, { repeatWindowDays: 0, verifiedWindowHours: 0 }), {
+			repeat_contact_rate: 0,
+			verified_containment_rate: 4 / 8
+		});
 	});
 
 	it('lists distinct dimension values for filters', async () => {

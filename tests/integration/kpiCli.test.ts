@@ -20,7 +20,22 @@ beforeAll(async () => {
 
 describe('cli kpis', () => {
 	it('prints {from, to, by, rows} with every KPI key in order, rates in 0..1, nulls for empty denominators', () => {
-		const r = runCli(['kpis', '--db', db, '--json', '--from', '2026-10-12', '--to', '2026-10-18', '--by', 'channel', '--where', 'channel=chat', '--where', 'channel=in_app']);
+		const r = runCli([
+			'kpis',
+			'--db',
+			db,
+			'--json',
+			'--from',
+			'2026-10-12',
+			'--to',
+			'2026-10-18',
+			'--by',
+			'channel',
+			'--where',
+			'channel=chat',
+			'--where',
+			'channel=in_app'
+		]);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
@@ -29,15 +44,34 @@ describe('cli kpis', () => {
 		expect(out.rows.map((row: { group: string }) => row.group)).toEqual(['chat', 'in_app']);
 		for (const row of out.rows) expect(Object.keys(row)).toEqual(['group', ...KPI_KEYS]);
 		// chat that week: c6, human only and solved, no AI.
-		expect(out.rows[0]).toMatchObject({ conversations: 1, ai_involved: 0, containment_rate: null, reopen_rate: 0, first_contact_resolution_rate: 1, time_to_resolution_median_s: 3600 });
+		expect(out.rows[0]).toMatchObject({
+			conversations: 1,
+			ai_involved: 0,
+			containment_rate: null,
+			reopen_rate: 0,
+			first_contact_resolution_rate: 1,
+			time_to_resolution_median_s: 3600
+		});
 		// in_app: c10, AI-involved, pending.
-		expect(out.rows[1]).toMatchObject({ conversations: 1, ai_involved: 1, containment_rate: 0, reopen_rate: null, first_response_time_median_s: 600 });
+		expect(out.rows[1]).toMatchObject({
+			conversations: 1,
+			ai_involved: 1,
+			containment_rate: 0,
+			reopen_rate: null,
+			first_response_time_median_s: 600
+		});
 	});
 
 	it('prints the all row without --by, and a readable table without --json', () => {
 		const json = JSON.parse(runCli(['kpis', '--db', db, '--json']).stdout);
 		expect(json.rows).toHaveLength(1);
-		expect(json.rows[0]).toMatchObject({ group: 'all', conversations: 11, ai_involved: 8, containment_rate: 0.625, qualified_handoff_rate: null });
+		expect(json.rows[0]).toMatchObject({
+			group: 'all',
+			conversations: 11,
+			ai_involved: 8,
+			containment_rate: 0.625,
+			qualified_handoff_rate: null
+		});
 		const table = runCli(['kpis', '--db', db, '--by', 'week']);
 		expect(table.code).toBe(0);
 		expect(table.stdout).toMatch(/^KPI\s+2026-10-05\s+2026-10-12$/m);

@@ -13,7 +13,11 @@ import { makeTempDir } from '../helpers/tempDir';
 const { dir, cleanup } = makeTempDir('supportlens-kpigen-');
 const out = path.join(dir, 'sample');
 const db = path.join(dir, 'gen.duckdb');
-let manifest: { expected_kpis: Record<string, number | null>; expected_kpis_by_week: ({ week: string } & Record<string, number | null>)[]; counts: { by_source: Record<string, number> } };
+let manifest: {
+	expected_kpis: Record<string, number | null>;
+	expected_kpis_by_week: ({ week: string } & Record<string, number | null>)[];
+	counts: { by_source: Record<string, number> };
+};
 
 beforeAll(async () => {
 	await generateSample({ out, conversations: 500, weeks: 8, seed: 11 });

@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conversationSchema } from '../../src/lib/schema';
 import { importConversations } from '../../src/lib/server/ingest';
-import { DIMENSIONS, KPI_DEFINITIONS, parseKpiQuery, queryKpiDetails, rebuildConversationFacts, type KpiDetailRow, type Dimension } from '../../src/lib/server/kpi';
+import {
+	DIMENSIONS,
+	KPI_DEFINITIONS,
+	parseKpiQuery,
+	queryKpiDetails,
+	rebuildConversationFacts,
+	type KpiDetailRow,
+	type Dimension
+} from '../../src/lib/server/kpi';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { linkCustomers, oracleConversation, quantile, tally, type OracleConversation, type OracleSettings } from '../kpi/kpiOracle';
 import { conversationArb, datasetArb, toCanonical } from '../kpi/randomConversations';
@@ -50,8 +58,10 @@ function expectRowMatchesOracle(row: KpiDetailRow, list: OracleConversation[], s
 	}
 	expect(row.qualified_handoff_rate).toBeNull();
 	const quantiles: [keyof KpiDetailRow, number[], number][] = [
-		['first_response_time_median_s', t.frt, 0.5], ['first_response_time_p90_s', t.frt, 0.9],
-		['time_to_resolution_median_s', t.ttr, 0.5], ['time_to_resolution_p90_s', t.ttr, 0.9]
+		['first_response_time_median_s', t.frt, 0.5],
+		['first_response_time_p90_s', t.frt, 0.9],
+		['time_to_resolution_median_s', t.ttr, 0.5],
+		['time_to_resolution_p90_s', t.ttr, 0.9]
 	];
 	for (const [key, values, q] of quantiles) {
 		const expected = quantile(values, q);
@@ -72,18 +82,32 @@ describe('KPI properties on random canonical data', () => {
 					const summary = await importConversations(w, records);
 					expect(summary.quarantined).toBe(0);
 					// Detected languages are the import's business: read them back for the oracle's grouping.
-					const langs = new Map((await w.db.all<{ source: string; id: string; language: string | null }>('SELECT source, id, language FROM conversations')).map((r) => [`${r.source}\u0000${r.id}`, r.language]));
+					const langs = new Map(
+						(await w.db.all<{ source: string; id: string; language: string | null }>('SELECT source, id, language FROM conversations')).map(
+							(r) => [`${r.source}\u0000${r.id}`, r.language]
+						)
+					);
 					for (const o of oracle) o.language = langs.get(o.key) ?? null;
 
 					const allRow = (await queryKpiDetails(w.db, parseKpiQuery({}), settings)).rows[0];
 					expectRowMatchesOracle(allRow, oracle, settings, 'all');
 					for (const dim of DIMENSIONS) {
 						const rows = (await queryKpiDetails(w.db, parseKpiQuery({ by: dim }), settings)).rows;
-						for (const k of COUNT_KEYS) expect(rows.reduce((s, r) => s + (r[k] ?? 0), 0), `${dim} ${k}`).toBe(allRow[k]);
+						for (const k of COUNT_KEYS)
+							expect(
+								rows.reduce((s, r) => s + (r[k] ?? 0), 0),
+								`${dim} ${k}`
+							).toBe(allRow[k]);
 						for (const d of KPI_DEFINITIONS) {
 							if (d.kind !== 'rate') continue;
-							expect(rows.reduce((s, r) => s + r.parts[d.key]!.denominator, 0), `${dim} ${d.key} den`).toBe(allRow.parts[d.key]!.denominator);
-							expect(rows.reduce((s, r) => s + r.parts[d.key]!.numerator, 0), `${dim} ${d.key} num`).toBeCloseTo(allRow.parts[d.key]!.numerator, 9);
+							expect(
+								rows.reduce((s, r) => s + r.parts[d.key]!.denominator, 0),
+								`${dim} ${d.key} den`
+							).toBe(allRow.parts[d.key]!.denominator);
+							expect(
+								rows.reduce((s, r) => s + r.parts[d.key]!.numerator, 0),
+								`${dim} ${d.key} num`
+							).toBeCloseTo(allRow.parts[d.key]!.numerator, 9);
 						}
 						for (const row of rows) {
 							const members = oracle.filter((o) => dimValue(o, dim) === row.group);
@@ -100,9 +124,15 @@ describe('KPI properties on random canonical data', () => {
 		await fc.assert(
 			fc.asyncProperty(datasetArb, fc.array(fc.tuple(fc.nat(30), conversationArb), { maxLength: 10 }), async (first, changes) => {
 				await withFreshWarehouse(async (w) => {
-					await importConversations(w, first.map((p, i) => toCanonical(p, i)));
+					await importConversations(
+						w,
+						first.map((p, i) => toCanonical(p, i))
+					);
 					// Changed copies (newer updated_at) of existing ids, and some new ids.
-					await importConversations(w, changes.map(([i, p]) => toCanonical(p, i, 24 * 60)));
+					await importConversations(
+						w,
+						changes.map(([i, p]) => toCanonical(p, i, 24 * 60))
+					);
 					// The grader's column survives a rebuild; give it values to check that too.
 					await w.db.run(`UPDATE conversation_facts SET handoffs_qualified = handoffs WHERE hash(id) % 2 = 0`);
 					const order = 'ORDER BY source, id';

@@ -19,7 +19,9 @@ async function load(name: string, paths: string[], aiAuthors: string[]) {
 	const summary = await withWarehouse(db, (w) => importFiles(w, paths, { aiAuthors, origin: 'test' }));
 	const row = await withWarehouse(db, async (w) => (await queryKpis(w.db, parseKpiQuery({}), {})).rows[0]);
 	const quarantine = await withWarehouse(db, (w) =>
-		w.db.all<{ file: string; line: number | null; record: string | null; reason: string }>('SELECT file, line, record, reason FROM quarantine ORDER BY file, line')
+		w.db.all<{ file: string; line: number | null; record: string | null; reason: string }>(
+			'SELECT file, line, record, reason FROM quarantine ORDER BY file, line'
+		)
 	);
 	const again = await withWarehouse(db, (w) => importFiles(w, paths, { aiAuthors, origin: 'test' }));
 	return { summary, row, again, quarantine: quarantine.map((q) => `${path.basename(q.file)}:${q.line ?? q.record} ${q.reason}`) };
@@ -33,13 +35,27 @@ function expectKpis(row: KpiRow, expected: Partial<KpiRow>) {
 	}
 }
 
-const NO_DRAFTS = { escalation_accuracy: null, draft_edit_rate: null, draft_reject_rate: null, edit_magnitude: null, qualified_handoff_rate: null };
+const NO_DRAFTS = {
+	escalation_accuracy: null,
+	draft_edit_rate: null,
+	draft_reject_rate: null,
+	edit_magnitude: null,
+	qualified_handoff_rate: null
+};
 
 describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 	it('Freshdesk: tickets with conversations and stats, a list ticket (partial), ratings, an AI agent', async () => {
 		const { summary, row, again, quarantine } = await load('freshdesk', [path.join(ADAPTERS, 'freshdesk/fixtures')], ['freddy@acme.test']);
 		// 1001 AI-contained chat; 1002 human email, closed; 1003 AI then agent, reopened; 1004 list ticket (partial); 1005 spam (skipped)
-		expect(summary).toMatchObject({ loaded: 4, kb_loaded: 2, quarantined: 2, ratings_read: 4, ratings_applied: 3, formats: ['freshdesk'], skipped_files: [] });
+		expect(summary).toMatchObject({
+			loaded: 4,
+			kb_loaded: 2,
+			quarantined: 2,
+			ratings_read: 4,
+			ratings_applied: 3,
+			formats: ['freshdesk'],
+			skipped_files: []
+		});
 		expect(quarantine).toEqual([
 			'tickets_list.jsonl:2 Freshdesk ticket 1006: created_at is not a valid timestamp: "2026-13-01T00:00:00Z"',
 			'tickets_list.jsonl:3 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)'
@@ -67,10 +83,16 @@ describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 	});
 
 	it('Help Scout: embedded threads, a thread page, a conversation without threads (partial), ratings, an AI user', async () => {
-		const { summary, row, again, quarantine } = await load('helpscout', [path.join(ADAPTERS, 'helpscout/fixtures')], ['ai-answers@acme.test']);
+		const { summary, row, again, quarantine } = await load(
+			'helpscout',
+			[path.join(ADAPTERS, 'helpscout/fixtures')],
+			['ai-answers@acme.test']
+		);
 		// 5001 AI chat closed; 5002 human, closed, customer writes again, closed; 5003 system_user AI then agent, pending; 5004 partial; 5005 spam
 		expect(summary).toMatchObject({ loaded: 4, kb_loaded: 1, quarantined: 1, ratings_read: 4, ratings_applied: 3, formats: ['helpscout'] });
-		expect(quarantine).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)']);
+		expect(quarantine).toEqual([
+			'ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)'
+		]);
 		expect(again).toMatchObject({ loaded: 0, updated: 0, unchanged: 4 });
 		expectKpis(row, {
 			...NO_DRAFTS,
@@ -94,7 +116,11 @@ describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 	});
 
 	it('Zendesk: an Airbyte record file with float and string ids, audits for one ticket, two partial tickets, ratings', async () => {
-		const { summary, row, again, quarantine } = await load('zendesk', [path.join(ADAPTERS, 'zendesk/fixtures/airbyte/zendesk_records.jsonl')], ['ai-agent@acme.test']);
+		const { summary, row, again, quarantine } = await load(
+			'zendesk',
+			[path.join(ADAPTERS, 'zendesk/fixtures/airbyte/zendesk_records.jsonl')],
+			['ai-agent@acme.test']
+		);
 		// …479 full history: AI answers, solved; …480 partial, solved 2 h later, replied after 30 min; …481 partial, open, replied after 10 min
 		expect(summary).toMatchObject({ loaded: 3, quarantined: 1, formats: ['zendesk'] });
 		expect(quarantine).toEqual([expect.stringMatching(/^zendesk_records\.jsonl:8 bad JSON: Unterminated string/)]);
@@ -121,7 +147,11 @@ describe('KPIs on each vendor’s fixtures, worked out by hand', () => {
 	});
 
 	it('Intercom: an Airbyte record file with a conversation, its parts as their own stream, and a ticket with Fin', async () => {
-		const { summary, row, again, quarantine } = await load('intercom', [path.join(ADAPTERS, 'intercom/fixtures/airbyte/intercom_records.jsonl')], []);
+		const { summary, row, again, quarantine } = await load(
+			'intercom',
+			[path.join(ADAPTERS, 'intercom/fixtures/airbyte/intercom_records.jsonl')],
+			[]
+		);
 		// 301 Fin answers (parts stream, conversation_id as "301.0"), closed: contained; 302 ticket: Fin, then an admin, resolved
 		expect(summary).toMatchObject({ loaded: 2, quarantined: 1, formats: ['intercom'] });
 		expect(quarantine).toEqual([expect.stringMatching(/^intercom_records\.jsonl:9 bad JSON/)]);
@@ -154,15 +184,23 @@ describe('satisfaction ratings imported apart from their tickets', () => {
 		const ratings = path.join(ADAPTERS, 'zendesk/fixtures/satisfaction_ratings.json');
 		const first = await withWarehouse(db, (w) => importFiles(w, [ratings], { origin: 'test' }));
 		expect(first).toMatchObject({ loaded: 0, quarantined: 0, ratings_read: 2, ratings_applied: 0 }); // 103 good, 110 bad; 102 "offered" is no rating
-		const tickets = await withWarehouse(db, (w) => importFiles(w, [path.join(ADAPTERS, 'zendesk/fixtures/tickets_page.json')], { origin: 'test' }));
+		const tickets = await withWarehouse(db, (w) =>
+			importFiles(w, [path.join(ADAPTERS, 'zendesk/fixtures/tickets_page.json')], { origin: 'test' })
+		);
 		expect(tickets).toMatchObject({ loaded: 3, ratings_applied: 1 });
 		const rated = await withWarehouse(db, (w) =>
-			w.db.all<{ id: string; csat_rating: string; csat_comment: string }>("SELECT id, csat_rating, csat_comment FROM conversations WHERE id = '103'")
+			w.db.all<{ id: string; csat_rating: string; csat_comment: string }>(
+				"SELECT id, csat_rating, csat_comment FROM conversations WHERE id = '103'"
+			)
 		);
 		expect(rated).toEqual([{ id: '103', csat_rating: 'good', csat_comment: 'Solved it fast' }]);
-		const facts = await withWarehouse(db, (w) => w.db.all<{ csat_rated: boolean }>("SELECT csat_rated FROM conversation_facts WHERE id = '103'"));
+		const facts = await withWarehouse(db, (w) =>
+			w.db.all<{ csat_rated: boolean }>("SELECT csat_rated FROM conversation_facts WHERE id = '103'")
+		);
 		expect(facts).toEqual([{ csat_rated: true }]);
-		const again = await withWarehouse(db, (w) => importFiles(w, [path.join(ADAPTERS, 'zendesk/fixtures/tickets_page.json'), ratings], { origin: 'test' }));
+		const again = await withWarehouse(db, (w) =>
+			importFiles(w, [path.join(ADAPTERS, 'zendesk/fixtures/tickets_page.json'), ratings], { origin: 'test' })
+		);
 		expect(again).toMatchObject({ loaded: 0, updated: 0, unchanged: 3, ratings_applied: 0 });
 	});
 });

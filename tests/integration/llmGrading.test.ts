@@ -57,7 +57,6 @@ async function grade(options: ChatServerOptions, over: Partial<LlmConfig> = {}, 
 	}
 }
 
-
 describe('llm grader against a local Chat Completions server', () => {
 	it('grades from the input with structured output derived from the zod schema', async () => {
 		const { result, rows, server } = await grade({});
@@ -132,7 +131,14 @@ describe('llm grader against a local Chat Completions server', () => {
 	it('retries 500s with exponential backoff and records an error once retries run out', async () => {
 		let calls = 0;
 		const { result, rows, waits, server } = await grade(
-			{ behave: (r) => (r.graded.includes('Goal:') ? { kind: 'status', status: 500 } : ++calls % 2 === 1 ? { kind: 'status', status: 503 } : { kind: 'grade' }) },
+			{
+				behave: (r) =>
+					r.graded.includes('Goal:')
+						? { kind: 'status', status: 500 }
+						: ++calls % 2 === 1
+							? { kind: 'status', status: 503 }
+							: { kind: 'grade' }
+			},
 			{ retryBaseMs: 100, maxRetries: 2 },
 			{ concurrency: 1 }
 		);
@@ -171,7 +177,10 @@ describe('llm grader against a local Chat Completions server', () => {
 		});
 		expect(result).toMatchObject({ graded: 3, errors: 2 });
 		expect(rows.find((r) => r.conversation_id === 'good-handoff')).toMatchObject({ score: null, error: expect.stringMatching(/not JSON/) });
-		expect(rows.find((r) => r.conversation_id === 'vague-handoff')).toMatchObject({ score: null, error: expect.stringMatching(/not a valid grading: criteria\./) });
+		expect(rows.find((r) => r.conversation_id === 'vague-handoff')).toMatchObject({
+			score: null,
+			error: expect.stringMatching(/not a valid grading: criteria\./)
+		});
 		expect(server.requests.filter((r) => r.graded.includes('Goal:'))).toHaveLength(2);
 	});
 
@@ -223,15 +232,23 @@ describe('grade --grader llm on the command line', () => {
 	it('--budget stops the run before it would exceed the budget', async () => {
 		const db = await freshWarehouse();
 		// $1 per million tokens both ways: one request reserves ~(prompt + 1500) tokens ≈ $0.002.
-		const env = { OPENAI_BASE_URL: cliServer.url, SUPPORTLENS_LLM_MODEL: 'm', SUPPORTLENS_LLM_PRICE_INPUT: '1', SUPPORTLENS_LLM_PRICE_OUTPUT: '1' };
-		const result = await spawnCli(['grade', '--db', db.path, '--grader', 'llm', '--budget', '0.003', '--concurrency', '1', '--json'], env).done;
+		const env = {
+			OPENAI_BASE_URL: cliServer.url,
+			SUPPORTLENS_LLM_MODEL: 'm',
+			SUPPORTLENS_LLM_PRICE_INPUT: '1',
+			SUPPORTLENS_LLM_PRICE_OUTPUT: '1'
+		};
+		const result = await spawnCli(['grade', '--db', db.path, '--grader', 'llm', '--budget', '0.003', '--concurrency', '1', '--json'], env)
+			.done;
 		expect(result.code).toBe(0);
 		const out = JSON.parse(result.stdout);
 		expect(out.graded).toBeGreaterThan(0);
 		expect(out.graded).toBeLessThan(5);
 		const w = await db.open();
 		try {
-			const run = await w.db.one<{ cost_usd: number; stopped_by_budget: boolean; graded: number }>('SELECT cost_usd, stopped_by_budget, graded FROM grading_runs');
+			const run = await w.db.one<{ cost_usd: number; stopped_by_budget: boolean; graded: number }>(
+				'SELECT cost_usd, stopped_by_budget, graded FROM grading_runs'
+			);
 			expect(run).toMatchObject({ stopped_by_budget: true, graded: out.graded });
 			expect(run!.cost_usd).toBeLessThanOrEqual(0.003);
 		} finally {

@@ -22,7 +22,11 @@ beforeAll(async () => {
 	const w = await Warehouse.open(path.join(dir, 'redaction.duckdb'));
 	try {
 		await importConversations(w, corpusConversations(), { kbArticles: CORPUS_KB });
-		const config = { ...llmConfigFromEnv({ OPENAI_BASE_URL: server.url, SUPPORTLENS_LLM_MODEL: 'test-model' }), timeoutMs: 5000, maxRetries: 0 };
+		const config = {
+			...llmConfigFromEnv({ OPENAI_BASE_URL: server.url, SUPPORTLENS_LLM_MODEL: 'test-model' }),
+			timeoutMs: 5000,
+			maxRetries: 0
+		};
 		result = await runGrading(w, createLlmGrader(config), { concurrency: 2 });
 	} finally {
 		w.close();
@@ -72,6 +76,7 @@ describe('what the LLM endpoint receives for the redaction corpus', () => {
 
 	it('tells the model what was there: placeholders stand where the secrets were', () => {
 		const sent = server.requests.map((r) => r.raw).join('\n');
-		for (const placeholder of ['[CARD]', '[IBAN]', '[BIC]', '[SSN]', '[DOB]', '[PHONE]', '[EMAIL]', '[PASSWORD]', '[ADDRESS]']) expect(sent).toContain(placeholder);
+		for (const placeholder of ['[CARD]', '[IBAN]', '[BIC]', '[SSN]', '[DOB]', '[PHONE]', '[EMAIL]', '[PASSWORD]', '[ADDRESS]'])
+			expect(sent).toContain(placeholder);
 	});
 });

@@ -26,7 +26,12 @@ function conv(i: number) {
 		events: [
 			{ id: 'e1', at: at(1), type: 'message', author: 'customer', body: 'Where is my parcel?' },
 			{ id: 'e2', at: at(2), type: 'message', author: 'ai', body: 'It ships today.', answer_type: i % 5 ? 'answered' : 'fallback' },
-			...(i % 5 ? [] : [{ id: 'e3', at: at(3), type: 'handoff', author: 'ai', to_queue: 'shipping' }, { id: 'e4', at: at(4), type: 'assignment', queue: 'shipping' }]),
+			...(i % 5
+				? []
+				: [
+						{ id: 'e3', at: at(3), type: 'handoff', author: 'ai', to_queue: 'shipping' },
+						{ id: 'e4', at: at(4), type: 'assignment', queue: 'shipping' }
+					]),
 			{ id: 'e5', at: at(9), type: 'status', status: 'solved' }
 		]
 	};
@@ -34,7 +39,10 @@ function conv(i: number) {
 
 beforeAll(async () => {
 	warehouse = await Warehouse.open(path.join(dir, 'overview.duckdb'));
-	await importConversations(warehouse, Array.from({ length: 120 }, (_, i) => conv(i)));
+	await importConversations(
+		warehouse,
+		Array.from({ length: 120 }, (_, i) => conv(i))
+	);
 });
 afterAll(() => {
 	warehouse?.close();
@@ -53,14 +61,19 @@ describe('loadOverview', () => {
 		expect(o.trend).toHaveLength(TREND_WEEKS);
 		expect(o.trend[TREND_WEEKS - 1].group).toBe('2026-11-09');
 		expect(o.trend.reduce((n, r) => n + (r.conversations ?? 0), 0)).toBe(81); // 2026-08-24 … 2026-11-12
-		expect(o.breakdowns.channel.map((r) => [r.group, r.conversations])).toEqual([['chat', 13], ['email', 12]]);
+		expect(o.breakdowns.channel.map((r) => [r.group, r.conversations])).toEqual([
+			['chat', 13],
+			['email', 12]
+		]);
 		expect(o.breakdowns.queue.map((r) => r.group)).toEqual(['shipping', null]);
 		expect(o.options).toEqual({ channel: ['chat', 'email'], queue: ['shipping'], language: ['de', 'en'], tier: ['standard', 'vip'] });
 	});
 
 	it('applies the filters to every part', async () => {
 		const o = await loadOverview(warehouse.db, { ...NONE, channel: 'chat', tier: 'vip' });
-		const expected = (await queryKpis(warehouse.db, parseKpiQuery({ from: o.period!.from, to: o.period!.to, where: ['channel=chat', 'tier=vip'] }))).rows[0];
+		const expected = (
+			await queryKpis(warehouse.db, parseKpiQuery({ from: o.period!.from, to: o.period!.to, where: ['channel=chat', 'tier=vip'] }))
+		).rows[0];
 		expect(o.current).toEqual(expected);
 		expect(o.current!.conversations).toBe(7); // i % 4 == 0 (vip, hence even: chat) for i = 0 … 24
 		expect(o.breakdowns.channel.map((r) => r.group)).toEqual(['chat']);

@@ -10,7 +10,11 @@ import { findPersonalData } from '../../src/lib/server/grading/personalData';
 import { ROOT } from '../helpers/runCli';
 
 const readJsonl = (file: string) =>
-	fs.readFileSync(path.join(ROOT, 'data/samples/canonical', file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+	fs
+		.readFileSync(path.join(ROOT, 'data/samples/canonical', file), 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line));
 
 function sampleTexts(): string[] {
 	const texts: string[] = [];

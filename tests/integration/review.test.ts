@@ -32,7 +32,14 @@ const solved = { type: 'status', status: 'solved' };
 const reopen = { type: 'status', status: 'open' };
 const handoff = (to: string) => ({ type: 'handoff', author: 'ai', to_queue: to, reason: 'refund_request', note: 'Goal: refund' });
 const assign = (queue: string) => ({ type: 'assignment', queue, agent_id: 'a-2' });
-const draft = (review: string, body: string, final_body?: string) => ({ type: 'draft', author: 'ai', agent_id: 'a-3', body, final_body, review });
+const draft = (review: string, body: string, final_body?: string) => ({
+	type: 'draft',
+	author: 'ai',
+	agent_id: 'a-3',
+	body,
+	final_body,
+	review
+});
 
 beforeAll(async () => {
 	warehouse = await Warehouse.open(path.join(dir, 'review.duckdb'));

@@ -78,7 +78,9 @@ describe('paths SvelteKit cannot decode', () => {
 
 describe('login rate limit', () => {
 	it('50 simultaneous wrong passwords from one client: 5 are checked (401), the other 45 get 429 before any hash', async () => {
-		const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => postLogin(target.username, `wrong-${i}`, '203.0.113.7').then((r) => r.status)));
+		const statuses = await Promise.all(
+			Array.from({ length: 50 }, (_, i) => postLogin(target.username, `wrong-${i}`, '203.0.113.7').then((r) => r.status))
+		);
 		expect(statuses.filter((s) => s === 401)).toHaveLength(5);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(45);
 		// the account itself is not locked: its owner logs in from another address
@@ -94,7 +96,8 @@ describe('login rate limit', () => {
 
 	it('31 failures with invented user names block only that client; a real admin elsewhere logs in', async () => {
 		const statuses: number[] = [];
-		for (let i = 0; i < 31; i++) statuses.push((await postLogin(`nobody-${i}-${Math.random().toString(36).slice(2)}`, 'guess', '203.0.113.8')).status);
+		for (let i = 0; i < 31; i++)
+			statuses.push((await postLogin(`nobody-${i}-${Math.random().toString(36).slice(2)}`, 'guess', '203.0.113.8')).status);
 		expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
 		expect(statuses[30]).toBe(429);
 		expect((await postLogin(admin().username, admin().password, '203.0.113.9')).status).toBe(303);
@@ -115,7 +118,13 @@ describe('login rate limit', () => {
 
 describe('after login', () => {
 	it('?next= with a tab, backslashes or another host lands on a page of this site', async () => {
-		for (const next of ['%2F%09%2Fevil.example', '%2F%5Cevil.example', '%2F%2Fevil.example', 'https%3A%2F%2Fevil.example%2F', '%2F.%2F%2Fevil.example']) {
+		for (const next of [
+			'%2F%09%2Fevil.example',
+			'%2F%5Cevil.example',
+			'%2F%2Fevil.example',
+			'https%3A%2F%2Fevil.example%2F',
+			'%2F.%2F%2Fevil.example'
+		]) {
 			const response = await postLogin(admin().username, admin().password, '198.51.100.2', `?next=${next}`);
 			expect([next, response.status]).toEqual([next, 303]);
 			const location = response.headers.get('location')!;
@@ -145,13 +154,22 @@ async function cookieFor(user: { username: string; password: string }, clientAdd
 }
 
 const get = (p: string, cookie: string, headers: Record<string, string> = {}) =>
-	fetch(server.url + p, { headers: { ...(cookie ? { Cookie: cookie } : {}), 'X-Forwarded-For': '198.51.100.60', ...headers }, redirect: 'manual' });
+	fetch(server.url + p, {
+		headers: { ...(cookie ? { Cookie: cookie } : {}), 'X-Forwarded-For': '198.51.100.60', ...headers },
+		redirect: 'manual'
+	});
 
 /** A form action the way `use:enhance` posts it; returns the status and the JSON answer ({type, status, data}). */
 async function action(p: string, cookie: string, fields: Record<string, string>) {
 	const response = await fetch(server.url + p, {
 		method: 'POST',
-		headers: { Cookie: cookie, Origin: server.url, Accept: 'application/json', 'x-sveltekit-action': 'true', 'X-Forwarded-For': '198.51.100.61' },
+		headers: {
+			Cookie: cookie,
+			Origin: server.url,
+			Accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'X-Forwarded-For': '198.51.100.61'
+		},
 		body: new URLSearchParams(fields),
 		redirect: 'manual'
 	});
@@ -166,13 +184,14 @@ describe('Content-Security-Policy', () => {
 			expect([p, response.status]).toEqual([p, 200]);
 			const csp = response.headers.get('content-security-policy') ?? '';
 			expect([p, csp]).toEqual([p, expect.stringMatching(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)]);
-			for (const part of ["default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'"]) expect(csp).toContain(part);
+			for (const part of ["default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'self'"])
+				expect(csp).toContain(part);
 		}
 	});
 });
 
 describe('logged out, client-side navigation', () => {
-	it('a data request is told to go to /login, in the form SvelteKit\'s client follows', async () => {
+	it("a data request is told to go to /login, in the form SvelteKit's client follows", async () => {
 		const response = await fetch(`${server.url}/conversations/__data.json`, { redirect: 'manual' });
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ type: 'redirect', location: '/login?next=%2Fconversations' });
@@ -202,7 +221,11 @@ describe('disabling and deleting users', () => {
 		expect((await action('/users?/delete', adminCookie, { username: exec.username })).body.type).toBe('success');
 		expect((await get('/api/kpis', execCookie)).status).toBe(401);
 		const self = await action('/users?/delete', adminCookie, { username: admin().username });
-		expect([self.body.type, self.body.status, self.body.data]).toEqual(['failure', 400, expect.stringContaining('you cannot delete yourself here; ask another admin')]);
+		expect([self.body.type, self.body.status, self.body.data]).toEqual([
+			'failure',
+			400,
+			expect.stringContaining('you cannot delete yourself here; ask another admin')
+		]);
 	});
 
 	it('only admins may act on users or read the audit log', async () => {
@@ -218,9 +241,21 @@ describe('changing your own password', () => {
 		const user = wh.users.kb_owner;
 		const otherBrowser = await cookieFor(user, '198.51.100.70');
 		const cookie = await cookieFor(user, '198.51.100.71');
-		const wrong = await action('/account?/password', cookie, { current: 'not-my-password', new: 'correct horse battery', repeat: 'correct horse battery' });
-		expect([wrong.body.type, wrong.body.status, wrong.body.data]).toEqual(['failure', 400, expect.stringContaining('your current password is not right')]);
-		const changed = await action('/account?/password', cookie, { current: user.password, new: 'correct horse battery', repeat: 'correct horse battery' });
+		const wrong = await action('/account?/password', cookie, {
+			current: 'not-my-password',
+			new: 'correct horse battery',
+			repeat: 'correct horse battery'
+		});
+		expect([wrong.body.type, wrong.body.status, wrong.body.data]).toEqual([
+			'failure',
+			400,
+			expect.stringContaining('your current password is not right')
+		]);
+		const changed = await action('/account?/password', cookie, {
+			current: user.password,
+			new: 'correct horse battery',
+			repeat: 'correct horse battery'
+		});
 		expect([changed.status, changed.body.type]).toEqual([200, 'success']);
 		const fresh = changed.cookies.find((c) => c.startsWith('supportlens_session='))!.split(';')[0];
 		expect((await get('/api/conversations/canonical/core-1', fresh)).status).toBe(200);
@@ -235,7 +270,11 @@ describe('changing your own password', () => {
 describe('audit log', () => {
 	it('lists each transcript read (page, API, CSV) and each user change with who and from where, as CSV', async () => {
 		const cookie = await cookieFor(wh.users.kb_owner, '198.51.100.80');
-		for (const p of ['/conversations/canonical/core-1', '/api/conversations/canonical/core-1', '/conversations/canonical/core-1/timeline.csv']) {
+		for (const p of [
+			'/conversations/canonical/core-1',
+			'/api/conversations/canonical/core-1',
+			'/conversations/canonical/core-1/timeline.csv'
+		]) {
 			expect((await get(p, cookie, { 'X-Forwarded-For': '198.51.100.81' })).status).toBe(200);
 		}
 		expect((await get('/api/conversations/canonical/nope', cookie)).status).toBe(404); // nothing read, nothing logged
@@ -265,7 +304,10 @@ describe('the process guard in the built server', () => {
 	it('a stray rejection and a stray throw are logged and the server keeps answering', async () => {
 		// A preload that misbehaves on demand (SIGUSR2), long after start-up installed the guard.
 		const probe = path.join(wh.dir, 'stray-errors.mjs');
-		fs.writeFileSync(probe, "process.on('SIGUSR2', () => { Promise.reject(new Error('stray rejection probe')); setTimeout(() => { throw new Error('stray throw probe'); }); });\n");
+		fs.writeFileSync(
+			probe,
+			"process.on('SIGUSR2', () => { Promise.reject(new Error('stray rejection probe')); setTimeout(() => { throw new Error('stray throw probe'); }); });\n"
+		);
 		const other = await startServer(build, path.join(wh.dir, 'guard.duckdb'), { NODE_OPTIONS: `--import=${probe}` });
 		try {
 			other.process.kill('SIGUSR2');

@@ -52,7 +52,8 @@ function chars(s: string): string[] {
 
 /** Levenshtein over code points, written out (no shortcuts shared with the engine). */
 function codePointDistance(a: string, b: string): number {
-	const x = chars(a), y = chars(b);
+	const x = chars(a),
+		y = chars(b);
 	if (x.every((c) => c.length === 1) && y.every((c) => c.length === 1)) return distance(a, b);
 	let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
 	for (let i = 1; i <= x.length; i++) {
@@ -74,9 +75,21 @@ export function oracleConversation(c: Conversation): OracleConversation {
 		intent: c.intent ?? null,
 		tier: c.customer?.tier ?? null,
 		createdAt,
-		ai: false, human: false, handoffs: 0, accurate: 0, solveAt: null, reopenAt: null,
-		queues: new Set(), anyAssignment: false, reviews: [], edits: [], fallback: false, frt: null, ttr: null,
-		rated: false, positive: false,
+		ai: false,
+		human: false,
+		handoffs: 0,
+		accurate: 0,
+		solveAt: null,
+		reopenAt: null,
+		queues: new Set(),
+		anyAssignment: false,
+		reviews: [],
+		edits: [],
+		fallback: false,
+		frt: null,
+		ttr: null,
+		rated: false,
+		positive: false,
 		customer: c.customer?.id ? c.customer.id : null,
 		laterContacts: []
 	};
@@ -156,7 +169,22 @@ export function tally(list: OracleConversation[], s: OracleSettings = ORACLE_DEF
 		r[1] += den;
 	};
 	const t: OracleTally = { counts: { conversations: 0, ai_involved: 0, csat_responses: 0 }, rates, frt: [], ttr: [] };
-	for (const key of ['containment_rate', 'verified_containment_rate', 'escalation_rate', 'reopen_rate', 'reroute_rate', 'escalation_accuracy', 'draft_edit_rate', 'draft_reject_rate', 'edit_magnitude', 'unanswered_rate', 'csat', 'repeat_contact_rate', 'first_contact_resolution_rate']) add(key, 0, 0);
+	for (const key of [
+		'containment_rate',
+		'verified_containment_rate',
+		'escalation_rate',
+		'reopen_rate',
+		'reroute_rate',
+		'escalation_accuracy',
+		'draft_edit_rate',
+		'draft_reject_rate',
+		'edit_magnitude',
+		'unanswered_rate',
+		'csat',
+		'repeat_contact_rate',
+		'first_contact_resolution_rate'
+	])
+		add(key, 0, 0);
 	for (const o of list) {
 		t.counts.conversations++;
 		const solved = o.solveAt !== null;
@@ -176,7 +204,11 @@ export function tally(list: OracleConversation[], s: OracleSettings = ORACLE_DEF
 		const n = (r: string) => o.reviews.filter((x) => x === r).length;
 		add('draft_edit_rate', n('edited'), n('edited') + n('sent_as_is'));
 		add('draft_reject_rate', n('rejected'), o.reviews.length);
-		add('edit_magnitude', o.edits.reduce((a, b) => a + b, 0), o.edits.length);
+		add(
+			'edit_magnitude',
+			o.edits.reduce((a, b) => a + b, 0),
+			o.edits.length
+		);
 		if (o.rated) t.counts.csat_responses++;
 		add('csat', o.positive ? 1 : 0, o.rated ? 1 : 0);
 		add('repeat_contact_rate', repeat ? 1 : 0, solved && o.customer !== null ? 1 : 0);

@@ -3,7 +3,9 @@ import { conversationListHref } from './conversationListHref';
 
 describe('conversationListHref', () => {
 	it('writes the documented format, with the KPI condition defaulting to numerator', () => {
-		expect(conversationListHref({ kpi: 'reopen_rate', week: '2026-W42', channel: 'chat' })).toBe('/conversations?kpi=reopen_rate&cond=numerator&week=2026-W42&channel=chat');
+		expect(conversationListHref({ kpi: 'reopen_rate', week: '2026-W42', channel: 'chat' })).toBe(
+			'/conversations?kpi=reopen_rate&cond=numerator&week=2026-W42&channel=chat'
+		);
 	});
 
 	it('writes an unknown dimension value as (none), repeats multi-valued dimensions, and encodes the back link', () => {

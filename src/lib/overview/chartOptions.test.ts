@@ -3,7 +3,13 @@ import { breakdownOption, sparklinePath, trendOption } from './chartOptions';
 
 describe('chart options', () => {
 	it('gives every trend a title, named axes with units and a tooltip that prints the unit', () => {
-		const o = trendOption('AI outcomes', ['2026-10-05', '2026-10-12'], [{ name: 'Containment rate', values: [42.5, null] }], '%', 'Share (%)') as Record<string, any>;
+		const o = trendOption(
+			'AI outcomes',
+			['2026-10-05', '2026-10-12'],
+			[{ name: 'Containment rate', values: [42.5, null] }],
+			'%',
+			'Share (%)'
+		) as Record<string, any>;
 		expect(o.title.text).toBe('AI outcomes');
 		expect(o.xAxis.name).toBe('Week starting (Mon)');
 		expect(o.yAxis.name).toBe('Share (%)');
@@ -12,7 +18,14 @@ describe('chart options', () => {
 		expect(o.series[0]).toMatchObject({ name: 'Containment rate', type: 'line', data: [42.5, null] });
 	});
 	it('drops zeros on a log scale (they cannot be drawn) and says it is one', () => {
-		const o = trendOption('Time to resolution', ['a', 'b', 'c'], [{ name: 'median', values: [0, 2.5, null] }], 'h', 'Hours', true) as Record<string, any>;
+		const o = trendOption(
+			'Time to resolution',
+			['a', 'b', 'c'],
+			[{ name: 'median', values: [0, 2.5, null] }],
+			'h',
+			'Hours',
+			true
+		) as Record<string, any>;
 		expect(o.yAxis).toMatchObject({ type: 'log', name: 'Hours (log scale)' });
 		expect(o.series[0].data).toEqual([null, 2.5, null]);
 		expect(o.tooltip.valueFormatter(2.5)).toBe('2.5 h');

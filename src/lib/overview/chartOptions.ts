@@ -9,7 +9,9 @@ export interface SeriesSpec {
 }
 
 const fmt = (unit: string) => (value: unknown) =>
-	value === null || value === undefined || value === '-' ? 'no data' : `${Number(value).toLocaleString('en', { maximumFractionDigits: 2 })}${unit === '%' ? '%' : ` ${unit}`}`;
+	value === null || value === undefined || value === '-'
+		? 'no data'
+		: `${Number(value).toLocaleString('en', { maximumFractionDigits: 2 })}${unit === '%' ? '%' : ` ${unit}`}`;
 
 /**
  * A weekly trend: x = ISO weeks (their Monday), y = the unit given. `log` suits durations,
@@ -37,7 +39,9 @@ export function trendOption(title: string, weeks: string[], series: SeriesSpec[]
 			nameLocation: 'middle',
 			nameGap: 42,
 			min: unit === '%' ? 0 : undefined,
-			axisLabel: { formatter: unit === '%' ? '{value}%' : log ? (v: number) => v.toLocaleString('en', { maximumSignificantDigits: 3 }) : '{value}' }
+			axisLabel: {
+				formatter: unit === '%' ? '{value}%' : log ? (v: number) => v.toLocaleString('en', { maximumSignificantDigits: 3 }) : '{value}'
+			}
 		},
 		series: series.map((s) => ({
 			name: s.name,
@@ -51,7 +55,14 @@ export function trendOption(title: string, weeks: string[], series: SeriesSpec[]
 }
 
 /** A breakdown: conversations as bars (left axis) and one rate as a line (right axis, %). */
-export function breakdownOption(title: string, dimensionLabel: string, groups: string[], volume: number[], rateName: string, rate: (number | null)[]): EChartsOption {
+export function breakdownOption(
+	title: string,
+	dimensionLabel: string,
+	groups: string[],
+	volume: number[],
+	rateName: string,
+	rate: (number | null)[]
+): EChartsOption {
 	return {
 		title: { text: title, left: 0, textStyle: { fontSize: 14 } },
 		tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -67,7 +78,16 @@ export function breakdownOption(title: string, dimensionLabel: string, groups: s
 		},
 		yAxis: [
 			{ type: 'value', name: 'Conversations', nameLocation: 'middle', nameGap: 50 },
-			{ type: 'value', name: `${rateName} (%)`, nameLocation: 'middle', nameGap: 40, min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }
+			{
+				type: 'value',
+				name: `${rateName} (%)`,
+				nameLocation: 'middle',
+				nameGap: 40,
+				min: 0,
+				max: 100,
+				axisLabel: { formatter: '{value}%' },
+				splitLine: { show: false }
+			}
 		],
 		series: [
 			{ name: 'Conversations', type: 'bar', data: volume, tooltip: { valueFormatter: fmt('conversations') }, barMaxWidth: 48 },
@@ -80,13 +100,16 @@ export function breakdownOption(title: string, dimensionLabel: string, groups: s
 export function sparklinePath(values: (number | null)[], w = 120, h = 32): string {
 	const present = values.filter((v): v is number => v !== null);
 	if (present.length === 0) return '';
-	const min = Math.min(...present), max = Math.max(...present);
+	const min = Math.min(...present),
+		max = Math.max(...present);
 	const span = max - min || 1;
 	const step = values.length > 1 ? w / (values.length - 1) : 0;
-	let d = '', pen = false;
+	let d = '',
+		pen = false;
 	values.forEach((v, i) => {
 		if (v === null) return void (pen = false);
-		const x = (i * step).toFixed(1), y = (h - 2 - ((v - min) / span) * (h - 4)).toFixed(1);
+		const x = (i * step).toFixed(1),
+			y = (h - 2 - ((v - min) / span) * (h - 4)).toFixed(1);
 		d += `${pen ? 'L' : 'M'}${x} ${y} `;
 		pen = true;
 	});

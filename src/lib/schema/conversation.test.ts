@@ -36,7 +36,16 @@ describe('conversationSchema', () => {
 			events: [
 				{ id: 'e1', at, type: 'message', author: 'customer', body: 'Charged twice' },
 				{ id: 'e2', at, type: 'message', author: 'ai', body: '…', answer_type: 'answered', confidence: 0.42, kb_article_ids: ['kb-12'] },
-				{ id: 'e3', at, type: 'handoff', author: 'ai', to_queue: 'billing', reason: 'refund_request', note: 'Goal: …', customer_message: 'I am bringing in billing' },
+				{
+					id: 'e3',
+					at,
+					type: 'handoff',
+					author: 'ai',
+					to_queue: 'billing',
+					reason: 'refund_request',
+					note: 'Goal: …',
+					customer_message: 'I am bringing in billing'
+				},
 				{ id: 'e4', at, type: 'assignment', queue: 'billing', agent_id: 'a-3' },
 				{ id: 'e5', at, type: 'draft', author: 'ai', agent_id: 'a-3', body: 'draft', final_body: 'sent', review: 'edited' },
 				{ id: 'e6', at, type: 'message', author: 'agent', agent_id: 'a-3', body: 'Hi' },
@@ -45,7 +54,17 @@ describe('conversationSchema', () => {
 				{ id: 'e9', at, type: 'status', status: 'open' }
 			]
 		});
-		expect(c.events.map((e) => e.type)).toEqual(['message', 'message', 'handoff', 'assignment', 'draft', 'message', 'note', 'status', 'status']);
+		expect(c.events.map((e) => e.type)).toEqual([
+			'message',
+			'message',
+			'handoff',
+			'assignment',
+			'draft',
+			'message',
+			'note',
+			'status',
+			'status'
+		]);
 	});
 
 	it('sorts events into time order, keeping the given order for ties', () => {
@@ -66,9 +85,23 @@ describe('conversationSchema', () => {
 		['an impossible date', { ...base, created_at: '2026-02-30T00:00:00Z' }, 'created_at'],
 		['an unknown channel', { ...base, channel: 'pigeon' }, 'channel'],
 		['an unknown event type', { ...base, events: [{ id: 'e', at: base.created_at, type: 'telepathy' }] }, 'events.0.type'],
-		['a confidence above 1', { ...base, events: [{ id: 'e', at: base.created_at, type: 'message', author: 'ai', body: 'x', confidence: 1.5 }] }, 'events.0.confidence'],
+		[
+			'a confidence above 1',
+			{ ...base, events: [{ id: 'e', at: base.created_at, type: 'message', author: 'ai', body: 'x', confidence: 1.5 }] },
+			'events.0.confidence'
+		],
 		['an assignment with neither queue nor agent', { ...base, events: [{ id: 'e', at: base.created_at, type: 'assignment' }] }, 'events.0'],
-		['duplicate event ids', { ...base, events: [{ id: 'e', at: base.created_at, type: 'status', status: 'open' }, { id: 'e', at: base.created_at, type: 'status', status: 'solved' }] }, 'events'],
+		[
+			'duplicate event ids',
+			{
+				...base,
+				events: [
+					{ id: 'e', at: base.created_at, type: 'status', status: 'open' },
+					{ id: 'e', at: base.created_at, type: 'status', status: 'solved' }
+				]
+			},
+			'events'
+		],
 		['a CSAT score above its scale', { ...base, csat: { score: 7, scale: 5 } }, 'csat']
 	])('rejects %s, naming the field', (_name, input, field) => {
 		const result = conversationSchema.safeParse(input);

@@ -91,11 +91,13 @@ export const customerSchema = z.object({
 });
 
 export const csatSchema = z.union([
-	z.object({
-		score: z.number(),
-		scale: z.number().positive().default(5),
-		comment: optionalText
-	}).refine((c) => c.score >= 0 && c.score <= c.scale, { message: 'csat score must be within 0..scale' }),
+	z
+		.object({
+			score: z.number(),
+			scale: z.number().positive().default(5),
+			comment: optionalText
+		})
+		.refine((c) => c.score >= 0 && c.score <= c.scale, { message: 'csat score must be within 0..scale' }),
 	z.object({
 		rating: z.enum(['good', 'bad']),
 		comment: optionalText

@@ -45,9 +45,7 @@ export class WarehouseBusyError extends SupportLensError {
 		readonly dbPath: string,
 		readonly holder: string
 	) {
-		super(
-			`the warehouse ${dbPath} is in use by ${holder}; wait for it to finish or stop it, then run this again`
-		);
+		super(`the warehouse ${dbPath} is in use by ${holder}; wait for it to finish or stop it, then run this again`);
 	}
 }
 

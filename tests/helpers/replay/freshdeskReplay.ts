@@ -16,12 +16,42 @@ export const hoursSinceBase = (date: Date) => (date.getTime() - BASE) / 3600_000
 
 export class FreshdeskHelpdesk {
 	agents: Obj[] = [
-		{ id: 43000001, type: 'support_agent', available: true, occasional: false, ticket_scope: 1, contact: { name: 'Ana Agent', email: 'ana@acme.example', active: true } },
-		{ id: 43000002, type: 'support_agent', available: true, occasional: false, ticket_scope: 1, contact: { name: 'Answer Bot', email: 'ai@acme.example', active: true } }
+		{
+			id: 43000001,
+			type: 'support_agent',
+			available: true,
+			occasional: false,
+			ticket_scope: 1,
+			contact: { name: 'Ana Agent', email: 'ana@acme.example', active: true }
+		},
+		{
+			id: 43000002,
+			type: 'support_agent',
+			available: true,
+			occasional: false,
+			ticket_scope: 1,
+			contact: { name: 'Answer Bot', email: 'ai@acme.example', active: true }
+		}
 	];
 	groups: Obj[] = [
-		{ id: 5000001, name: 'Billing', description: '', escalate_to: null, unassigned_for: '30m', agent_ids: [43000001], auto_ticket_assign: false },
-		{ id: 5000002, name: 'Tech', description: '', escalate_to: null, unassigned_for: '30m', agent_ids: [43000001], auto_ticket_assign: false }
+		{
+			id: 5000001,
+			name: 'Billing',
+			description: '',
+			escalate_to: null,
+			unassigned_for: '30m',
+			agent_ids: [43000001],
+			auto_ticket_assign: false
+		},
+		{
+			id: 5000002,
+			name: 'Tech',
+			description: '',
+			escalate_to: null,
+			unassigned_for: '30m',
+			agent_ids: [43000001],
+			auto_ticket_assign: false
+		}
 	];
 	tickets: Obj[] = [];
 	conversations = new Map<number, Obj[]>();
@@ -64,9 +94,32 @@ export class FreshdeskHelpdesk {
 			this.reply(id, i + 0.1, 43000002, `Here is how to fix order ${id}.`, false);
 			if (i < 3) this.reply(id, i + 0.5, 43000001, `Order ${id} is sorted.`, true);
 		}
-		this.ratings.push({ id: 700001, survey_id: 90001, user_id: 30001, agent_id: 43000001, group_id: 5000001, ticket_id: 201, feedback: 'quick', ratings: { default_question: 103 }, created_at: at(2), updated_at: at(2) });
+		this.ratings.push({
+			id: 700001,
+			survey_id: 90001,
+			user_id: 30001,
+			agent_id: 43000001,
+			group_id: 5000001,
+			ticket_id: 201,
+			feedback: 'quick',
+			ratings: { default_question: 103 },
+			created_at: at(2),
+			updated_at: at(2)
+		});
 		for (let i = 0; i < 3; i++) {
-			this.articles.push({ id: 7000001 + i, type: 1, category_id: 6000001, folder_id: 6100001, title: `How to topic ${i}`, description: `<p>Steps for topic ${i}.</p>`, description_text: `Steps for topic ${i}.`, status: 2, agent_id: 43000001, created_at: at(-500), updated_at: at(-500 + i) });
+			this.articles.push({
+				id: 7000001 + i,
+				type: 1,
+				category_id: 6000001,
+				folder_id: 6100001,
+				title: `How to topic ${i}`,
+				description: `<p>Steps for topic ${i}.</p>`,
+				description_text: `Steps for topic ${i}.`,
+				status: 2,
+				agent_id: 43000001,
+				created_at: at(-500),
+				updated_at: at(-500 + i)
+			});
 		}
 	}
 
@@ -105,7 +158,11 @@ function paged(items: Obj[], r: ReplayRequest, origin: string): ReplayResponse {
 	const page = Number(r.query.get('page') ?? 1);
 	const perPage = Math.min(PAGE, Number(r.query.get('per_page') ?? 30));
 	const slice = items.slice((page - 1) * perPage, page * perPage);
-	const headers: Record<string, string> = { 'X-Ratelimit-Total': '700', 'X-Ratelimit-Remaining': '650', 'X-Ratelimit-Used-CurrentRequest': '1' };
+	const headers: Record<string, string> = {
+		'X-Ratelimit-Total': '700',
+		'X-Ratelimit-Remaining': '650',
+		'X-Ratelimit-Used-CurrentRequest': '1'
+	};
 	if (page * perPage < items.length) {
 		const next = new URL(r.path, origin);
 		for (const [k, v] of r.query) next.searchParams.set(k, v);
@@ -122,7 +179,14 @@ export async function startFreshdeskReplay(desk = new FreshdeskHelpdesk()): Prom
 			if (r.path === '/api/v2/groups') return paged(desk.groups, r, origin);
 			if (r.path === '/api/v2/tickets') {
 				// Freshdesk refuses list pages past 300.
-				if (Number(r.query.get('page') ?? 1) > 300) return { status: 400, body: { description: 'Validation failed', errors: [{ field: 'page', message: 'Must be less than or equal to 300', code: 'invalid_value' }] } };
+				if (Number(r.query.get('page') ?? 1) > 300)
+					return {
+						status: 400,
+						body: {
+							description: 'Validation failed',
+							errors: [{ field: 'page', message: 'Must be less than or equal to 300', code: 'invalid_value' }]
+						}
+					};
 				const since = Date.parse(r.query.get('updated_since') ?? '1970-01-01T00:00:00Z');
 				const include = (r.query.get('include') ?? '').split(',');
 				const list = desk.tickets
@@ -143,13 +207,22 @@ export async function startFreshdeskReplay(desk = new FreshdeskHelpdesk()): Prom
 			}
 			if (r.path === '/api/v2/surveys/satisfaction_ratings') {
 				const since = Date.parse(r.query.get('created_since') ?? '1970-01-01T00:00:00Z');
-				return paged(desk.ratings.filter((x) => Date.parse(x.created_at) >= since), r, origin);
+				return paged(
+					desk.ratings.filter((x) => Date.parse(x.created_at) >= since),
+					r,
+					origin
+				);
 			}
 			if (r.path === '/api/v2/solutions/categories') return { body: desk.categories };
 			const folders = /^\/api\/v2\/solutions\/categories\/(\d+)\/folders$/.exec(r.path);
 			if (folders) return { body: desk.folders.filter((f) => f.category_id === Number(folders[1])) };
 			const articles = /^\/api\/v2\/solutions\/folders\/(\d+)\/articles$/.exec(r.path);
-			if (articles) return paged(desk.articles.filter((a) => a.folder_id === Number(articles[1])), r, origin);
+			if (articles)
+				return paged(
+					desk.articles.filter((a) => a.folder_id === Number(articles[1])),
+					r,
+					origin
+				);
 			return undefined;
 		},
 		(r) => basicAuth(r) === `${FRESHDESK_KEY}:X`

@@ -21,9 +21,25 @@ export class HelpScoutAccount {
 		{ id: 510001, firstName: 'Ana', lastName: 'Agent', email: 'ana@acme.example', role: 'user', type: 'user', timezone: 'UTC' },
 		{ id: 510002, firstName: 'Answer', lastName: 'Bot', email: 'ai@acme.example', role: 'user', type: 'user', timezone: 'UTC' }
 	];
-	mailboxes: Obj[] = [{ id: 990001, name: 'Support', slug: 'support', email: 'support@acme.example', createdAt: at(-9000), updatedAt: at(-9000) }];
+	mailboxes: Obj[] = [
+		{ id: 990001, name: 'Support', slug: 'support', email: 'support@acme.example', createdAt: at(-9000), updatedAt: at(-9000) }
+	];
 	conversations: Obj[] = [];
-	collections: Obj[] = [{ id: '5f1a', siteId: 'site1', number: 1, slug: 'faq', visibility: 'public', order: 1, name: 'FAQ', articleCount: 3, publishedArticleCount: 3, createdAt: at(-9000), updatedAt: at(-9000) }];
+	collections: Obj[] = [
+		{
+			id: '5f1a',
+			siteId: 'site1',
+			number: 1,
+			slug: 'faq',
+			visibility: 'public',
+			order: 1,
+			name: 'FAQ',
+			articleCount: 3,
+			publishedArticleCount: 3,
+			createdAt: at(-9000),
+			updatedAt: at(-9000)
+		}
+	];
 	articles: Obj[] = [];
 	/** Tokens handed out; a test can expire them all. */
 	tokens = new Set<string>();
@@ -60,17 +76,58 @@ export class HelpScoutAccount {
 			};
 			this.conversations.push(c);
 			this.thread(c, i, 'customer', customer, `I need help with order ${id}`);
-			this.thread(c, i + 0.1, 'reply', { id: 510002, type: 'user', first: 'Answer', last: 'Bot', email: 'ai@acme.example' }, `Here is how to fix order ${id}.`);
+			this.thread(
+				c,
+				i + 0.1,
+				'reply',
+				{ id: 510002, type: 'user', first: 'Answer', last: 'Bot', email: 'ai@acme.example' },
+				`Here is how to fix order ${id}.`
+			);
 			if (i < 3) this.reply(c.id, i + 0.5, `Order ${id} is sorted.`);
 		}
 		for (let i = 0; i < 3; i++) {
-			this.articles.push({ id: `a${i}`, number: i + 1, collectionId: '5f1a', slug: `topic-${i}`, status: 'published', hasDraft: false, name: `How to topic ${i}`, text: `<p>Steps for topic ${i}.</p>`, categories: [], related: [], publicUrl: `https://docs.acme.example/article/${i}`, popularity: 1, viewCount: 1, createdBy: 510001, updatedBy: 510001, createdAt: at(-500), updatedAt: at(-500 + i), lastPublishedAt: at(-500 + i) });
+			this.articles.push({
+				id: `a${i}`,
+				number: i + 1,
+				collectionId: '5f1a',
+				slug: `topic-${i}`,
+				status: 'published',
+				hasDraft: false,
+				name: `How to topic ${i}`,
+				text: `<p>Steps for topic ${i}.</p>`,
+				categories: [],
+				related: [],
+				publicUrl: `https://docs.acme.example/article/${i}`,
+				popularity: 1,
+				viewCount: 1,
+				createdBy: 510001,
+				updatedBy: 510001,
+				createdAt: at(-500),
+				updatedAt: at(-500 + i),
+				lastPublishedAt: at(-500 + i)
+			});
 		}
 	}
 
 	private thread(c: Obj, hours: number, type: string, by: Obj, body: string, status = 'active'): void {
 		const threads = c._embedded.threads as Obj[];
-		threads.unshift({ id: this.nextThreadId++, type, status, state: 'published', action: null, body, source: { type: 'email', via: by.type === 'customer' ? 'customer' : 'user' }, customer: c.primaryCustomer, createdBy: by, assignedTo: null, to: [], cc: [], bcc: [], createdAt: at(hours), _embedded: { attachments: [] } });
+		threads.unshift({
+			id: this.nextThreadId++,
+			type,
+			status,
+			state: 'published',
+			action: null,
+			body,
+			source: { type: 'email', via: by.type === 'customer' ? 'customer' : 'user' },
+			customer: c.primaryCustomer,
+			createdBy: by,
+			assignedTo: null,
+			to: [],
+			cc: [],
+			bcc: [],
+			createdAt: at(hours),
+			_embedded: { attachments: [] }
+		});
 		c.threads = threads.length;
 		c.userUpdatedAt = at(hours);
 	}
@@ -116,7 +173,11 @@ export async function startHelpScoutReplay(account = new HelpScoutAccount()): Pr
 		(r, origin) => {
 			if (r.method === 'POST' && r.path === '/v2/oauth2/token') {
 				const form = r.body as Obj;
-				if (form.grant_type !== 'client_credentials' || form.client_id !== HELPSCOUT_APP_ID || form.client_secret !== HELPSCOUT_APP_SECRET) {
+				if (
+					form.grant_type !== 'client_credentials' ||
+					form.client_id !== HELPSCOUT_APP_ID ||
+					form.client_secret !== HELPSCOUT_APP_SECRET
+				) {
 					return { status: 401, body: { error: 'invalid_client', error_description: 'Bad client credentials' } };
 				}
 				const token = `hsAccess${++issued}x${Math.random().toString(36).slice(2, 10)}`;
@@ -134,12 +195,17 @@ export async function startHelpScoutReplay(account = new HelpScoutAccount()): Pr
 					.map((c) => (embedThreads ? c : { ...c, _embedded: undefined }));
 				return halPage('conversations', list, r, origin);
 			}
-			if (r.path === '/v1/collections') return { body: { collections: { page: 1, pages: 1, count: account.collections.length, items: account.collections } } };
+			if (r.path === '/v1/collections')
+				return { body: { collections: { page: 1, pages: 1, count: account.collections.length, items: account.collections } } };
 			const refs = /^\/v1\/collections\/([^/]+)\/articles$/.exec(r.path);
 			if (refs) {
 				const page = Number(r.query.get('page') ?? 1);
 				const all = account.articles.filter((a) => a.collectionId === refs[1]).map(({ text: _text, ...ref }) => ref);
-				return { body: { articles: { page, pages: Math.ceil(all.length / PAGE), count: all.length, items: all.slice((page - 1) * PAGE, page * PAGE) } } };
+				return {
+					body: {
+						articles: { page, pages: Math.ceil(all.length / PAGE), count: all.length, items: all.slice((page - 1) * PAGE, page * PAGE) }
+					}
+				};
 			}
 			const one = /^\/v1\/articles\/([^/]+)$/.exec(r.path);
 			if (one) {

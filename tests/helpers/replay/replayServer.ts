@@ -96,7 +96,7 @@ export class ReplayServer {
 		// An unknown path (another account's URL) is a 404 whatever the credentials.
 		const answer = this.route(request, this.origin);
 		if (!answer) return send(res, { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } });
-		if (!this.authorized(request)) return send(res, { status: 401, body: { error: 'Couldn\'t authenticate you' } });
+		if (!this.authorized(request)) return send(res, { status: 401, body: { error: "Couldn't authenticate you" } });
 		send(res, answer);
 	}
 }

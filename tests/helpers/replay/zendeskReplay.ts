@@ -89,8 +89,26 @@ export class ZendeskAccount {
 				edited_at: iso(T0 - 9e5 + i * 60)
 			});
 			this.translations.set(id, [
-				{ id: id * 10, source_id: id, source_type: 'Article', locale: 'en-us', title: `How to topic ${i}`, body: `<p>Steps for topic ${i}.</p>`, draft: false, updated_at: iso(T0 - 9e5 + i * 60) },
-				{ id: id * 10 + 1, source_id: id, source_type: 'Article', locale: 'de', title: `Anleitung Thema ${i}`, body: `<p>Schritte für Thema ${i}.</p>`, draft: false, updated_at: iso(T0 - 9e5 + i * 60) }
+				{
+					id: id * 10,
+					source_id: id,
+					source_type: 'Article',
+					locale: 'en-us',
+					title: `How to topic ${i}`,
+					body: `<p>Steps for topic ${i}.</p>`,
+					draft: false,
+					updated_at: iso(T0 - 9e5 + i * 60)
+				},
+				{
+					id: id * 10 + 1,
+					source_id: id,
+					source_type: 'Article',
+					locale: 'de',
+					title: `Anleitung Thema ${i}`,
+					body: `<p>Schritte für Thema ${i}.</p>`,
+					draft: false,
+					updated_at: iso(T0 - 9e5 + i * 60)
+				}
 			]);
 		}
 	}
@@ -115,7 +133,8 @@ export class ZendeskAccount {
 			events.push({ type: 'Change', field_name: 'status', value: status, previous_value: ticket.status });
 			ticket.status = status;
 		}
-		if (author === 9001 && !ticket.assignee_id) events.push({ type: 'Change', field_name: 'assignee_id', value: '9001', previous_value: null });
+		if (author === 9001 && !ticket.assignee_id)
+			events.push({ type: 'Change', field_name: 'assignee_id', value: '9001', previous_value: null });
 		if (author === 9001) ticket.assignee_id = 9001;
 		this.audit(ticketId, at, author, events);
 		ticket.updated_at = iso(at);
@@ -124,7 +143,17 @@ export class ZendeskAccount {
 	rate(ticketId: number, score: string, comment: string, at: number): void {
 		const ticket = this.tickets.find((t) => t.id === ticketId)!;
 		ticket.satisfaction_rating = { score, comment };
-		this.ratings.push({ id: 880000 + ticketId, ticket_id: ticketId, requester_id: ticket.requester_id, assignee_id: 9001, group_id: ticket.group_id, score, comment, created_at: iso(at), updated_at: iso(at) });
+		this.ratings.push({
+			id: 880000 + ticketId,
+			ticket_id: ticketId,
+			requester_id: ticket.requester_id,
+			assignee_id: 9001,
+			group_id: ticket.group_id,
+			score,
+			comment,
+			created_at: iso(at),
+			updated_at: iso(at)
+		});
 	}
 
 	metricSet(t: Obj): Obj {
@@ -171,7 +200,13 @@ function cursorList(key: string, items: Obj[], r: ReplayRequest, origin: string)
 	const next = new URL(r.path, origin);
 	for (const [k, v] of r.query) if (k !== 'page[after]') next.searchParams.set(k, v);
 	next.searchParams.set('page[after]', enc(start + size));
-	return { body: { [key]: page, meta: { has_more: hasMore, after_cursor: hasMore ? enc(start + size) : null, before_cursor: null }, links: { next: hasMore ? next.toString() : null, prev: null } } };
+	return {
+		body: {
+			[key]: page,
+			meta: { has_more: hasMore, after_cursor: hasMore ? enc(start + size) : null, before_cursor: null },
+			links: { next: hasMore ? next.toString() : null, prev: null }
+		}
+	};
 }
 
 export async function startZendeskReplay(account = new ZendeskAccount()): Promise<{ server: ReplayServer; account: ZendeskAccount }> {
@@ -185,7 +220,13 @@ export async function startZendeskReplay(account = new ZendeskAccount()): Promis
 			if (r.path === '/api/v2/incremental/tickets/cursor.json') {
 				const { page, ...rest } = incremental(account.tickets, r);
 				const include = (r.query.get('include') ?? '').split(',');
-				const body: Obj = { tickets: page.map((t) => ({ ...t })), ...rest, after_url: `${origin}${r.path}?cursor=${rest.after_cursor}`, before_url: null, before_cursor: null };
+				const body: Obj = {
+					tickets: page.map((t) => ({ ...t })),
+					...rest,
+					after_url: `${origin}${r.path}?cursor=${rest.after_cursor}`,
+					before_url: null,
+					before_cursor: null
+				};
 				if (include.includes('metric_sets')) body.metric_sets = page.map((t) => account.metricSet(t));
 				if (include.includes('users')) {
 					const ids = new Set(page.flatMap((t) => [t.requester_id, t.assignee_id]));
@@ -207,18 +248,35 @@ export async function startZendeskReplay(account = new ZendeskAccount()): Promis
 			}
 			if (r.path === '/api/v2/satisfaction_ratings') {
 				const since = Number(r.query.get('start_time') ?? 0);
-				return cursorList('satisfaction_ratings', account.ratings.filter((x) => unix(x.updated_at) >= since), r, origin);
+				return cursorList(
+					'satisfaction_ratings',
+					account.ratings.filter((x) => unix(x.updated_at) >= since),
+					r,
+					origin
+				);
 			}
 			if (r.path === '/api/v2/help_center/incremental/articles') {
 				const start = Number(r.query.get('start_time') ?? 0);
-				const rest = [...account.articles].sort((a, b) => unix(a.updated_at) - unix(b.updated_at)).filter((a) => unix(a.updated_at) >= start);
+				const rest = [...account.articles]
+					.sort((a, b) => unix(a.updated_at) - unix(b.updated_at))
+					.filter((a) => unix(a.updated_at) >= start);
 				const page = rest.slice(0, PAGE);
 				const endTime = page.length ? unix(page.at(-1)!.updated_at) : start;
 				const more = rest.length > PAGE;
-				return { body: { articles: page, count: page.length, end_time: endTime, next_page: more ? `${origin}${r.path}?start_time=${endTime + 1}` : null } };
+				return {
+					body: {
+						articles: page,
+						count: page.length,
+						end_time: endTime,
+						next_page: more ? `${origin}${r.path}?start_time=${endTime + 1}` : null
+					}
+				};
 			}
 			const translations = /^\/api\/v2\/help_center\/articles\/(\d+)\/translations$/.exec(r.path);
-			if (translations) return { body: { translations: account.translations.get(Number(translations[1])) ?? [], next_page: null, previous_page: null, count: 2 } };
+			if (translations)
+				return {
+					body: { translations: account.translations.get(Number(translations[1])) ?? [], next_page: null, previous_page: null, count: 2 }
+				};
 			return undefined;
 		},
 		(r) => basicAuth(r) === `${ZENDESK_EMAIL}/token:${ZENDESK_TOKEN}`

@@ -28,7 +28,7 @@ syncScenarios({
 	expected: { conversations: 5, kbArticles: 3, changed: 1 }
 });
 
-describe('sync freshdesk past the ticket list\'s 300-page limit', () => {
+describe("sync freshdesk past the ticket list's 300-page limit", () => {
 	const { dir, cleanup } = makeTempDir();
 	afterAll(cleanup);
 

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSync } from '../../../src/lib/server/sync';
 import { Warehouse } from '../../../src/lib/server/warehouse';
-import { helpscoutEnv, HELPSCOUT_APP_SECRET, HELPSCOUT_DOCS_KEY, hoursSinceBase, startHelpScoutReplay } from '../../helpers/replay/helpscoutReplay';
+import {
+	helpscoutEnv,
+	HELPSCOUT_APP_SECRET,
+	HELPSCOUT_DOCS_KEY,
+	hoursSinceBase,
+	startHelpScoutReplay
+} from '../../helpers/replay/helpscoutReplay';
 import { makeTempDir } from '../../helpers/tempDir';
 import { syncScenarios } from './syncScenarios';
 

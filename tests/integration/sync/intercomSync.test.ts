@@ -16,8 +16,10 @@ syncScenarios({
 	secrets: [INTERCOM_TOKEN],
 	secretVar: 'INTERCOM_TOKEN',
 	baseUrlVar: 'INTERCOM_BASE_URL',
-	firstMainPage: (r) => r.path === '/conversations/search' && !(r.body as { pagination?: { starting_after?: string } }).pagination?.starting_after,
-	laterMainPage: (r) => r.path === '/conversations/search' && !!(r.body as { pagination?: { starting_after?: string } }).pagination?.starting_after,
+	firstMainPage: (r) =>
+		r.path === '/conversations/search' && !(r.body as { pagination?: { starting_after?: string } }).pagination?.starting_after,
+	laterMainPage: (r) =>
+		r.path === '/conversations/search' && !!(r.body as { pagination?: { starting_after?: string } }).pagination?.starting_after,
 	itemRequest: (r) => r.method === 'GET' && r.path === '/conversations/2000001',
 	perItem: (r) => r.method === 'GET' && /^\/conversations\/\d+$/.test(r.path),
 	expected: { conversations: 5, kbArticles: 3, changed: 1 }

@@ -48,7 +48,11 @@ describe('sync jobs in the dashboard queue', () => {
 			const again = startSyncJob('admin', 'intercom', { jobs, warehouse: async () => warehouse, env });
 			expect(again.id).not.toBe(job.id);
 			await jobs.idle();
-			expect(jobs.get(again.id)).toMatchObject({ status: 'done', summary: null, detail: expect.stringMatching(/^intercom: nothing changed since /) });
+			expect(jobs.get(again.id)).toMatchObject({
+				status: 'done',
+				summary: null,
+				detail: expect.stringMatching(/^intercom: nothing changed since /)
+			});
 		} finally {
 			warehouse.close();
 		}
@@ -72,7 +76,9 @@ describe('a vendor that keeps failing', () => {
 			const asked = server.count((r) => r.path === '/conversations/2000003');
 			const error = await runSync(warehouse, 'intercom', { env }).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(SyncEndpointError);
-			expect((error as Error).message).toMatch(/^intercom answered 503 for 127\.0\.0\.1:\d+\/conversations\/2000003 4 times; try again later$/);
+			expect((error as Error).message).toMatch(
+				/^intercom answered 503 for 127\.0\.0\.1:\d+\/conversations\/2000003 4 times; try again later$/
+			);
 			expect(server.count((r) => r.path === '/conversations/2000003') - asked).toBe(4); // 1 + 3 retries
 			expect(await conversations(warehouse)).toBe(0);
 			const state = JSON.parse(fs.readFileSync(path.join(`${dbPath}.sync`, 'intercom', 'state.json'), 'utf8'));

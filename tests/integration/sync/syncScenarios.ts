@@ -45,7 +45,9 @@ async function counts(db: string) {
 			kb: await one('SELECT count(*) AS n FROM kb_articles'),
 			quarantined: await one('SELECT count(*) AS n FROM quarantine'),
 			runs: await one("SELECT count(*) AS n FROM import_runs WHERE origin = 'sync'"),
-			state: await w.db.one<{ cursor: string; import_run_id: number | null }>('SELECT cursor::VARCHAR AS cursor, import_run_id FROM sync_state'),
+			state: await w.db.one<{ cursor: string; import_run_id: number | null }>(
+				'SELECT cursor::VARCHAR AS cursor, import_run_id FROM sync_state'
+			),
 			reasons: (await w.db.all<{ reason: string }>('SELECT reason FROM quarantine')).map((r) => r.reason)
 		};
 	} finally {
@@ -55,7 +57,10 @@ async function counts(db: string) {
 
 function filesUnder(dir: string): string[] {
 	if (!fs.existsSync(dir)) return [];
-	return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => path.join(e.parentPath, e.name));
 }
 
 export function syncScenarios(h: VendorHarness): void {
@@ -159,7 +164,9 @@ export function syncScenarios(h: VendorHarness): void {
 			expect(filesUnder(`${refused}.sync`)).toEqual([]);
 			expect(result.code).toBe(1);
 			const lines = result.stderr.trim().split('\n');
-			expect(lines.at(-1)).toMatch(new RegExp(`^supportlens: ${h.source} refused the credentials \\((401 Unauthorized|403 Forbidden)[^)]*\\); check .*${h.secretVar}`));
+			expect(lines.at(-1)).toMatch(
+				new RegExp(`^supportlens: ${h.source} refused the credentials \\((401 Unauthorized|403 Forbidden)[^)]*\\); check .*${h.secretVar}`)
+			);
 			expect(result.stderr).not.toMatch(/\n\s+at /);
 			expect(result.stderr).not.toContain('wrong-secret-value');
 		});
@@ -167,7 +174,9 @@ export function syncScenarios(h: VendorHarness): void {
 		it('an unknown account is one line naming the variable', async () => {
 			const result = await sync({ [h.baseUrlVar]: `${server.origin}/no-such-account` }, path.join(dir, 'unknown.duckdb'));
 			expect(result.code).toBe(1);
-			expect(result.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^supportlens: ${h.source}.* answered 404 .*no such account.*; check `));
+			expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+				new RegExp(`^supportlens: ${h.source}.* answered 404 .*no such account.*; check `)
+			);
 		});
 
 		it('the credentials never appear in the output, the warehouse or the staging files', () => {

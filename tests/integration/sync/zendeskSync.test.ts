@@ -43,14 +43,31 @@ describe('what a Zendesk sync loads', () => {
 				`SELECT c.id, c.csat_rating, (SELECT max(queue) FROM events e WHERE e.source = c.source AND e.conversation_id = c.id) AS queue
 				 FROM conversations c ORDER BY c.id`
 			);
-			expect(rows.map((r) => [r.id, r.csat_rating])).toEqual([['101', 'good'], ['102', 'bad'], ['103', null], ['104', null], ['105', null]]);
+			expect(rows.map((r) => [r.id, r.csat_rating])).toEqual([
+				['101', 'good'],
+				['102', 'bad'],
+				['103', null],
+				['104', null],
+				['105', null]
+			]);
 			expect(rows[0].queue).toBe('Billing'); // group names from the groups side-load
 			const authors = await warehouse.db.all<{ author: string; n: number }>(
 				"SELECT author, count(*) AS n FROM events WHERE type = 'message' GROUP BY author ORDER BY author"
 			);
-			expect(authors).toEqual([{ author: 'agent', n: 3 }, { author: 'ai', n: 5 }, { author: 'customer', n: 5 }]);
+			expect(authors).toEqual([
+				{ author: 'agent', n: 3 },
+				{ author: 'ai', n: 5 },
+				{ author: 'customer', n: 5 }
+			]);
 			const kb = await warehouse.db.all<{ id: string; locale: string }>('SELECT id, locale FROM kb_articles ORDER BY id');
-			expect(kb.map((k) => `${k.id}:${k.locale}`)).toEqual(['4400:en-us', '4400-de:de', '4401:en-us', '4401-de:de', '4402:en-us', '4402-de:de']);
+			expect(kb.map((k) => `${k.id}:${k.locale}`)).toEqual([
+				'4400:en-us',
+				'4400-de:de',
+				'4401:en-us',
+				'4401-de:de',
+				'4402:en-us',
+				'4402-de:de'
+			]);
 		} finally {
 			warehouse.close();
 			await server.close();

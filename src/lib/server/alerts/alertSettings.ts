@@ -54,7 +54,6 @@ export interface AlertSettings {
 /** Per-KPI overrides: only what differs from the default rule of its kind. */
 export type AlertSettingsInput = Partial<Omit<AlertSettings, 'kpis'>> & { kpis?: Partial<Record<KpiKey, Partial<AlertRule>>> };
 
-
 /** The default windows of the KPI engine these KPIs look ahead by (KpiSettings), in days. */
 const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
 	verified_containment_rate: 7,
@@ -97,18 +96,25 @@ export function resolveAlertSettings(input: AlertSettingsInput = {}): AlertSetti
 	const s: AlertSettings = { ...DEFAULT_ALERT_SETTINGS, ...defined(top), kpis: { ...DEFAULT_ALERT_SETTINGS.kpis } };
 	for (const [key, rule] of Object.entries(overrides ?? {})) {
 		if (!(key in s.kpis)) throw new RangeError(`alert setting for unknown KPI "${key}"`);
-		for (const name of Object.keys(rule ?? {})) if (!(name in s.kpis[key as KpiKey])) throw new RangeError(`unknown alert setting ${key}.${name}`);
+		for (const name of Object.keys(rule ?? {}))
+			if (!(name in s.kpis[key as KpiKey])) throw new RangeError(`unknown alert setting ${key}.${name}`);
 		s.kpis[key as KpiKey] = { ...s.kpis[key as KpiKey], ...defined(rule) };
 	}
-	if (!Number.isInteger(s.historyWeeks) || s.historyWeeks < 2) throw new RangeError(`alert setting historyWeeks must be a whole number ≥ 2, got ${s.historyWeeks}`);
+	if (!Number.isInteger(s.historyWeeks) || s.historyWeeks < 2)
+		throw new RangeError(`alert setting historyWeeks must be a whole number ≥ 2, got ${s.historyWeeks}`);
 	if (!Number.isInteger(s.minHistoryWeeks) || s.minHistoryWeeks < 2 || s.minHistoryWeeks > s.historyWeeks) {
-		throw new RangeError(`alert setting minHistoryWeeks must be a whole number from 2 to historyWeeks (${s.historyWeeks}), got ${s.minHistoryWeeks}`);
+		throw new RangeError(
+			`alert setting minHistoryWeeks must be a whole number from 2 to historyWeeks (${s.historyWeeks}), got ${s.minHistoryWeeks}`
+		);
 	}
-	for (const dim of s.scopes) if (!ALERT_SCOPE_DIMENSIONS.includes(dim)) throw new RangeError(`alert scope "${dim}" is not one of ${ALERT_SCOPE_DIMENSIONS.join(', ')}`);
+	for (const dim of s.scopes)
+		if (!ALERT_SCOPE_DIMENSIONS.includes(dim))
+			throw new RangeError(`alert scope "${dim}" is not one of ${ALERT_SCOPE_DIMENSIONS.join(', ')}`);
 	for (const [key, rule] of Object.entries(s.kpis)) {
 		for (const name of ['z', 'minAbsChange', 'minRelChange', 'minDenominator', 'settleDays'] as const) {
 			const v = rule[name];
-			if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`alert setting ${key}.${name} must be a non-negative number, got ${v}`);
+			if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+				throw new RangeError(`alert setting ${key}.${name} must be a non-negative number, got ${v}`);
 		}
 	}
 	return s;

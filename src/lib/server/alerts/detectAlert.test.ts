@@ -3,7 +3,12 @@ import { DEFAULT_ALERT_SETTINGS, resolveAlertSettings } from './alertSettings';
 import { detectAlert, type SeriesPoint } from './detectAlert';
 
 const options = { followTrend: true, minHistoryWeeks: 6 };
-const rate = (value: number, denominator: number): SeriesPoint => ({ value, numerator: Math.round(value * denominator), denominator, conversations: denominator });
+const rate = (value: number, denominator: number): SeriesPoint => ({
+	value,
+	numerator: Math.round(value * denominator),
+	denominator,
+	conversations: denominator
+});
 const count = (value: number): SeriesPoint => ({ value, conversations: value });
 const time = (value: number, conversations = 500): SeriesPoint => ({ value, conversations });
 const containment = DEFAULT_ALERT_SETTINGS.kpis.containment_rate;
@@ -53,13 +58,18 @@ describe('detectAlert', () => {
 	it('too little history: not judged', () => {
 		expect(detectAlert('rate', containment, steady.slice(0, 5), rate(0.2, 1000), options)).toBeNull();
 		// weeks without a value do not count as history
-		expect(detectAlert('rate', containment, [...steady.slice(0, 5), { value: null, conversations: 0 }], rate(0.2, 1000), options)).toBeNull();
+		expect(
+			detectAlert('rate', containment, [...steady.slice(0, 5), { value: null, conversations: 0 }], rate(0.2, 1000), options)
+		).toBeNull();
 	});
 
 	it('counts: Poisson band and a minimum relative change; volumes are neutral', () => {
 		const weeks = [300, 310, 295, 305, 300, 290, 310, 300].map(count);
 		expect(detectAlert('count', DEFAULT_ALERT_SETTINGS.kpis.conversations, weeks, count(330), options)).toBe('normal');
-		expect(detectAlert('count', DEFAULT_ALERT_SETTINGS.kpis.conversations, weeks, count(600), options)).toMatchObject({ direction: 'up', verdict: 'neutral' });
+		expect(detectAlert('count', DEFAULT_ALERT_SETTINGS.kpis.conversations, weeks, count(600), options)).toMatchObject({
+			direction: 'up',
+			verdict: 'neutral'
+		});
 	});
 
 	it('times: judged on a log scale, only a doubling or halving alerts by default', () => {
@@ -92,7 +102,9 @@ describe('resolveAlertSettings', () => {
 		expect(() => resolveAlertSettings({ minHistoryWeeks: 9 })).toThrow(/minHistoryWeeks/);
 		expect(() => resolveAlertSettings({ scopes: ['tier' as never] })).toThrow(/alert scope "tier"/);
 		// a typo is an error, not a silently ignored setting
-		expect(() => resolveAlertSettings({ kpis: { csat: { minAbsChnage: 0.1 } as never } })).toThrow(/unknown alert setting csat\.minAbsChnage/);
+		expect(() => resolveAlertSettings({ kpis: { csat: { minAbsChnage: 0.1 } as never } })).toThrow(
+			/unknown alert setting csat\.minAbsChnage/
+		);
 		expect(() => resolveAlertSettings({ historyWeek: 4 } as never)).toThrow(/unknown alert setting "historyWeek"/);
 	});
 });

@@ -15,7 +15,6 @@ export interface SeriesPoint {
 	conversations: number;
 }
 
-
 export type { AlertFinding };
 
 export interface DetectOptions {
@@ -29,7 +28,13 @@ export interface DetectOptions {
  * null when the week can't be judged (rule off, too little history, too small a sample),
  * 'normal' when it is inside its band.
  */
-export function detectAlert(kind: KpiDefinition['kind'], rule: AlertRule, history: readonly SeriesPoint[], current: SeriesPoint, options: DetectOptions): AlertFinding | 'normal' | null {
+export function detectAlert(
+	kind: KpiDefinition['kind'],
+	rule: AlertRule,
+	history: readonly SeriesPoint[],
+	current: SeriesPoint,
+	options: DetectOptions
+): AlertFinding | 'normal' | null {
 	if (!rule.enabled || current.value === null) return null;
 	const points = history
 		.map((p, i) => ({ t: i - history.length, y: p.value }))
@@ -66,7 +71,9 @@ export function detectAlert(kind: KpiDefinition['kind'], rule: AlertRule, histor
 			return (q * (1 - q)) / size;
 		};
 		samplingVar = binomial(center, n);
-		const historyNoise = median(history.filter((h) => h.value !== null && (h.denominator ?? 0) > 0).map((h) => binomial(h.value!, h.denominator!)));
+		const historyNoise = median(
+			history.filter((h) => h.value !== null && (h.denominator ?? 0) > 0).map((h) => binomial(h.value!, h.denominator!))
+		);
 		extraVar = Math.max(0, sd * sd - (Number.isFinite(historyNoise) ? historyNoise : 0));
 		minimumChange = rule.minAbsChange;
 	} else if (kind === 'count') {
@@ -80,13 +87,15 @@ export function detectAlert(kind: KpiDefinition['kind'], rule: AlertRule, histor
 	}
 	const noise = rule.z * Math.sqrt(samplingVar + extraVar + baselineVar);
 	const half = Math.max(noise, minimumChange);
-	const limitedBy: AlertFinding['limitedBy'] = minimumChange > noise ? 'minimum_change' : samplingVar > extraVar + baselineVar ? 'sampling' : 'history';
+	const limitedBy: AlertFinding['limitedBy'] =
+		minimumChange > noise ? 'minimum_change' : samplingVar > extraVar + baselineVar ? 'sampling' : 'history';
 	const deviation = toScale(value) - center;
 	if (half <= 0 ? deviation === 0 : Math.abs(deviation) <= half) return 'normal';
 
 	const baseline = fromScale(center);
 	const direction = deviation > 0 ? 'up' : 'down';
-	const verdict = rule.polarity === 'neutral' ? 'neutral' : (direction === 'up') === (rule.polarity === 'higher_is_better') ? 'good' : 'bad';
+	const verdict =
+		rule.polarity === 'neutral' ? 'neutral' : (direction === 'up') === (rule.polarity === 'higher_is_better') ? 'good' : 'bad';
 	const change = value - baseline;
 	return {
 		value,

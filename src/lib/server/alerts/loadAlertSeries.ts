@@ -12,7 +12,12 @@ export interface AlertSeries {
 }
 
 /** `from` and `to` are inclusive UTC days, Monday to Sunday. */
-export async function loadAlertSeries(db: WarehouseConnection, from: string, to: string, settings: Pick<AlertSettings, 'scopes'>): Promise<AlertSeries[]> {
+export async function loadAlertSeries(
+	db: WarehouseConnection,
+	from: string,
+	to: string,
+	settings: Pick<AlertSettings, 'scopes'>
+): Promise<AlertSeries[]> {
 	const byWeek = parseKpiQuery({ from, to, by: 'week' });
 	// Filters built as values, not parsed from "dim=value" text: a value may hold anything.
 	const weekly = async (where: KpiFilter[]) => (await queryKpiDetails(db, { ...byWeek, where })).rows;

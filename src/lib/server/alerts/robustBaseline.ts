@@ -49,7 +49,15 @@ export function robustBaseline(history: readonly HistoryPoint[], followTrend: bo
 	}
 	const intercept = median(history.map((p) => p.y - slope * p.t));
 	const residuals = history.map((p) => Math.abs(p.y - (intercept + slope * p.t)));
-	return { center: intercept, residualSd: MAD_TO_SD * median(residuals), predictionFactor: predictionFactor(history.map((p) => p.t), followTrend), slope };
+	return {
+		center: intercept,
+		residualSd: MAD_TO_SD * median(residuals),
+		predictionFactor: predictionFactor(
+			history.map((p) => p.t),
+			followTrend
+		),
+		slope
+	};
 }
 
 /**

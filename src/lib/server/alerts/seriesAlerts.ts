@@ -33,7 +33,13 @@ export function seriesAlerts(
 		const rule = settings.kpis[d.key];
 		if (daysSinceWeek < rule.settleDays) continue;
 		const cur = point(current, d);
-		const finding = detectAlert(d.kind, rule, history.map((r) => point(r, d)), cur, settings);
+		const finding = detectAlert(
+			d.kind,
+			rule,
+			history.map((r) => point(r, d)),
+			cur,
+			settings
+		);
 		if (finding) checked++;
 		if (!finding || finding === 'normal') continue;
 		alerts.push({

@@ -11,7 +11,11 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** A UTC timestamp literal DuckDB casts to TIMESTAMP without any time-zone guessing. */
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
-export async function createSession(db: WarehouseConnection, username: string, now = new Date()): Promise<{ token: string; expires: Date }> {
+export async function createSession(
+	db: WarehouseConnection,
+	username: string,
+	now = new Date()
+): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(now.getTime() + SESSION_TTL_MS);
 	// Expired rows are swept here rather than by a timer: logins are rare, so this stays cheap.

@@ -11,10 +11,15 @@ export interface NewSession {
 	expires: Date;
 }
 
-export async function startSession(db: WarehouseConnection, user: SessionUser, context: { address?: string; audit: boolean }): Promise<NewSession> {
+export async function startSession(
+	db: WarehouseConnection,
+	user: SessionUser,
+	context: { address?: string; audit: boolean }
+): Promise<NewSession> {
 	return db.transaction(async (tx) => {
 		const session = await createSession(tx, user.username);
-		if (context.audit) await recordAudit(tx, { actor: user.username, address: context.address }, { action: 'login', target: user.username });
+		if (context.audit)
+			await recordAudit(tx, { actor: user.username, address: context.address }, { action: 'login', target: user.username });
 		return session;
 	});
 }

@@ -32,7 +32,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /** A password a user chose for themself: long enough, not their user name, not the one it replaces. */
 export function checkNewPassword(password: string, username: string, current?: string): string {
-	if ([...password].length < MIN_PASSWORD_LENGTH) throw new UsageError(`the new password is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
+	if ([...password].length < MIN_PASSWORD_LENGTH)
+		throw new UsageError(`the new password is too short: use at least ${MIN_PASSWORD_LENGTH} characters`);
 	if (password.length > 1024) throw new UsageError('the new password is too long: use at most 1024 characters');
 	if (password.toLowerCase().includes(username.toLowerCase())) throw new UsageError('the new password must not contain your user name');
 	if (password === current) throw new UsageError('the new password is the same as the current one');
@@ -54,10 +55,9 @@ export function checkRole(role: string): Role {
 }
 
 export async function findUser(db: WarehouseConnection, username: string): Promise<UserRow | undefined> {
-	return db.one<UserRow>(
-		'SELECT username, role, is_demo, created_at, password_changed_at, disabled_at FROM users WHERE username = ?',
-		[username]
-	);
+	return db.one<UserRow>('SELECT username, role, is_demo, created_at, password_changed_at, disabled_at FROM users WHERE username = ?', [
+		username
+	]);
 }
 
 export async function listUsers(db: WarehouseConnection): Promise<UserRow[]> {
@@ -171,14 +171,17 @@ export async function setUserRole(db: WarehouseConnection, username: string, rol
 		const user = await existingUser(tx, username);
 		if (checkedRole !== 'admin') await refuseLastAdmin(tx, user, 'demote');
 		await tx.run('UPDATE users SET role = ? WHERE username = ?', [checkedRole, username]);
-		if (by && user.role !== checkedRole) await recordAudit(tx, by, { action: 'role_changed', target: username, detail: `${user.role} -> ${checkedRole}` });
+		if (by && user.role !== checkedRole)
+			await recordAudit(tx, by, { action: 'role_changed', target: username, detail: `${user.role} -> ${checkedRole}` });
 	});
 }
 
 /** The account a login names, or undefined (also for names that could never exist). */
 export async function loginAccount(db: WarehouseConnection, username: string): Promise<LoginAccount | undefined> {
 	if (!USERNAME.test(username)) return undefined;
-	return db.one<LoginAccount>('SELECT username, role, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE username = ?', [username]);
+	return db.one<LoginAccount>('SELECT username, role, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE username = ?', [
+		username
+	]);
 }
 
 /**

@@ -10,7 +10,11 @@ import type { ConversationFilter } from './parseConversationFilter';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', parquet: 'parquet', jsonl: 'jsonl' };
 
-export async function conversationExportDownload(db: WarehouseConnection, filter: ConversationFilter, format: ExportFormat): Promise<Response> {
+export async function conversationExportDownload(
+	db: WarehouseConnection,
+	filter: ConversationFilter,
+	format: ExportFormat
+): Promise<Response> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-export-'));
 	const file = path.join(dir, `conversations.${EXTENSIONS[format]}`);
 	try {

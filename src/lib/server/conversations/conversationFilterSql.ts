@@ -21,7 +21,9 @@ export function conversationFilterSql(filter: ConversationFilter, settings: Part
 	const conditions = factsFilter(filter.query, params);
 	if (filter.drill) conditions.push(`(${filter.drill.where})`);
 	if (filter.moved) {
-		conditions.push(`(source, id) IN (SELECT source, conversation_id FROM (${QUEUE_MOVES_SQL}) WHERE from_queue = $moved_from AND to_queue = $moved_to)`);
+		conditions.push(
+			`(source, id) IN (SELECT source, conversation_id FROM (${QUEUE_MOVES_SQL}) WHERE from_queue = $moved_from AND to_queue = $moved_to)`
+		);
 		params.moved_from = filter.moved.from;
 		params.moved_to = filter.moved.to;
 	}

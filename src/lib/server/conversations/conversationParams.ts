@@ -8,7 +8,9 @@ const paramsSchema = z.object({ source: part, id: part });
 export function conversationParams(params: Record<string, string>): { source: string; id: string } {
 	const parsed = paramsSchema.safeParse(params);
 	if (!parsed.success) {
-		throw new UsageError('a conversation is addressed as /conversations/{source}/{id}', { field: String(parsed.error.issues[0]?.path[0] ?? 'id') });
+		throw new UsageError('a conversation is addressed as /conversations/{source}/{id}', {
+			field: String(parsed.error.issues[0]?.path[0] ?? 'id')
+		});
 	}
 	return parsed.data;
 }

@@ -24,21 +24,42 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Text columns a spreadsheet could run as a formula when opened from CSV (CSV injection). */
-const TEXT_COLUMNS = new Set(['source', 'id', 'week', 'channel', 'queue', 'language', 'intent', 'tier', 'customer_id', 'priority', 'csat_rating']);
+const TEXT_COLUMNS = new Set([
+	'source',
+	'id',
+	'week',
+	'channel',
+	'queue',
+	'language',
+	'intent',
+	'tier',
+	'customer_id',
+	'priority',
+	'csat_rating'
+]);
 
 export function parseExportFormat(value: string | null | undefined): ExportFormat {
 	const format = value ?? 'csv';
-	if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`);
+	if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+		throw new UsageError(`unknown export format "${format}": use one of ${EXPORT_FORMATS.join(', ')}`);
 	return format as ExportFormat;
 }
 
 /** The export's SELECT and its parameters. */
-export function exportQuery(filter: ConversationFilter, format: ExportFormat, settings: Partial<KpiSettings> = {}): { sql: string; params: Record<string, string | number> } {
+export function exportQuery(
+	filter: ConversationFilter,
+	format: ExportFormat,
+	settings: Partial<KpiSettings> = {}
+): { sql: string; params: Record<string, string | number> } {
 	const { where, params } = conversationFilterSql(filter, settings);
-	const flags = Object.entries(DERIVED_FLAGS).map(([name, expr]) => `(${expr}) AS ${name}`).join(', ');
+	const flags = Object.entries(DERIVED_FLAGS)
+		.map(([name, expr]) => `(${expr}) AS ${name}`)
+		.join(', ');
 	// Same apostrophe prefix as the dashboard's other CSV downloads (csvResponse).
 	const cell = (name: string, sql: string) =>
-		format === 'csv' && TEXT_COLUMNS.has(name) ? `CASE WHEN regexp_matches(${sql}, '^[=+\\-@\\t\\r]') THEN '''' || ${sql} ELSE ${sql} END` : sql;
+		format === 'csv' && TEXT_COLUMNS.has(name)
+			? `CASE WHEN regexp_matches(${sql}, '^[=+\\-@\\t\\r]') THEN '''' || ${sql} ELSE ${sql} END`
+			: sql;
 	const sql = `
 		WITH f AS (SELECT *, ${flags} FROM conversation_facts ${where}),
 		gq AS (

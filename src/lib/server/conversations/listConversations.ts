@@ -8,7 +8,21 @@ import type { ConversationListRequest } from './parseConversationFilter';
 export const PAGE_SIZE = 50;
 
 /** The facts every list row shows (besides ids, time and dimensions). */
-const ROW_FACTS = ['ai_involved', 'contained', 'handoffs', 'solved', 'reopened', 'distinct_queues', 'drafts_reviewed', 'drafts_edited', 'drafts_rejected', 'first_response_s', 'resolution_s', 'csat_rated', 'csat_positive'];
+const ROW_FACTS = [
+	'ai_involved',
+	'contained',
+	'handoffs',
+	'solved',
+	'reopened',
+	'distinct_queues',
+	'drafts_reviewed',
+	'drafts_edited',
+	'drafts_rejected',
+	'first_response_s',
+	'resolution_s',
+	'csat_rated',
+	'csat_positive'
+];
 
 export interface ConversationListRow {
 	source: string;
@@ -47,7 +61,11 @@ async function withSubjects(db: WarehouseConnection, rows: ConversationListRow[]
 	return rows.map((r) => ({ ...r, subject: subjects.get(`${r.source}\u0000${r.id}`) ?? null }));
 }
 
-export async function listConversations(db: WarehouseConnection, request: ConversationListRequest, pageSize = PAGE_SIZE): Promise<ConversationList> {
+export async function listConversations(
+	db: WarehouseConnection,
+	request: ConversationListRequest,
+	pageSize = PAGE_SIZE
+): Promise<ConversationList> {
 	const { where, params } = conversationFilterSql(request);
 	const measure = request.drill?.measure;
 	const countSql = `SELECT count(*) AS n${measure ? `, coalesce(sum(${measure}), 0) AS measured` : ''} FROM conversation_facts ${where}`;

@@ -16,7 +16,10 @@ export async function listFilterOptions(db: WarehouseConnection): Promise<ListFi
 	const kpis = KPI_DEFINITIONS.map((d) => ({
 		key: d.key,
 		label: d.label,
-		conditions: (d.kind === 'rate' ? DRILL_CONDITIONS : (['numerator'] as const)).map((cond) => ({ cond, label: kpiDrillCondition(d.key, cond).label }))
+		conditions: (d.kind === 'rate' ? DRILL_CONDITIONS : (['numerator'] as const)).map((cond) => ({
+			cond,
+			label: kpiDrillCondition(d.key, cond).label
+		}))
 	}));
 	return { dimensions, kpis };
 }

@@ -21,6 +21,10 @@ export async function loadConversation(
 	const { source, id } = conversation;
 	const found = await readConversation(db, source, id);
 	if (!found) throw new NotFoundError(`no conversation ${id} from ${source}`);
-	await recordAudit(db, { actor: reader.username, address: reader.address }, { action: 'transcript_viewed', target: `${source}/${id}`, detail: how });
+	await recordAudit(
+		db,
+		{ actor: reader.username, address: reader.address },
+		{ action: 'transcript_viewed', target: `${source}/${id}`, detail: how }
+	);
 	return found;
 }

@@ -6,7 +6,16 @@ import { KPI_KEYS, parseKpiQuery, type KpiKey, type KpiQuery } from '../kpi';
 import { DRILL_CONDITIONS, kpiDrillCondition, type DrillFilter, type DrillCondition } from '../kpi/kpiDrillCondition';
 
 /** Columns the list may sort by (an allow-list: they are spliced into ORDER BY). */
-export const SORT_KEYS = ['created_at', 'channel', 'queue', 'first_response_s', 'resolution_s', 'handoffs', 'distinct_queues', 'drafts_reviewed'] as const;
+export const SORT_KEYS = [
+	'created_at',
+	'channel',
+	'queue',
+	'first_response_s',
+	'resolution_s',
+	'handoffs',
+	'distinct_queues',
+	'drafts_reviewed'
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface ConversationFilter {
@@ -31,8 +40,12 @@ const MAX_VALUE = 200;
 const MAX_PAGE = 100_000;
 
 function values(params: URLSearchParams, name: string): string[] {
-	const out = params.getAll(name).map((v) => v.trim()).filter((v) => v !== '');
-	for (const v of out) if (v.length > MAX_VALUE) throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`, { field: name });
+	const out = params
+		.getAll(name)
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
+	for (const v of out)
+		if (v.length > MAX_VALUE) throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`, { field: name });
 	return out;
 }
 
@@ -52,14 +65,18 @@ export function parseConversationFilter(params: URLSearchParams): ConversationFi
 	const kpi = single(params, 'kpi');
 	const cond = single(params, 'cond') ?? 'numerator';
 	if (kpi !== null) {
-		if (!(KPI_KEYS as readonly string[]).includes(kpi)) throw new UsageError(`unknown KPI "${kpi}": use one of ${KPI_KEYS.join(', ')}`, { field: 'kpi' });
-		if (!(DRILL_CONDITIONS as readonly string[]).includes(cond)) throw new UsageError(`unknown condition "${cond}": use one of ${DRILL_CONDITIONS.join(', ')}`, { field: 'cond' });
+		if (!(KPI_KEYS as readonly string[]).includes(kpi))
+			throw new UsageError(`unknown KPI "${kpi}": use one of ${KPI_KEYS.join(', ')}`, { field: 'kpi' });
+		if (!(DRILL_CONDITIONS as readonly string[]).includes(cond))
+			throw new UsageError(`unknown condition "${cond}": use one of ${DRILL_CONDITIONS.join(', ')}`, { field: 'cond' });
 		drill = kpiDrillCondition(kpi as KpiKey, cond as DrillCondition);
 	}
 	// Without a KPI, `cond` has nothing to apply to: the filter form sends its default with "any KPI".
 
-	const movedFrom = single(params, 'moved_from'), movedTo = single(params, 'moved_to');
-	if ((movedFrom === null) !== (movedTo === null)) throw new UsageError('a reroute filter needs both moved_from and moved_to', { field: movedFrom === null ? 'moved_from' : 'moved_to' });
+	const movedFrom = single(params, 'moved_from'),
+		movedTo = single(params, 'moved_to');
+	if ((movedFrom === null) !== (movedTo === null))
+		throw new UsageError('a reroute filter needs both moved_from and moved_to', { field: movedFrom === null ? 'moved_from' : 'moved_to' });
 	const moved = movedFrom !== null && movedTo !== null ? { from: movedFrom, to: movedTo } : null;
 	return { query: { from: query.from, to: query.to, where: query.where }, drill, moved, q: single(params, 'q') };
 }
@@ -69,9 +86,11 @@ export function parseConversationListRequest(params: URLSearchParams): Conversat
 	const filter = parseConversationFilter(params);
 	const rawSort = single(params, 'sort') ?? '-created_at';
 	const key = rawSort.replace(/^-/, '');
-	if (!(SORT_KEYS as readonly string[]).includes(key)) throw new UsageError(`cannot sort by "${key}": use one of ${SORT_KEYS.join(', ')} (prefix - for descending)`);
+	if (!(SORT_KEYS as readonly string[]).includes(key))
+		throw new UsageError(`cannot sort by "${key}": use one of ${SORT_KEYS.join(', ')} (prefix - for descending)`);
 	const rawPage = single(params, 'page') ?? '1';
-	if (!/^\d+$/.test(rawPage) || Number(rawPage) < 1 || Number(rawPage) > MAX_PAGE) throw new UsageError(`bad page "${rawPage}": expected a whole number from 1 to ${MAX_PAGE}`);
+	if (!/^\d+$/.test(rawPage) || Number(rawPage) < 1 || Number(rawPage) > MAX_PAGE)
+		throw new UsageError(`bad page "${rawPage}": expected a whole number from 1 to ${MAX_PAGE}`);
 	const back = single(params, 'back');
 	// Only a path on this site: never an absolute or protocol-relative URL (open redirect).
 	const safeBack = back !== null && back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : null;

@@ -18,17 +18,13 @@ export interface StoredConversation extends Conversation {
 	language_detected?: boolean;
 }
 
-export async function readConversation(
-	db: WarehouseConnection,
-	source: string,
-	id: string
-): Promise<StoredConversation | null> {
+export async function readConversation(db: WarehouseConnection, source: string, id: string): Promise<StoredConversation | null> {
 	const row = await db.one<Record<string, unknown>>('SELECT * FROM conversations WHERE source = ? AND id = ?', [source, id]);
 	if (!row) return null;
-	const eventRows = await db.all<Record<string, unknown>>(
-		'SELECT * FROM events WHERE source = ? AND conversation_id = ? ORDER BY seq',
-		[source, id]
-	);
+	const eventRows = await db.all<Record<string, unknown>>('SELECT * FROM events WHERE source = ? AND conversation_id = ? ORDER BY seq', [
+		source,
+		id
+	]);
 	const events = eventRows.map((e) => {
 		const event: Record<string, unknown> = { id: e.id, at: iso(e.occurred_at as Date), type: e.type };
 		for (const column of EVENT_OPTIONAL_COLUMNS) if (e[column] !== null) event[column] = e[column];

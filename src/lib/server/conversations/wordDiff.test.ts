@@ -6,15 +6,30 @@ describe('wordDiff', () => {
 		const before = 'Your refund ships Monday.';
 		const after = 'Your refund was sent on Monday.';
 		const d = wordDiff(before, after);
-		expect(d.parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(before);
-		expect(d.parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe(after);
+		expect(
+			d.parts
+				.filter((p) => p.op !== 'added')
+				.map((p) => p.text)
+				.join('')
+		).toBe(before);
+		expect(
+			d.parts
+				.filter((p) => p.op !== 'removed')
+				.map((p) => p.text)
+				.join('')
+		).toBe(after);
 		expect(d.parts.find((p) => p.op === 'removed')?.text).toContain('ships');
 		expect(d.wordsRemoved).toBe(1);
 		expect(d.wordsAdded).toBe(3);
 	});
 
 	it('an unchanged draft is one same part with magnitude 0', () => {
-		expect(wordDiff('same text', 'same text')).toEqual({ parts: [{ text: 'same text', op: 'same' }], wordsAdded: 0, wordsRemoved: 0, editMagnitude: 0 });
+		expect(wordDiff('same text', 'same text')).toEqual({
+			parts: [{ text: 'same text', op: 'same' }],
+			wordsAdded: 0,
+			wordsRemoved: 0,
+			editMagnitude: 0
+		});
 	});
 
 	it("edit magnitude is the KPI's: Levenshtein distance in characters over the longer length", () => {

@@ -18,17 +18,33 @@ export async function claimDelivery(db: WarehouseConnection, key: DeliveryKey, r
 	return db.transaction(async (tx) => {
 		const existing = await tx.one<DeliveryRow>(`SELECT * FROM digest_deliveries WHERE ${KEY}`, keyParams(key));
 		if (existing && existing.status !== 'failed') return existing;
-		if (existing) await tx.run(`UPDATE digest_deliveries SET status = 'sending', role = ?, updated_at = now()::TIMESTAMP WHERE ${KEY}`, [role, ...keyParams(key)]);
-		else await tx.run(`INSERT INTO digest_deliveries VALUES (?, ?, ?, ?, 'sending', 0, NULL, now()::TIMESTAMP, now()::TIMESTAMP, NULL)`, [...keyParams(key), role]);
+		if (existing)
+			await tx.run(`UPDATE digest_deliveries SET status = 'sending', role = ?, updated_at = now()::TIMESTAMP WHERE ${KEY}`, [
+				role,
+				...keyParams(key)
+			]);
+		else
+			await tx.run(`INSERT INTO digest_deliveries VALUES (?, ?, ?, ?, 'sending', 0, NULL, now()::TIMESTAMP, now()::TIMESTAMP, NULL)`, [
+				...keyParams(key),
+				role
+			]);
 		return null;
 	});
 }
 
 export async function logAttempt(db: WarehouseConnection, key: DeliveryKey, error: string | null): Promise<void> {
 	await db.transaction(async (tx) => {
-		await tx.run(`UPDATE digest_deliveries SET attempts = attempts + 1, last_error = coalesce(?, last_error), updated_at = now()::TIMESTAMP WHERE ${KEY}`, [error, ...keyParams(key)]);
+		await tx.run(
+			`UPDATE digest_deliveries SET attempts = attempts + 1, last_error = coalesce(?, last_error), updated_at = now()::TIMESTAMP WHERE ${KEY}`,
+			[error, ...keyParams(key)]
+		);
 		const row = await tx.one<{ attempts: number }>(`SELECT attempts FROM digest_deliveries WHERE ${KEY}`, keyParams(key));
-		await tx.run(`INSERT INTO digest_delivery_attempts VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?, ?)`, [...keyParams(key), row?.attempts ?? 1, error === null, error]);
+		await tx.run(`INSERT INTO digest_delivery_attempts VALUES (?, ?, ?, ?, now()::TIMESTAMP, ?, ?)`, [
+			...keyParams(key),
+			row?.attempts ?? 1,
+			error === null,
+			error
+		]);
 	});
 }
 
@@ -45,6 +61,9 @@ export async function listDeliveries(db: WarehouseConnection, week?: string): Pr
 		: db.all<DeliveryRow>('SELECT * FROM digest_deliveries ORDER BY week DESC, channel, recipient LIMIT 200');
 }
 
-export async function listAttempts(db: WarehouseConnection, key: DeliveryKey): Promise<{ attempt: number; attempted_at: Date; ok: boolean; error: string | null }[]> {
+export async function listAttempts(
+	db: WarehouseConnection,
+	key: DeliveryKey
+): Promise<{ attempt: number; attempted_at: Date; ok: boolean; error: string | null }[]> {
 	return db.all(`SELECT attempt, attempted_at, ok, error FROM digest_delivery_attempts WHERE ${KEY} ORDER BY attempt`, keyParams(key));
 }

@@ -5,13 +5,19 @@ import { escapeHtml } from './escapeHtml';
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** A line through the non-null values, the last point marked; an empty frame with fewer than 2. */
-export function sparklineSvg(values: readonly (number | null)[], options: { width?: number; height?: number; color?: string; label: string }): string {
-	const width = options.width ?? 120, height = options.height ?? 28, pad = 3;
+export function sparklineSvg(
+	values: readonly (number | null)[],
+	options: { width?: number; height?: number; color?: string; label: string }
+): string {
+	const width = options.width ?? 120,
+		height = options.height ?? 28,
+		pad = 3;
 	const color = options.color ?? '#2457c5';
 	const points = values.map((v, i) => ({ v, i })).filter((p): p is { v: number; i: number } => p.v !== null && Number.isFinite(p.v));
 	const open = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(options.label)}">`;
 	if (points.length < 2) return `${open}</svg>`;
-	const min = Math.min(...points.map((p) => p.v)), max = Math.max(...points.map((p) => p.v));
+	const min = Math.min(...points.map((p) => p.v)),
+		max = Math.max(...points.map((p) => p.v));
 	const x = (i: number) => round(pad + (i / Math.max(1, values.length - 1)) * (width - 2 * pad));
 	const y = (v: number) => round(max === min ? height / 2 : height - pad - ((v - min) / (max - min)) * (height - 2 * pad));
 	const line = points.map((p) => `${x(p.i)},${y(p.v)}`).join(' ');
@@ -20,8 +26,15 @@ export function sparklineSvg(values: readonly (number | null)[], options: { widt
 }
 
 /** Bars per week with the week's label under each; the last bar (this week) highlighted. */
-export function barChartSvg(labels: readonly string[], values: readonly (number | null)[], options: { title: string; width?: number; height?: number }): string {
-	const width = options.width ?? 560, height = options.height ?? 150, top = 22, bottom = 20;
+export function barChartSvg(
+	labels: readonly string[],
+	values: readonly (number | null)[],
+	options: { title: string; width?: number; height?: number }
+): string {
+	const width = options.width ?? 560,
+		height = options.height ?? 150,
+		top = 22,
+		bottom = 20;
 	const max = Math.max(1, ...values.map((v) => v ?? 0));
 	const slot = width / Math.max(1, values.length);
 	const bars = values

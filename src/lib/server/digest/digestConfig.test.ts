@@ -4,18 +4,39 @@ import { digestWeekAt } from './runDigest';
 
 describe('digestConfig', () => {
 	it('defaults: Mondays 08:00 UTC, no delivery configured, 4 attempts from 30 s', () => {
-		expect(digestConfig({})).toMatchObject({ cron: '0 8 * * 1', timezone: 'UTC', smtpUrl: null, webhookUrl: null, webhookRole: 'exec', maxAttempts: 4, retryBaseMs: 30_000, origin: null });
+		expect(digestConfig({})).toMatchObject({
+			cron: '0 8 * * 1',
+			timezone: 'UTC',
+			smtpUrl: null,
+			webhookUrl: null,
+			webhookRole: 'exec',
+			maxAttempts: 4,
+			retryBaseMs: 30_000,
+			origin: null
+		});
 	});
 
 	it('reads the environment and trims a trailing slash off ORIGIN', () => {
-		const c = digestConfig({ SUPPORTLENS_SMTP_URL: 'smtps://u:p@mail.example.com:465', SUPPORTLENS_DIGEST_WEBHOOK: 'https://hooks.example.com/x', ORIGIN: 'https://sl.example.com/', SUPPORTLENS_TIMEZONE: 'Europe/Berlin' });
-		expect(c).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com:465', webhookUrl: 'https://hooks.example.com/x', origin: 'https://sl.example.com', timezone: 'Europe/Berlin' });
+		const c = digestConfig({
+			SUPPORTLENS_SMTP_URL: 'smtps://u:p@mail.example.com:465',
+			SUPPORTLENS_DIGEST_WEBHOOK: 'https://hooks.example.com/x',
+			ORIGIN: 'https://sl.example.com/',
+			SUPPORTLENS_TIMEZONE: 'Europe/Berlin'
+		});
+		expect(c).toMatchObject({
+			smtpUrl: 'smtps://u:p@mail.example.com:465',
+			webhookUrl: 'https://hooks.example.com/x',
+			origin: 'https://sl.example.com',
+			timezone: 'Europe/Berlin'
+		});
 	});
 
 	it('names the variable that is wrong, without echoing a password', () => {
 		expect(() => digestConfig({ SUPPORTLENS_DIGEST_CRON: '0 8 * *' })).toThrow(/SUPPORTLENS_DIGEST_CRON "0 8 \* \*"/);
 		expect(() => digestConfig({ SUPPORTLENS_TIMEZONE: 'Mars/Base' })).toThrow(/SUPPORTLENS_TIMEZONE "Mars\/Base"/);
-		expect(() => digestConfig({ SUPPORTLENS_SMTP_URL: 'http://mail' })).toThrow(/SUPPORTLENS_SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+		expect(() => digestConfig({ SUPPORTLENS_SMTP_URL: 'http://mail' })).toThrow(
+			/SUPPORTLENS_SMTP_URL must start with smtp:\/\/ or smtps:\/\//
+		);
 		expect(() => digestConfig({ SUPPORTLENS_SMTP_URL: 'smtp://user:hunter2@' + ' bad' })).toThrow(/not a URL/);
 		expect(() => digestConfig({ SUPPORTLENS_SMTP_URL: 'smtp://user:hunter2@' + ' bad' })).not.toThrow(/hunter2/);
 		expect(() => digestConfig({ SUPPORTLENS_DIGEST_MAX_ATTEMPTS: '0' })).toThrow(/SUPPORTLENS_DIGEST_MAX_ATTEMPTS/);

@@ -37,7 +37,8 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
 	} catch {
 		throw new UsageError(`${name} is not a URL: "${raw.replace(/\/\/[^@/]*@/, '//…@')}"`);
 	}
-	if (!protocols.includes(parsed.protocol)) throw new UsageError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${parsed.protocol}//`);
+	if (!protocols.includes(parsed.protocol))
+		throw new UsageError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got ${parsed.protocol}//`);
 	return raw;
 }
 
@@ -50,10 +51,13 @@ export function digestConfig(env: NodeJS.ProcessEnv = process.env): DigestConfig
 		probe.nextRun(); // an unknown time zone only fails here
 		probe.stop();
 	} catch (error) {
-		throw new UsageError(`SUPPORTLENS_DIGEST_CRON "${cron}" with SUPPORTLENS_TIMEZONE "${timezone}" is not a valid schedule: ${error instanceof Error ? error.message : String(error)}`);
+		throw new UsageError(
+			`SUPPORTLENS_DIGEST_CRON "${cron}" with SUPPORTLENS_TIMEZONE "${timezone}" is not a valid schedule: ${error instanceof Error ? error.message : String(error)}`
+		);
 	}
 	const webhookRole = env.SUPPORTLENS_DIGEST_WEBHOOK_ROLE || 'exec';
-	if (!['admin', 'manager', 'kb_owner', 'exec'].includes(webhookRole)) throw new UsageError(`SUPPORTLENS_DIGEST_WEBHOOK_ROLE must be admin, manager, kb_owner or exec, got "${webhookRole}"`);
+	if (!['admin', 'manager', 'kb_owner', 'exec'].includes(webhookRole))
+		throw new UsageError(`SUPPORTLENS_DIGEST_WEBHOOK_ROLE must be admin, manager, kb_owner or exec, got "${webhookRole}"`);
 	return {
 		smtpUrl: url('SUPPORTLENS_SMTP_URL', env.SUPPORTLENS_SMTP_URL, ['smtp:', 'smtps:']),
 		webhookUrl: url('SUPPORTLENS_DIGEST_WEBHOOK', env.SUPPORTLENS_DIGEST_WEBHOOK, ['http:', 'https:']),

@@ -26,7 +26,12 @@ export async function findRecipient(db: WarehouseConnection, email: string): Pro
 }
 
 /** Adds a recipient, or changes the role of one already listed. */
-export async function saveRecipient(db: WarehouseConnection, email: string, role: string, addedBy: string | null): Promise<DigestRecipient> {
+export async function saveRecipient(
+	db: WarehouseConnection,
+	email: string,
+	role: string,
+	addedBy: string | null
+): Promise<DigestRecipient> {
 	const address = checkEmail(email);
 	const checked = checkRole(role);
 	await db.run(

@@ -10,7 +10,10 @@ import { digestWeekAt, runWeeklyDigest } from './runDigest';
 let job: Cron | null = null;
 
 /** Starts the schedule once; does nothing when neither SMTP nor a webhook is configured. */
-export function startDigestSchedule(withDb: <T>(fn: (db: WarehouseConnection) => Promise<T>) => Promise<T>, config: DigestConfig = digestConfig()): Cron | null {
+export function startDigestSchedule(
+	withDb: <T>(fn: (db: WarehouseConnection) => Promise<T>) => Promise<T>,
+	config: DigestConfig = digestConfig()
+): Cron | null {
 	if (job || (!config.smtpUrl && !config.webhookUrl)) return job;
 	job = new Cron(config.cron, { timezone: config.timezone, protect: true, unref: true, name: 'supportlens-digest' }, async () => {
 		const week = digestWeekAt(new Date(), config.timezone);

@@ -13,8 +13,18 @@ import type { WarehouseConnection } from '../warehouse';
 
 /** The figures the digest leads with, in this order. */
 export const DIGEST_KPIS: KpiKey[] = [
-	'conversations', 'containment_rate', 'verified_containment_rate', 'escalation_rate', 'unanswered_rate', 'reopen_rate',
-	'reroute_rate', 'draft_edit_rate', 'draft_reject_rate', 'csat', 'first_response_time_median_s', 'time_to_resolution_median_s'
+	'conversations',
+	'containment_rate',
+	'verified_containment_rate',
+	'escalation_rate',
+	'unanswered_rate',
+	'reopen_rate',
+	'reroute_rate',
+	'draft_edit_rate',
+	'draft_reject_rate',
+	'csat',
+	'first_response_time_median_s',
+	'time_to_resolution_median_s'
 ];
 const TOP_GAPS = 5;
 const WORST_ITEMS = 5;
@@ -60,7 +70,14 @@ export async function loadDigest(db: WarehouseConnection, week: IsoWeek, role: R
 	const transcripts = TRANSCRIPT_ROLES.includes(role);
 	const figures = DIGEST_KPIS.map((key) => {
 		const d = KPI_DEFINITIONS.find((k) => k.key === key)!;
-		return { key, label: d.label, kind: d.kind, value: review.current[key], previous: review.before[key], trend: review.trend.map((r) => r[key]) };
+		return {
+			key,
+			label: d.label,
+			kind: d.kind,
+			value: review.current[key],
+			previous: review.before[key],
+			trend: review.trend.map((r) => r[key])
+		};
 	});
 	let gaps: DigestGap[] | null = null;
 	if (transcripts) {

@@ -9,9 +9,24 @@ const EVIL = '<script>alert(1)</script>&"quoted"';
 
 function alert(overrides: Partial<KpiAlert> = {}): KpiAlert {
 	return {
-		week: '2026-W42', kpi: 'reopen_rate', label: 'Reopen rate', kind: 'rate', scope: { dimension: 'channel', value: EVIL },
-		numerator: 30, denominator: 200, link: '/conversations?kpi=reopen_rate&cond=numerator&week=2026-W42&channel=x',
-		value: 0.15, baseline: 0.06, low: 0.02, high: 0.1, direction: 'up', verdict: 'bad', change: 0.09, relativeChange: 1.5, severity: 2, limitedBy: 'sampling',
+		week: '2026-W42',
+		kpi: 'reopen_rate',
+		label: 'Reopen rate',
+		kind: 'rate',
+		scope: { dimension: 'channel', value: EVIL },
+		numerator: 30,
+		denominator: 200,
+		link: '/conversations?kpi=reopen_rate&cond=numerator&week=2026-W42&channel=x',
+		value: 0.15,
+		baseline: 0.06,
+		low: 0.02,
+		high: 0.1,
+		direction: 'up',
+		verdict: 'bad',
+		change: 0.09,
+		relativeChange: 1.5,
+		severity: 2,
+		limitedBy: 'sampling',
 		...overrides
 	};
 }
@@ -20,17 +35,52 @@ function digest(role: DigestData['role']): DigestData {
 	const manager = role === 'manager' || role === 'admin';
 	const transcripts = role !== 'exec';
 	return {
-		week, previous, role,
+		week,
+		previous,
+		role,
 		trendWeeks: ['2026-08-24', '2026-08-31', '2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12'],
 		figures: [
-			{ key: 'conversations', label: 'Conversations', kind: 'count', value: 320, previous: 300, trend: [200, 220, 250, 240, 260, 280, 300, 320] },
-			{ key: 'containment_rate', label: 'Containment rate', kind: 'rate', value: 0.5, previous: 0.55, trend: [0.5, 0.52, null, 0.53, 0.54, 0.55, 0.55, 0.5] }
+			{
+				key: 'conversations',
+				label: 'Conversations',
+				kind: 'count',
+				value: 320,
+				previous: 300,
+				trend: [200, 220, 250, 240, 260, 280, 300, 320]
+			},
+			{
+				key: 'containment_rate',
+				label: 'Containment rate',
+				kind: 'rate',
+				value: 0.5,
+				previous: 0.55,
+				trend: [0.5, 0.52, null, 0.53, 0.54, 0.55, 0.55, 0.5]
+			}
 		],
-		alerts: { week: '2026-W42', from: week.from, to: week.to, historyFrom: '2026-08-17', historyTo: '2026-10-11', checked: 90, alerts: [alert()] },
+		alerts: {
+			week: '2026-W42',
+			from: week.from,
+			to: week.to,
+			historyFrom: '2026-08-17',
+			historyTo: '2026-10-11',
+			checked: 90,
+			alerts: [alert()]
+		},
 		reviewCounts: [{ key: 'reopened', title: 'Reopened "contained" conversations', total: 7 }],
 		transcripts,
 		gaps: transcripts ? [{ id: 3, title: `How do I cancel? ${EVIL}`, size: 12, coverage: 'missing', status: 'new' }] : null,
-		worst: manager ? [{ source: 'zendesk', conversationId: 'c-1', eventId: 'e1', kind: 'draft', score: 0, failed: [{ name: 'no_commitment', verdict: 'fail', reason: `promised ${EVIL}`, critical: true }] }] : null
+		worst: manager
+			? [
+					{
+						source: 'zendesk',
+						conversationId: 'c-1',
+						eventId: 'e1',
+						kind: 'draft',
+						score: 0,
+						failed: [{ name: 'no_commitment', verdict: 'fail', reason: `promised ${EVIL}`, critical: true }]
+					}
+				]
+			: null
 	};
 }
 
@@ -44,7 +94,9 @@ describe('renderDigestHtml', () => {
 	it('links into the dashboard at ORIGIN, with the week', () => {
 		const html = renderDigestHtml(digest('manager'), 'https://sl.example.com');
 		expect(html).toContain('href="https://sl.example.com/review?week=2026-W42"');
-		expect(html).toContain('href="https://sl.example.com/conversations?kpi=reopen_rate&amp;cond=numerator&amp;week=2026-W42&amp;channel=x"');
+		expect(html).toContain(
+			'href="https://sl.example.com/conversations?kpi=reopen_rate&amp;cond=numerator&amp;week=2026-W42&amp;channel=x"'
+		);
 		expect(html).toContain('href="https://sl.example.com/gaps/3"');
 		expect(html).toContain('href="https://sl.example.com/conversations/zendesk/c-1"');
 	});

@@ -51,7 +51,9 @@ export function renderDigestHtml(d: DigestData, origin: string | null): string {
 					(x) =>
 						`<li data-testid="digest-alert" style="margin:4px 0"><span style="color:${TONE[x.verdict]}">${x.direction === 'up' ? '▲' : '▼'} ${e(x.verdict === 'neutral' ? 'volume' : x.verdict)}</span> <strong>${e(x.label)}</strong> (${e(scopeName(x))}): ${e(formatKpi(x.kind, x.value))}, usually ${e(formatKpi(x.kind, x.baseline))} (${e(alertChange(x))})${d.transcripts ? ` · ${a(url(x.link), 'conversations')}` : ''}</li>`
 				)
-				.join('')}</ul>${d.alerts.alerts.length > shown.length ? `<p style="margin:6px 0;color:#5b6470">and ${d.alerts.alerts.length - shown.length} more on the dashboard.</p>` : ''}`
+				.join(
+					''
+				)}</ul>${d.alerts.alerts.length > shown.length ? `<p style="margin:6px 0;color:#5b6470">and ${d.alerts.alerts.length - shown.length} more on the dashboard.</p>` : ''}`
 		: `<p style="margin:0">Nothing unusual: every KPI stayed within its usual band.</p>`;
 
 	const counts = d.reviewCounts.map((c) => `<li>${e(c.title)}: <strong>${e(c.total.toLocaleString('en'))}</strong></li>`).join('');
@@ -62,7 +64,10 @@ export function renderDigestHtml(d: DigestData, origin: string | null): string {
 			: h2('Top knowledge gaps') +
 				(d.gaps.length
 					? `<table role="presentation" style="border-collapse:collapse;width:100%">${d.gaps
-							.map((g) => `<tr data-testid="digest-gap"><td style="${cell}">${a(url(`/gaps/${g.id}`), g.title)}</td><td style="${cell};text-align:right">${e(g.size)} questions</td><td style="${cell}">${e(g.coverage)}</td><td style="${cell}">${e(g.status)}</td></tr>`)
+							.map(
+								(g) =>
+									`<tr data-testid="digest-gap"><td style="${cell}">${a(url(`/gaps/${g.id}`), g.title)}</td><td style="${cell};text-align:right">${e(g.size)} questions</td><td style="${cell}">${e(g.coverage)}</td><td style="${cell}">${e(g.status)}</td></tr>`
+							)
 							.join('')}</table>`
 					: `<p style="margin:0">No open gaps (or the gap list has not been mined yet).</p>`);
 
@@ -82,9 +87,13 @@ export function renderDigestHtml(d: DigestData, origin: string | null): string {
 							.join('')}</table>`
 					: `<p style="margin:0">Nothing graded below par this week.</p>`);
 
-	const volume = barChartSvg(d.trendWeeks, d.figures.find((f) => f.key === 'conversations')?.trend ?? [], { title: 'Conversations per week' });
+	const volume = barChartSvg(d.trendWeeks, d.figures.find((f) => f.key === 'conversations')?.trend ?? [], {
+		title: 'Conversations per week'
+	});
 	const overview = url(`/?from=${d.week.from}&to=${d.week.to}`);
-	const open = manager ? a(url(`/review?week=${encodeURIComponent(d.week.week)}`), 'Open the weekly review') : a(overview, 'Open the overview');
+	const open = manager
+		? a(url(`/review?week=${encodeURIComponent(d.week.week)}`), 'Open the weekly review')
+		: a(overview, 'Open the overview');
 
 	return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(digestSubject(d))}</title></head>
@@ -107,38 +116,78 @@ ${worst}
 
 export function renderDigestText(d: DigestData, origin: string | null): string {
 	const url = linker(origin);
-	const lines = [`SupportLens weekly review ${d.week.week} (${d.week.from} to ${d.week.to}, UTC), compared with ${d.previous.week}`, '', 'Key figures'];
+	const lines = [
+		`SupportLens weekly review ${d.week.week} (${d.week.from} to ${d.week.to}, UTC), compared with ${d.previous.week}`,
+		'',
+		'Key figures'
+	];
 	for (const f of d.figures) lines.push(`  ${f.label}: ${formatKpi(f.kind, f.value)} (${kpiChange(f.key, f.value, f.previous).text})`);
 	lines.push('', `Alerts (${d.alerts.alerts.length})`);
-	for (const x of d.alerts.alerts.slice(0, MAX_ALERTS)) lines.push(`  ${x.direction === 'up' ? '▲' : '▼'} ${x.label} (${scopeName(x)}): ${formatKpi(x.kind, x.value)}, usually ${formatKpi(x.kind, x.baseline)}${d.transcripts ? `  ${url(x.link)}` : ''}`);
+	for (const x of d.alerts.alerts.slice(0, MAX_ALERTS))
+		lines.push(
+			`  ${x.direction === 'up' ? '▲' : '▼'} ${x.label} (${scopeName(x)}): ${formatKpi(x.kind, x.value)}, usually ${formatKpi(x.kind, x.baseline)}${d.transcripts ? `  ${url(x.link)}` : ''}`
+		);
 	if (!d.alerts.alerts.length) lines.push('  Nothing unusual.');
 	lines.push('', 'Needs a look', ...d.reviewCounts.map((c) => `  ${c.title}: ${c.total}`));
-	if (d.gaps) lines.push('', 'Top knowledge gaps', ...d.gaps.map((g) => `  ${g.title} (${g.size} questions, ${g.coverage})  ${url(`/gaps/${g.id}`)}`));
-	if (d.worst) lines.push('', 'Worst-graded this week', ...d.worst.map((w) => `  ${w.source}/${w.conversationId} ${w.kind} ${w.score ?? '–'}  ${url(`/conversations/${encodeURIComponent(w.source)}/${encodeURIComponent(w.conversationId)}`)}`));
-	lines.push('', MANAGER_ROLES.includes(d.role) ? url(`/review?week=${encodeURIComponent(d.week.week)}`) : url(`/?from=${d.week.from}&to=${d.week.to}`));
+	if (d.gaps)
+		lines.push(
+			'',
+			'Top knowledge gaps',
+			...d.gaps.map((g) => `  ${g.title} (${g.size} questions, ${g.coverage})  ${url(`/gaps/${g.id}`)}`)
+		);
+	if (d.worst)
+		lines.push(
+			'',
+			'Worst-graded this week',
+			...d.worst.map(
+				(w) =>
+					`  ${w.source}/${w.conversationId} ${w.kind} ${w.score ?? '–'}  ${url(`/conversations/${encodeURIComponent(w.source)}/${encodeURIComponent(w.conversationId)}`)}`
+			)
+		);
+	lines.push(
+		'',
+		MANAGER_ROLES.includes(d.role) ? url(`/review?week=${encodeURIComponent(d.week.week)}`) : url(`/?from=${d.week.from}&to=${d.week.to}`)
+	);
 	return lines.join('\n');
 }
 
 /** Slack's mrkdwn needs &, < and > escaped; links are <url|text>. */
-const slack = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const slack = (s: unknown) =>
+	String(s ?? '')
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;');
 
 /** A Slack-compatible incoming-webhook body: `text` for every client, `blocks` for Slack. */
 export function renderDigestSlack(d: DigestData, origin: string | null): { text: string; blocks: object[] } {
 	const url = linker(origin);
-	const figures = d.figures.map((f) => `• ${slack(f.label)}: *${slack(formatKpi(f.kind, f.value))}* (${slack(kpiChange(f.key, f.value, f.previous).text)})`).join('\n');
+	const figures = d.figures
+		.map((f) => `• ${slack(f.label)}: *${slack(formatKpi(f.kind, f.value))}* (${slack(kpiChange(f.key, f.value, f.previous).text)})`)
+		.join('\n');
 	const alerts = d.alerts.alerts.length
 		? d.alerts.alerts
 				.slice(0, MAX_ALERTS)
-				.map((x) => `• ${x.direction === 'up' ? '▲' : '▼'} ${slack(x.label)} (${slack(scopeName(x))}): ${slack(formatKpi(x.kind, x.value))}, usually ${slack(formatKpi(x.kind, x.baseline))}${d.transcripts && origin ? ` <${url(x.link)}|conversations>` : ''}`)
+				.map(
+					(x) =>
+						`• ${x.direction === 'up' ? '▲' : '▼'} ${slack(x.label)} (${slack(scopeName(x))}): ${slack(formatKpi(x.kind, x.value))}, usually ${slack(formatKpi(x.kind, x.baseline))}${d.transcripts && origin ? ` <${url(x.link)}|conversations>` : ''}`
+				)
 				.join('\n')
 		: 'Nothing unusual.';
 	const title = digestSubject(d);
-	const open = origin ? ` <${MANAGER_ROLES.includes(d.role) ? url(`/review?week=${encodeURIComponent(d.week.week)}`) : url(`/?from=${d.week.from}&to=${d.week.to}`)}|Open the dashboard>` : '';
+	const open = origin
+		? ` <${MANAGER_ROLES.includes(d.role) ? url(`/review?week=${encodeURIComponent(d.week.week)}`) : url(`/?from=${d.week.from}&to=${d.week.to}`)}|Open the dashboard>`
+		: '';
 	return {
 		text: `${title}: ${d.alerts.alerts.length} alert(s).`,
 		blocks: [
 			{ type: 'header', text: { type: 'plain_text', text: title } },
-			{ type: 'section', text: { type: 'mrkdwn', text: `${slack(d.week.from)} to ${slack(d.week.to)} (UTC), compared with ${slack(d.previous.week)}.${open}` } },
+			{
+				type: 'section',
+				text: {
+					type: 'mrkdwn',
+					text: `${slack(d.week.from)} to ${slack(d.week.to)} (UTC), compared with ${slack(d.previous.week)}.${open}`
+				}
+			},
 			{ type: 'section', text: { type: 'mrkdwn', text: `*Key figures*\n${figures}` } },
 			{ type: 'section', text: { type: 'mrkdwn', text: `*Alerts (${d.alerts.alerts.length})*\n${alerts}` } }
 		]

@@ -17,11 +17,17 @@ export function digestWeekAt(now: Date, timezone = 'UTC'): IsoWeek {
 
 export async function digestTargets(db: WarehouseConnection, config: DigestConfig): Promise<DigestTarget[]> {
 	const targets: DigestTarget[] = [];
-	if (config.smtpUrl) for (const r of await listRecipients(db)) targets.push({ channel: 'email', recipient: r.email, address: r.email, role: r.role });
+	if (config.smtpUrl)
+		for (const r of await listRecipients(db)) targets.push({ channel: 'email', recipient: r.email, address: r.email, role: r.role });
 	if (config.webhookUrl) targets.push(webhookTarget(config.webhookUrl, config.webhookRole));
 	return targets;
 }
 
-export async function runWeeklyDigest(db: WarehouseConnection, config: DigestConfig, week: IsoWeek, options: SendOptions = {}): Promise<DeliveryOutcome[]> {
+export async function runWeeklyDigest(
+	db: WarehouseConnection,
+	config: DigestConfig,
+	week: IsoWeek,
+	options: SendOptions = {}
+): Promise<DeliveryOutcome[]> {
 	return sendDigests(db, week, await digestTargets(db, config), config, options);
 }

@@ -53,7 +53,13 @@ async function postWebhook(url: string, body: object): Promise<void> {
 	if (!response.ok) throw new Error(`webhook answered HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
 }
 
-export async function sendDigests(db: WarehouseConnection, week: IsoWeek, targets: DigestTarget[], config: DigestConfig, options: SendOptions = {}): Promise<DeliveryOutcome[]> {
+export async function sendDigests(
+	db: WarehouseConnection,
+	week: IsoWeek,
+	targets: DigestTarget[],
+	config: DigestConfig,
+	options: SendOptions = {}
+): Promise<DeliveryOutcome[]> {
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 	const log = options.log ?? ((line: string) => console.error(line));
 	const mailer = targets.some((t) => t.channel === 'email') && config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
@@ -69,8 +75,16 @@ export async function sendDigests(db: WarehouseConnection, week: IsoWeek, target
 			const previous = await claimDelivery(db, key, target.role);
 			if (previous) {
 				const status = previous.status === 'sent' ? 'already_sent' : 'in_doubt';
-				if (status === 'in_doubt') log(`digest ${week.week} to ${target.recipient}: an earlier run stopped while sending; not resent, to avoid a duplicate`);
-				outcomes.push({ channel: target.channel, recipient: target.recipient, role: target.role, status, attempts: previous.attempts, error: previous.last_error });
+				if (status === 'in_doubt')
+					log(`digest ${week.week} to ${target.recipient}: an earlier run stopped while sending; not resent, to avoid a duplicate`);
+				outcomes.push({
+					channel: target.channel,
+					recipient: target.recipient,
+					role: target.role,
+					status,
+					attempts: previous.attempts,
+					error: previous.last_error
+				});
 				continue;
 			}
 			const digest = await digestFor(target.role);
@@ -104,11 +118,20 @@ export async function sendDigests(db: WarehouseConnection, week: IsoWeek, target
 					if (attempts >= config.maxAttempts) {
 						await finishDelivery(db, key, 'failed');
 						log(`digest ${week.week} to ${target.recipient} failed after ${attempts} attempt(s): ${lastError}`);
-						outcomes.push({ channel: target.channel, recipient: target.recipient, role: target.role, status: 'failed', attempts, error: lastError });
+						outcomes.push({
+							channel: target.channel,
+							recipient: target.recipient,
+							role: target.role,
+							status: 'failed',
+							attempts,
+							error: lastError
+						});
 						break;
 					}
 					const wait = config.retryBaseMs * 2 ** (attempts - 1);
-					log(`digest ${week.week} to ${target.recipient}: attempt ${attempts} failed (${lastError}); retrying in ${Math.round(wait / 1000)}s`);
+					log(
+						`digest ${week.week} to ${target.recipient}: attempt ${attempts} failed (${lastError}); retrying in ${Math.round(wait / 1000)}s`
+					);
 					await sleep(wait);
 				}
 			}

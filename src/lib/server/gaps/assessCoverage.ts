@@ -71,13 +71,17 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 			if (!prev || s > prev.sim) perArticle.set(a.article_id, { sim: s, title: a.title });
 		}
 		let nearest: string | null = null;
-		for (const [id, v] of perArticle) if (nearest === null || v.sim > perArticle.get(nearest)!.sim || (v.sim === perArticle.get(nearest)!.sim && id < nearest)) nearest = id;
+		for (const [id, v] of perArticle)
+			if (nearest === null || v.sim > perArticle.get(nearest)!.sim || (v.sim === perArticle.get(nearest)!.sim && id < nearest))
+				nearest = id;
 		let cited: string | null = null;
 		let citedCount = 0;
-		for (const [id, n] of input.evidence[k] ?? new Map<string, number>()) if (perArticle.has(id) && (n > citedCount || (n === citedCount && cited !== null && id < cited))) [cited, citedCount] = [id, n];
+		for (const [id, n] of input.evidence[k] ?? new Map<string, number>())
+			if (perArticle.has(id) && (n > citedCount || (n === citedCount && cited !== null && id < cited))) [cited, citedCount] = [id, n];
 		const [ok, total] = input.answered[k] ?? [0, 0];
 		const answeredShare = total ? ok / total : null;
-		const hasEvidence = !input.unansweredLike?.[k] && cited !== null && citedCount >= minEvidence && citedCount >= (input.evidenceShare ?? 0.2) * total;
+		const hasEvidence =
+			!input.unansweredLike?.[k] && cited !== null && citedCount >= minEvidence && citedCount >= (input.evidenceShare ?? 0.2) * total;
 		const nearestSim = nearest ? perArticle.get(nearest)!.sim : null;
 		const veryClose = nearestSim !== null && nearestSim >= input.articleSimilarity;
 		const article = hasEvidence ? cited : nearest;
@@ -88,7 +92,11 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 		// and never these is about something else.
 		const unused = nearest !== null && (input.answeredWith?.get(nearest) ?? 0) < minEvidence;
 		const byArticle = !input.citationsKnown || total === 0 || unused;
-		const coverage: Coverage = (byArticle ? !hasEvidence && !veryClose : !hasEvidence && aiFails) ? 'missing' : hasEvidence && !aiFails ? 'covered' : 'weak';
+		const coverage: Coverage = (byArticle ? !hasEvidence && !veryClose : !hasEvidence && aiFails)
+			? 'missing'
+			: hasEvidence && !aiFails
+				? 'covered'
+				: 'weak';
 		const sim = article ? perArticle.get(article)!.sim : null;
 		const title = article ? perArticle.get(article)!.title : null;
 		const parts = [

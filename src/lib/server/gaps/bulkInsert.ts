@@ -14,7 +14,12 @@ export interface BulkColumn {
 	expr?: string;
 }
 
-export async function bulkInsert(db: WarehouseConnection, table: string, columns: BulkColumn[], rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(
+	db: WarehouseConnection,
+	table: string,
+	columns: BulkColumn[],
+	rows: Record<string, unknown>[]
+): Promise<void> {
 	if (rows.length === 0) return;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-bulk-'));
 	const file = path.join(dir, `${table}.jsonl`);

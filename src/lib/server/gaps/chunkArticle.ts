@@ -9,7 +9,10 @@ export interface ArticleChunk {
 	locale?: string | null;
 }
 
-export function chunkArticle(article: { id: string; title: string; body: string; locale?: string | null }, chunkChars: number): ArticleChunk[] {
+export function chunkArticle(
+	article: { id: string; title: string; body: string; locale?: string | null },
+	chunkChars: number
+): ArticleChunk[] {
 	const body = questionText(article.body.replace(/\n{2,}/g, '\n\n')).trim();
 	const sentences = body.match(/[^.!?。]+[.!?。]*\s*/g) ?? [body];
 	const chunks: string[] = [];
@@ -24,5 +27,13 @@ export function chunkArticle(article: { id: string; title: string; body: string;
 	if (current.trim() || chunks.length === 0) chunks.push(current.trim());
 	// The title alone is a chunk too: a one-line question resembles a title more than a body.
 	const locale = article.locale ?? null;
-	return [{ article_id: article.id, title: article.title, text: article.title, locale }, ...chunks.map((c) => ({ article_id: article.id, title: article.title, locale, text: `${article.title}. ${c}`.slice(0, chunkChars + article.title.length + 200) }))];
+	return [
+		{ article_id: article.id, title: article.title, text: article.title, locale },
+		...chunks.map((c) => ({
+			article_id: article.id,
+			title: article.title,
+			locale,
+			text: `${article.title}. ${c}`.slice(0, chunkChars + article.title.length + 200)
+		}))
+	];
 }

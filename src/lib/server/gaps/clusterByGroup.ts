@@ -9,7 +9,10 @@ export async function clusterByGroup(vectors: Float32Array[], groups: string[], 
 	const found: { centroid: Float32Array; size: number; members: number[] }[] = [];
 	for (const g of [...new Set(groups)].sort()) {
 		const idx = groups.flatMap((x, i) => (x === g ? [i] : []));
-		const r = await clusterVectors(idx.map((i) => vectors[i]), options);
+		const r = await clusterVectors(
+			idx.map((i) => vectors[i]),
+			options
+		);
 		const members: number[][] = r.centroids.map(() => []);
 		idx.forEach((i, j) => {
 			similarity[i] = r.similarity[j];

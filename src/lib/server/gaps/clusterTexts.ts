@@ -23,7 +23,9 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 	const started = Date.now();
 	const vectors = await embedder.embed(texts, (done, total) => {
 		const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-		options.onProgress?.(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
+		options.onProgress?.(
+			`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`
+		);
 	});
 	// The same method and defaults as the gap miner.
 	const result = await clusterVectors(vectors, {
@@ -33,5 +35,9 @@ export async function clusterTexts(texts: string[], embedder: Embedder, options:
 		sampleSize: options.sampleSize ?? DEFAULT_GAP_SETTINGS.sampleSize,
 		onProgress: options.onProgress
 	});
-	return { labels: result.labels, clusters: labelClusters(texts, result.labels, result.similarity, result.centroids.length), sizes: result.sizes };
+	return {
+		labels: result.labels,
+		clusters: labelClusters(texts, result.labels, result.similarity, result.centroids.length),
+		sizes: result.sizes
+	};
 }

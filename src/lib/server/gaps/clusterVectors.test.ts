@@ -22,7 +22,12 @@ function blobs(k: number, perBlob: number, dim: number, noise: number, seed = 1)
 
 describe('averageLinkageTree and excessOfMass', () => {
 	it('builds the dendrogram bottom up with non-decreasing heights', async () => {
-		const v = [[1, 0], [0.99, 0.14], [0, 1], [0.14, 0.99]].map((p) => normalize(Float32Array.from(p)));
+		const v = [
+			[1, 0],
+			[0.99, 0.14],
+			[0, 1],
+			[0.14, 0.99]
+		].map((p) => normalize(Float32Array.from(p)));
 		const tree = await averageLinkageTree(v);
 		expect(Array.from(tree.size)).toEqual([2, 2, 4]);
 		expect(tree.height[0]).toBeLessThanOrEqual(tree.height[1]);

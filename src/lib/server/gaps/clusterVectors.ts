@@ -96,8 +96,15 @@ export async function clusterVectors(vectors: Float32Array[], options: ClusterOp
 		const leftovers = allIndices(n).filter((i) => labels[i] === -1 && dot(vectors[i], vectors[i]) > 0);
 		if (leftovers.length < Math.max(2, options.minClusterSize)) break;
 		const sample = seededSample(leftovers, options.sampleSize, (options.seed ?? 42) + round);
-		options.onProgress?.(`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`);
-		const dims = options.viewEnergy ? leadingDims(sample.map((i) => vectors[i]), options.viewEnergy) : undefined;
+		options.onProgress?.(
+			`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`
+		);
+		const dims = options.viewEnergy
+			? leadingDims(
+					sample.map((i) => vectors[i]),
+					options.viewEnergy
+				)
+			: undefined;
 		if (dims) options.onProgress?.(`tree on the ${dims} leading components (${Math.round(options.viewEnergy! * 100)}% of the energy)`);
 		const tree = await averageLinkageTree(sample.map((i) => view(vectors[i], dims)));
 		const groups = new Map<number, Float32Array[]>();

@@ -45,7 +45,10 @@ export async function embedWithCache(
 	const missingHashes = wanted.filter((h) => !byHash.has(h));
 	const firstText = new Map<string, string>();
 	hashes.forEach((h, i) => firstText.has(h) || firstText.set(h, texts[i]));
-	const fresh = await embedder.embed(missingHashes.map((h) => firstText.get(h)!), onProgress);
+	const fresh = await embedder.embed(
+		missingHashes.map((h) => firstText.get(h)!),
+		onProgress
+	);
 	missingHashes.forEach((h, i) => byHash.set(h, fresh[i]));
 	await bulkInsert(
 		db,

@@ -9,7 +9,13 @@ import { questionText } from './questionText';
 
 // The names the generator's manifest uses too. "Contained" is the KPI's term (DESIGN.md): AI-involved,
 // solved, no hand-off, not human-involved — a reopen that a person then fixed is not contained.
-export const QUESTION_REASONS = ['fallback', 'low_confidence', 'handed_off', 'contained_then_reopened', 'contained_then_repeat_contact'] as const;
+export const QUESTION_REASONS = [
+	'fallback',
+	'low_confidence',
+	'handed_off',
+	'contained_then_reopened',
+	'contained_then_repeat_contact'
+] as const;
 export type QuestionReason = (typeof QUESTION_REASONS)[number];
 
 export interface Question {
@@ -78,30 +84,49 @@ JOIN conversation_facts f ON f.source = c.source AND f.id = c.conversation_id
 ORDER BY c.source, c.conversation_id, c.seq`;
 
 type Row = {
-	source: string; conversation_id: string; event_id: string; body: string; asked_at: Date; week: string; channel: string;
-	language: string | null; ai_involved: boolean; first_message: boolean; answered: boolean; reopened: boolean; escalated: boolean; low_csat: boolean;
+	source: string;
+	conversation_id: string;
+	event_id: string;
+	body: string;
+	asked_at: Date;
+	week: string;
+	channel: string;
+	language: string | null;
+	ai_involved: boolean;
+	first_message: boolean;
+	answered: boolean;
+	reopened: boolean;
+	escalated: boolean;
+	low_csat: boolean;
 } & Record<`r_${QuestionReason}`, boolean>;
 
 export async function extractQuestions(
 	db: WarehouseConnection,
 	settings: Pick<GapSettings, 'confidenceThreshold' | 'repeatWindowDays'>
 ): Promise<ExtractedQuestions> {
-	const rows = await db.all<Row>(SQL, [
-		settings.confidenceThreshold,
-		settings.repeatWindowDays * 86400,
-		settings.confidenceThreshold
-	]);
+	const rows = await db.all<Row>(SQL, [settings.confidenceThreshold, settings.repeatWindowDays * 86400, settings.confidenceThreshold]);
 	const questions: Question[] = [];
 	const openings: Opening[] = [];
 	for (const r of rows) {
 		const text = questionText(r.body);
 		if (!text) continue;
-		if (r.first_message && r.ai_involved) openings.push({ source: r.source, conversation_id: r.conversation_id, text, answered: r.answered });
+		if (r.first_message && r.ai_involved)
+			openings.push({ source: r.source, conversation_id: r.conversation_id, text, answered: r.answered });
 		const reasons = QUESTION_REASONS.filter((reason) => r[`r_${reason}`]);
 		if (reasons.length === 0) continue;
 		questions.push({
-			source: r.source, conversation_id: r.conversation_id, event_id: r.event_id, text, asked_at: r.asked_at, week: r.week,
-			channel: r.channel, language: r.language, reasons, reopened: !!r.reopened, escalated: !!r.escalated, low_csat: !!r.low_csat
+			source: r.source,
+			conversation_id: r.conversation_id,
+			event_id: r.event_id,
+			text,
+			asked_at: r.asked_at,
+			week: r.week,
+			channel: r.channel,
+			language: r.language,
+			reasons,
+			reopened: !!r.reopened,
+			escalated: !!r.escalated,
+			low_csat: !!r.low_csat
 		});
 	}
 	return { questions, openings };

@@ -9,7 +9,10 @@ export interface GapMember {
 }
 
 /** Members per gap id; with `gapId`, that gap's only. Ordered by closeness to the gap's centre. */
-export async function gapMembers(db: WarehouseConnection, gapId?: number): Promise<Map<number, (GapMember & { text: string; similarity: number | null })[]>> {
+export async function gapMembers(
+	db: WarehouseConnection,
+	gapId?: number
+): Promise<Map<number, (GapMember & { text: string; similarity: number | null })[]>> {
 	const rows = await db.all<GapMember & { gap_id: number; text: string; similarity: number | null }>(
 		`SELECT gap_id, source, conversation_id, event_id, text, similarity FROM gap_questions
 		WHERE gap_id IS NOT NULL ${gapId === undefined ? '' : 'AND gap_id = ?'}

@@ -23,7 +23,11 @@ export async function latestGapRun(db: WarehouseConnection): Promise<GapRunInfo 
 
 export async function gapFilterOptions(db: WarehouseConnection): Promise<{ channels: string[]; languages: string[]; weeks: string[] }> {
 	const values = async (column: 'channel' | 'language' | 'week') =>
-		(await db.all<{ v: string }>(`SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM gap_questions WHERE ${column} IS NOT NULL ORDER BY v`)).map((r) => r.v);
+		(
+			await db.all<{ v: string }>(
+				`SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM gap_questions WHERE ${column} IS NOT NULL ORDER BY v`
+			)
+		).map((r) => r.v);
 	return { channels: await values('channel'), languages: await values('language'), weeks: (await values('week')).reverse() };
 }
 

@@ -7,6 +7,14 @@ export { clusterTexts } from './clusterTexts';
 export { createEmbedder } from './embedders/createEmbedder';
 export { EMBEDDER_CHOICES, type EmbedderChoice } from './embedders/Embedder';
 export { readClusterInput, ClusterInputError } from './readClusterInput';
-export { latestGapRun, gapFilterOptions, getGapDetail, rerouteFlows, type GapDetail, type RerouteFlow, type GapRunInfo } from './gapPageData';
+export {
+	latestGapRun,
+	gapFilterOptions,
+	getGapDetail,
+	rerouteFlows,
+	type GapDetail,
+	type RerouteFlow,
+	type GapRunInfo
+} from './gapPageData';
 export { parseGapFilters } from './parseGapFilters';
 export { gapMembers, type GapMember } from './gapMembers';

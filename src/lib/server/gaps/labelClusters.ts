@@ -24,7 +24,8 @@ export function labelClusters(
 		if (c < 0) continue;
 		const best = central[c];
 		// Most central question; on a tie the shorter one reads better.
-		if (best < 0 || similarity[i] > similarity[best] || (similarity[i] === similarity[best] && texts[i].length < texts[best].length)) central[c] = i;
+		if (best < 0 || similarity[i] > similarity[best] || (similarity[i] === similarity[best] && texts[i].length < texts[best].length))
+			central[c] = i;
 		for (const word of tokenize(texts[i])) {
 			if (FILLER_WORDS.has(word) || /^\d+$/.test(word)) continue;
 			tf[c].set(word, (tf[c].get(word) ?? 0) + 1);

@@ -51,7 +51,8 @@ export interface GapListItem {
 	resolved_at: string | null;
 }
 
-type Raw = Omit<GapListItem, 'weekly' | 'channels' | 'languages' | 'reasons' | 'examples'> & Record<'weekly' | 'channels' | 'languages' | 'reasons' | 'examples', string>;
+type Raw = Omit<GapListItem, 'weekly' | 'channels' | 'languages' | 'reasons' | 'examples'> &
+	Record<'weekly' | 'channels' | 'languages' | 'reasons' | 'examples', string>;
 
 const COLUMNS = `id, active, title, terms, coverage, status, owner, note, size, conversations, share, impact, weekly, channels, languages, reasons,
 	examples, nearest_article_id, nearest_article_title, article_similarity, ai_answered_share, coverage_reason, answered_citing, translation_group, reopen_rate, escalation_rate,

@@ -46,7 +46,8 @@ export interface MiningSummary {
 	reroute_flows: number;
 }
 
-const eventKey = (q: { source: string; conversation_id: string; event_id: string }) => `${q.source}\u0000${q.conversation_id}\u0000${q.event_id}`;
+const eventKey = (q: { source: string; conversation_id: string; event_id: string }) =>
+	`${q.source}\u0000${q.conversation_id}\u0000${q.event_id}`;
 const convKey = (source: string, id: string) => `${source}\u0000${id}`;
 
 /** Previous gaps with their members; centroids only when they live in the same vector space (`model`). */
@@ -58,7 +59,11 @@ async function previousGaps(db: WarehouseConnection, model: string): Promise<Pre
 		const copy = new Uint8Array(bytes.byteLength);
 		copy.set(bytes);
 		// An LSA fit on other texts has other axes: its centroids cannot be compared, only members.
-		gaps.set(Number(row.id), { id: Number(row.id), members: new Set(), centroid: row.model === model ? new Float32Array(copy.buffer) : null });
+		gaps.set(Number(row.id), {
+			id: Number(row.id),
+			members: new Set(),
+			centroid: row.model === model ? new Float32Array(copy.buffer) : null
+		});
 	}
 	for (const r of await db.all<{ gap_id: number; source: string; conversation_id: string; event_id: string }>(
 		'SELECT gap_id, source, conversation_id, event_id FROM gap_questions WHERE gap_id IS NOT NULL'
@@ -82,10 +87,24 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const groupOf = new Map(articles.map((a) => [a.id, a.translation_group]));
 	const chunks: ArticleChunk[] = articles.flatMap((a) => chunkArticle(a, settings.chunkChars));
 	const reroutes = await findReroutes(db);
-	say(`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`);
+	say(
+		`${questions.length.toLocaleString('en')} unanswered questions, ${articles.length} KB articles (${chunks.length} chunks), ${reroutes.length} reroutes`
+	);
 
-	const texts = [...new Set([...questions.map((q) => q.text), ...openings.map((o) => o.text), ...chunks.map((c) => c.text), ...reroutes.map((r) => r.text)])];
-	const selection = await createEmbedder({ choice: options.embedder ?? 'auto', corpus: texts, transformers: options.transformers, languages: questions.map((q) => q.language) });
+	const texts = [
+		...new Set([
+			...questions.map((q) => q.text),
+			...openings.map((o) => o.text),
+			...chunks.map((c) => c.text),
+			...reroutes.map((r) => r.text)
+		])
+	];
+	const selection = await createEmbedder({
+		choice: options.embedder ?? 'auto',
+		corpus: texts,
+		transformers: options.transformers,
+		languages: questions.map((q) => q.language)
+	});
 	say(selection.message);
 	const embedder = selection.embedder;
 	const calibration = CALIBRATION[embedder.kind];
@@ -98,7 +117,9 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		const started = Date.now();
 		const result = await embedWithCache(db, embedder, texts, (done, total) => {
 			const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-			say(`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} new texts · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`);
+			say(
+				`embedded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} new texts · ${Math.round(rate)}/s · ETA ${Math.round((total - done) / Math.max(rate, 1))}s`
+			);
 		});
 		embedded = result.embedded;
 		texts.forEach((t, i) => vectorOf.set(t, result.vectors[i]));
@@ -121,14 +142,28 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const byLanguage = embedder.kind === 'lexical';
 	const clustering = await clusterByGroup(
 		vectors,
-		track.map((t, i) => `${byLanguage ? (questions[i].language ?? '?').toLowerCase().split(/[-_]/)[0] : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`),
-		{ assignSimilarity, viewEnergy: calibration.viewEnergy, minClusterSize: settings.minClusterSize, sampleSize: settings.sampleSize, onProgress: say }
+		track.map(
+			(t, i) =>
+				`${byLanguage ? (questions[i].language ?? '?').toLowerCase().split(/[-_]/)[0] : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`
+		),
+		{
+			assignSimilarity,
+			viewEnergy: calibration.viewEnergy,
+			minClusterSize: settings.minClusterSize,
+			sampleSize: settings.sampleSize,
+			onProgress: say
+		}
 	);
 	const k = clustering.centroids.length;
 	const outliers = clustering.labels.filter((l) => l < 0).length;
 	say(`${k} clusters, ${outliers} outliers`);
 	say('labelling clusters and measuring coverage…');
-	const labels = labelClusters(questions.map((q) => q.text), clustering.labels, clustering.similarity, k);
+	const labels = labelClusters(
+		questions.map((q) => q.text),
+		clustering.labels,
+		clustering.similarity,
+		k
+	);
 	const summaries = summarizeClusters(questions, clustering.labels, clustering.similarity, k, settings.examples);
 
 	// Coverage evidence: AI-involved conversations whose opening question is as typical of a
@@ -164,7 +199,9 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		}
 	}
 	const answeredWith = new Map<string, number>();
-	for (const o of openings) if (o.answered) for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) answeredWith.set(a, (answeredWith.get(a) ?? 0) + 1);
+	for (const o of openings)
+		if (o.answered)
+			for (const a of new Set(citedBy.get(convKey(o.source, o.conversation_id)) ?? [])) answeredWith.set(a, (answeredWith.get(a) ?? 0) + 1);
 	const locales = summaries.map((s) => {
 		const top = Object.entries(s.languages).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
 		return top && top[0] !== 'unknown' ? top[0] : null;
@@ -185,14 +222,25 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 
 	// Reroute flows and what the rerouted conversations are about.
 	const rerouteTexts = reroutes.filter((r) => r.text);
-	const rerouteClusters = await clusterVectors(rerouteTexts.map((r) => vectorOf.get(r.text)!), {
-		assignSimilarity,
-		viewEnergy: calibration.viewEnergy,
-		minClusterSize: 2,
-		sampleSize: settings.sampleSize
-	});
-	const rerouteLabels = labelClusters(rerouteTexts.map((r) => r.text), rerouteClusters.labels, rerouteClusters.similarity, rerouteClusters.centroids.length);
-	const flows = new Map<string, { from: string; to: string; conversations: Set<string>; topics: Map<number, { n: number; example: string }> }>();
+	const rerouteClusters = await clusterVectors(
+		rerouteTexts.map((r) => vectorOf.get(r.text)!),
+		{
+			assignSimilarity,
+			viewEnergy: calibration.viewEnergy,
+			minClusterSize: 2,
+			sampleSize: settings.sampleSize
+		}
+	);
+	const rerouteLabels = labelClusters(
+		rerouteTexts.map((r) => r.text),
+		rerouteClusters.labels,
+		rerouteClusters.similarity,
+		rerouteClusters.centroids.length
+	);
+	const flows = new Map<
+		string,
+		{ from: string; to: string; conversations: Set<string>; topics: Map<number, { n: number; example: string }> }
+	>();
 	reroutes.forEach((r) => {
 		const key = `${r.from_queue}\u0000${r.to_queue}`;
 		if (!flows.has(key)) flows.set(key, { from: r.from_queue, to: r.to_queue, conversations: new Set(), topics: new Map() });
@@ -223,15 +271,32 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			tx,
 			'gap_questions',
 			[
-				{ name: 'run_id', type: 'BIGINT' }, { name: 'source', type: 'VARCHAR' }, { name: 'conversation_id', type: 'VARCHAR' },
-				{ name: 'event_id', type: 'VARCHAR' }, { name: 'text', type: 'VARCHAR' }, { name: 'asked_at', type: 'VARCHAR', expr: 'CAST(asked_at AS TIMESTAMP)' },
-				{ name: 'week', type: 'VARCHAR', expr: 'CAST(week AS DATE)' }, { name: 'channel', type: 'VARCHAR' }, { name: 'language', type: 'VARCHAR' },
-				{ name: 'reasons', type: 'VARCHAR[]' }, { name: 'gap_id', type: 'BIGINT' }, { name: 'similarity', type: 'DOUBLE' }
+				{ name: 'run_id', type: 'BIGINT' },
+				{ name: 'source', type: 'VARCHAR' },
+				{ name: 'conversation_id', type: 'VARCHAR' },
+				{ name: 'event_id', type: 'VARCHAR' },
+				{ name: 'text', type: 'VARCHAR' },
+				{ name: 'asked_at', type: 'VARCHAR', expr: 'CAST(asked_at AS TIMESTAMP)' },
+				{ name: 'week', type: 'VARCHAR', expr: 'CAST(week AS DATE)' },
+				{ name: 'channel', type: 'VARCHAR' },
+				{ name: 'language', type: 'VARCHAR' },
+				{ name: 'reasons', type: 'VARCHAR[]' },
+				{ name: 'gap_id', type: 'BIGINT' },
+				{ name: 'similarity', type: 'DOUBLE' }
 			],
 			questions.map((q: Question, i) => ({
-				run_id: runId, source: q.source, conversation_id: q.conversation_id, event_id: q.event_id, text: q.text,
-				asked_at: q.asked_at.toISOString().replace('T', ' ').replace('Z', ''), week: q.week, channel: q.channel, language: q.language,
-				reasons: q.reasons, gap_id: clustering.labels[i] >= 0 ? ids[clustering.labels[i]] : null, similarity: Math.round(clustering.similarity[i] * 1e4) / 1e4
+				run_id: runId,
+				source: q.source,
+				conversation_id: q.conversation_id,
+				event_id: q.event_id,
+				text: q.text,
+				asked_at: q.asked_at.toISOString().replace('T', ' ').replace('Z', ''),
+				week: q.week,
+				channel: q.channel,
+				language: q.language,
+				reasons: q.reasons,
+				gap_id: clustering.labels[i] >= 0 ? ids[clustering.labels[i]] : null,
+				similarity: Math.round(clustering.similarity[i] * 1e4) / 1e4
 			}))
 		);
 		await tx.run('UPDATE gaps SET active = false, size = 0, conversations = 0, share = 0, impact = 0');
@@ -241,11 +306,33 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			const cov = coverage[c];
 			const v = clustering.centroids[c];
 			const values: DuckDBValue[] = [
-				labels[c].title, listValue(labels[c].terms), s.size, s.conversations, questions.length ? s.size / questions.length : 0,
-				JSON.stringify(s.weekly), JSON.stringify(s.channels), JSON.stringify(s.languages), JSON.stringify(s.reasons), JSON.stringify(s.examples),
-				cov.coverage, cov.nearest_article_id, cov.nearest_article_title, cov.article_similarity, cov.ai_answered_share, cov.reason, cov.answered_citing, (cov.nearest_article_id && groupOf.get(cov.nearest_article_id)) || null,
-				s.reopen_rate, s.escalation_rate, s.low_csat_rate, s.impact, blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
-				embedder.model, positions[c][0], positions[c][1], runId
+				labels[c].title,
+				listValue(labels[c].terms),
+				s.size,
+				s.conversations,
+				questions.length ? s.size / questions.length : 0,
+				JSON.stringify(s.weekly),
+				JSON.stringify(s.channels),
+				JSON.stringify(s.languages),
+				JSON.stringify(s.reasons),
+				JSON.stringify(s.examples),
+				cov.coverage,
+				cov.nearest_article_id,
+				cov.nearest_article_title,
+				cov.article_similarity,
+				cov.ai_answered_share,
+				cov.reason,
+				cov.answered_citing,
+				(cov.nearest_article_id && groupOf.get(cov.nearest_article_id)) || null,
+				s.reopen_rate,
+				s.escalation_rate,
+				s.low_csat_rate,
+				s.impact,
+				blobValue(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
+				embedder.model,
+				positions[c][0],
+				positions[c][1],
+				runId
 			];
 			if (keep.has(ids[c])) {
 				await tx.run(
@@ -273,12 +360,20 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 			[...flows.values()]
 				.sort((a, b) => b.conversations.size - a.conversations.size || (a.from + a.to < b.from + b.to ? -1 : 1))
 				.map((f) => [
-					runId, f.from, f.to, f.conversations.size,
+					runId,
+					f.from,
+					f.to,
+					f.conversations.size,
 					JSON.stringify(
 						[...f.topics.entries()]
 							.sort((a, b) => b[1].n - a[1].n || a[0] - b[0])
 							.slice(0, 5)
-							.map(([c, t]) => ({ label: c >= 0 ? rerouteLabels[c].title : 'other', terms: c >= 0 ? rerouteLabels[c].terms : [], conversations: t.n, example: t.example }))
+							.map(([c, t]) => ({
+								label: c >= 0 ? rerouteLabels[c].title : 'other',
+								terms: c >= 0 ? rerouteLabels[c].terms : [],
+								conversations: t.n,
+								example: t.example
+							}))
 					)
 				])
 		);
@@ -287,8 +382,18 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		await tx.run(
 			`INSERT INTO gap_runs (id, started_at, finished_at, embedder, model, message, questions, clusters, outliers, embedded, settings)
 			VALUES (?, ?::TIMESTAMP, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			[runId, startedAt.toISOString().replace('T', ' ').replace('Z', ''), embedder.kind, embedder.model, selection.message, questions.length, k, outliers, embedded,
-				JSON.stringify({ ...settings, assignSimilarity, articleSimilarity })]
+			[
+				runId,
+				startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+				embedder.kind,
+				embedder.model,
+				selection.message,
+				questions.length,
+				k,
+				outliers,
+				embedded,
+				JSON.stringify({ ...settings, assignSimilarity, articleSimilarity })
+			]
 		);
 		return {
 			run_id: runId,

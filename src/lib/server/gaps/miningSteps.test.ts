@@ -11,7 +11,13 @@ const v = (...xs: number[]) => normalize(Float32Array.from(xs));
 
 describe('labelClusters', () => {
 	it('picks the distinctive words per cluster and the most central question as title', () => {
-		const texts = ['my invoice is missing', 'invoice pdf please', 'where is the invoice for May', 'my password reset fails', 'password reset link expired'];
+		const texts = [
+			'my invoice is missing',
+			'invoice pdf please',
+			'where is the invoice for May',
+			'my password reset fails',
+			'password reset link expired'
+		];
 		const labels = Int32Array.from([0, 0, 0, 1, 1]);
 		const sims = Float32Array.from([0.7, 0.9, 0.6, 0.8, 0.7]);
 		const [a, b] = labelClusters(texts, labels, sims, 2, 3);
@@ -59,7 +65,16 @@ describe('assessCoverage', () => {
 	const base = { chunks, chunkVectors, articleSimilarity: 0.6, weakAnsweredShare: 0.35 };
 
 	it('without citations in the warehouse: missing when no article is close, weak when one is and the AI fails', () => {
-		const [far, close] = assessCoverage({ ...base, locales: ['en', 'en'], centroids: [v(0, 0, 1), v(1, 0.2, 0)], evidence: [new Map(), new Map()], answered: [[0, 10], [1, 10]] });
+		const [far, close] = assessCoverage({
+			...base,
+			locales: ['en', 'en'],
+			centroids: [v(0, 0, 1), v(1, 0.2, 0)],
+			evidence: [new Map(), new Map()],
+			answered: [
+				[0, 10],
+				[1, 10]
+			]
+		});
 		expect(far.coverage).toBe('missing');
 		expect(far.reason).toMatch(/^missing: no article close enough/);
 		expect(close).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-refund', ai_answered_share: 0.1 });
@@ -67,23 +82,53 @@ describe('assessCoverage', () => {
 
 	it('with citations: a close article the AI answers other questions with does not cover a topic it never answers', () => {
 		const answeredWith = new Map([['kb-refund', 40]]);
-		const [r] = assessCoverage({ ...base, citationsKnown: true, answeredWith, locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
+		const [r] = assessCoverage({
+			...base,
+			citationsKnown: true,
+			answeredWith,
+			locales: ['en'],
+			centroids: [v(1, 0.5, 0)],
+			evidence: [new Map()],
+			answered: [[0, 12]]
+		});
 		expect(r.coverage).toBe('missing');
 		// The same article never used by the AI: nothing says it is about something else, so it is weak.
-		const [unused] = assessCoverage({ ...base, citationsKnown: true, answeredWith: new Map(), locales: ['en'], centroids: [v(1, 0.5, 0)], evidence: [new Map()], answered: [[0, 12]] });
+		const [unused] = assessCoverage({
+			...base,
+			citationsKnown: true,
+			answeredWith: new Map(),
+			locales: ['en'],
+			centroids: [v(1, 0.5, 0)],
+			evidence: [new Map()],
+			answered: [[0, 12]]
+		});
 		expect(unused.coverage).toBe('weak');
 		expect(r.reason).toContain('nearest article: “Refunds”, 0.89');
 		expect(r.reason).toContain('0 of 12 similar conversations answered confidently');
 	});
 
 	it('is covered when similar questions were answered citing an article, even with other wording', () => {
-		const [r] = assessCoverage({ ...base, citationsKnown: true, centroids: [v(0.1, 0.3, 1)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] });
+		const [r] = assessCoverage({
+			...base,
+			citationsKnown: true,
+			centroids: [v(0.1, 0.3, 1)],
+			evidence: [new Map([['kb-api', 6]])],
+			answered: [[8, 10]]
+		});
 		expect(r).toMatchObject({ coverage: 'covered', nearest_article_id: 'kb-api', answered_citing: 6 });
 		expect(r.reason).toContain('6 similar questions answered citing it');
 	});
 
 	it('takes no evidence from farther look-alikes when the nearest ones went unanswered', () => {
-		const input = { ...base, citationsKnown: true, answeredWith: new Map([['kb-api', 50]]), locales: ['en'], centroids: [v(0.1, 1, 0)], evidence: [new Map([['kb-api', 6]])], answered: [[8, 10]] as [number, number][] };
+		const input = {
+			...base,
+			citationsKnown: true,
+			answeredWith: new Map([['kb-api', 50]]),
+			locales: ['en'],
+			centroids: [v(0.1, 1, 0)],
+			evidence: [new Map([['kb-api', 6]])],
+			answered: [[8, 10]] as [number, number][]
+		};
 		expect(assessCoverage(input)[0].coverage).toBe('covered');
 		const [r] = assessCoverage({ ...input, unansweredLike: [true] });
 		expect(r.coverage).toBe('missing');
@@ -91,7 +136,14 @@ describe('assessCoverage', () => {
 	});
 
 	it('is weak when the article is cited for similar questions yet the AI mostly fails', () => {
-		const [r] = assessCoverage({ ...base, citationsKnown: true, locales: ['en'], centroids: [v(1, 0, 0)], evidence: [new Map([['kb-refund', 3]])], answered: [[3, 12]] });
+		const [r] = assessCoverage({
+			...base,
+			citationsKnown: true,
+			locales: ['en'],
+			centroids: [v(1, 0, 0)],
+			evidence: [new Map([['kb-refund', 3]])],
+			answered: [[3, 12]]
+		});
 		expect(r.coverage).toBe('weak');
 	});
 
@@ -123,7 +175,10 @@ describe('text preparation', () => {
 
 describe('gapVolumeAroundResolution', () => {
 	it('compares mean weekly volume before and after the resolution week', () => {
-		const weekly = ['2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05'].map((week, i) => ({ week, questions: [10, 12, 11, 4, 2][i] }));
+		const weekly = ['2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05'].map((week, i) => ({
+			week,
+			questions: [10, 12, 11, 4, 2][i]
+		}));
 		expect(gapVolumeAroundResolution(weekly, '2026-09-23T10:00:00Z')).toEqual({
 			resolved_week: '2026-09-21',
 			before: { weeks: 2, mean: 11 },

@@ -10,7 +10,9 @@ import { answeredNeighbourShare } from './answeredNeighbourShare';
 describe('truncatedSvd', () => {
 	// A 30 × 12 sparse matrix: three blocks of co-occurring columns plus seeded noise.
 	const random = seededRandom(3);
-	const dense = Array.from({ length: 30 }, (_, i) => Array.from({ length: 12 }, (_, j) => (Math.floor(j / 4) === i % 3 ? 1 + random() : random() < 0.1 ? random() * 0.3 : 0)));
+	const dense = Array.from({ length: 30 }, (_, i) =>
+		Array.from({ length: 12 }, (_, j) => (Math.floor(j / 4) === i % 3 ? 1 + random() : random() < 0.1 ? random() * 0.3 : 0))
+	);
 	const rows: SparseRow[] = dense.map((r) => {
 		const cols = r.flatMap((v, j) => (v ? [j] : []));
 		return { cols: Int32Array.from(cols), vals: Float32Array.from(cols, (j) => r[j]) };

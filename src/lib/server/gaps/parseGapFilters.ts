@@ -9,11 +9,16 @@ const schema = z.object({
 	status: z.enum(GAP_STATUSES).optional(),
 	channel: z.string().max(100).optional(),
 	language: z.string().max(35).optional(),
-	week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'week must be YYYY-MM-DD').optional()
+	week: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'week must be YYYY-MM-DD')
+		.optional()
 });
 
 export function parseGapFilters(params: URLSearchParams): GapFilters {
-	const raw = Object.fromEntries(['coverage', 'status', 'channel', 'language', 'week'].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : [])));
+	const raw = Object.fromEntries(
+		['coverage', 'status', 'channel', 'language', 'week'].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))
+	);
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];

@@ -16,7 +16,9 @@ export function readClusterInput(file: string): ClusterInputItem[] {
 		content = fs.readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		throw new UnreadableFileError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`);
+		throw new UnreadableFileError(
+			`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}`
+		);
 	}
 	const items: ClusterInputItem[] = [];
 	const ids = new Set<string>();
@@ -29,7 +31,8 @@ export function readClusterInput(file: string): ClusterInputItem[] {
 		} catch {
 			throw new ClusterInputError(`${at}: not valid JSON`);
 		}
-		if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ClusterInputError(`${at}: expected an object like {"id": "…", "text": "…"}`);
+		if (!value || typeof value !== 'object' || Array.isArray(value))
+			throw new ClusterInputError(`${at}: expected an object like {"id": "…", "text": "…"}`);
 		const { id, text } = value as Record<string, unknown>;
 		if (typeof id !== 'string' && typeof id !== 'number') throw new ClusterInputError(`${at}: "id" must be a string or number`);
 		if (typeof text !== 'string') throw new ClusterInputError(`${at}: "text" must be a string`);

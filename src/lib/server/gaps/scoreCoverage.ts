@@ -49,5 +49,10 @@ export function scoreCoverage(clusters: ScoredCluster[], planted: Record<string,
 		const hit = t.filter((x) => x.found === cls && x.planted === cls).length;
 		byClass[cls] = { precision: found ? hit / found : null, recall: plantedN ? hit / plantedN : null };
 	}
-	return { topics, byClass, clusterAccuracy: attributed ? correct / attributed : null, coveredReportedMissing: [...coveredReportedMissing].sort() };
+	return {
+		topics,
+		byClass,
+		clusterAccuracy: attributed ? correct / attributed : null,
+		coveredReportedMissing: [...coveredReportedMissing].sort()
+	};
 }

@@ -58,12 +58,20 @@ export function summarizeClusters(
 			.sort((a, b) => similarity[b] - similarity[a] || a - b)
 			.filter((i) => !seen.has(questions[i].text.toLowerCase()) && seen.add(questions[i].text.toLowerCase()))
 			.slice(0, exampleCount)
-			.map((i) => ({ source: questions[i].source, conversation_id: questions[i].conversation_id, event_id: questions[i].event_id, text: questions[i].text, similarity: Math.round(similarity[i] * 1000) / 1000 }));
+			.map((i) => ({
+				source: questions[i].source,
+				conversation_id: questions[i].conversation_id,
+				event_id: questions[i].event_id,
+				text: questions[i].text,
+				similarity: Math.round(similarity[i] * 1000) / 1000
+			}));
 		return {
 			members: idx,
 			size: idx.length,
 			conversations: convs.length,
-			weekly: Object.entries(weekly).sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, n]) => ({ week, questions: n })),
+			weekly: Object.entries(weekly)
+				.sort(([a], [b]) => (a < b ? -1 : 1))
+				.map(([week, n]) => ({ week, questions: n })),
 			channels,
 			languages,
 			reasons,

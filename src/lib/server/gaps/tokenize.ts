@@ -5,7 +5,10 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower-cased, accent-stripped words of two or more characters (digits kept: "429" matters). */
 export function tokenize(text: string): string[] {
-	const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+	const folded = text
+		.normalize('NFKD')
+		.replace(/\p{M}+/gu, '')
+		.toLowerCase();
 	const words = folded.match(WORD) ?? [];
 	return words.filter((w) => w.length > 1 || /\d/.test(w));
 }
@@ -30,5 +33,7 @@ export const STOP_WORDS = new Set(
  */
 export const FILLER_WORDS = new Set([
 	...STOP_WORDS,
-	...'too because although don doesn didn isn wasn won couldn shouldn haven hasn aren ve ll re had much many been being am some very really pretty hi hello hey hiya thanks thank thx ty cheers regards best team dear good morning afternoon evening ok okay yes yeah sorry asap urgent quick question help idea anyone tell know need want like id ill youre whats hasnt havent wont couldnt wasnt shouldnt'.split(' ')
+	...'too because although don doesn didn isn wasn won couldn shouldn haven hasn aren ve ll re had much many been being am some very really pretty hi hello hey hiya thanks thank thx ty cheers regards best team dear good morning afternoon evening ok okay yes yeah sorry asap urgent quick question help idea anyone tell know need want like id ill youre whats hasnt havent wont couldnt wasnt shouldnt'.split(
+		' '
+	)
 ]);

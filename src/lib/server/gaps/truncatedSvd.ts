@@ -65,7 +65,12 @@ function transposeTimes(x: SparseRow[], q: Float64Array, l: number, columns: num
  * The top `k` right singular vectors of the sparse m × `columns` matrix `x`. Deterministic for
  * the same input and seed; `powerIterations` sharpens the spectrum of slowly decaying text data.
  */
-export function truncatedSvd(x: SparseRow[], columns: number, k: number, options: { seed?: number; oversample?: number; powerIterations?: number } = {}): SvdResult {
+export function truncatedSvd(
+	x: SparseRow[],
+	columns: number,
+	k: number,
+	options: { seed?: number; oversample?: number; powerIterations?: number } = {}
+): SvdResult {
 	const l = Math.max(1, Math.min(k + (options.oversample ?? 10), x.length, columns));
 	const random = seededRandom(options.seed ?? 7);
 	// Box-Muller Gaussian sketch Ω (columns × l).

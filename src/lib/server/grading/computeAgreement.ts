@@ -64,15 +64,25 @@ function readManifest(file: string): { drafts: ManifestLabel[]; handoffs: Manife
 		const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a JSON manifest';
 		throw new UsageError(`cannot read manifest ${file}: ${why}`);
 	}
-	if (!Array.isArray(parsed.drafts) || !Array.isArray(parsed.handoffs)) throw new UsageError(`manifest ${file} has no "drafts" and "handoffs" label lists`);
+	if (!Array.isArray(parsed.drafts) || !Array.isArray(parsed.handoffs))
+		throw new UsageError(`manifest ${file} has no "drafts" and "handoffs" label lists`);
 	return { drafts: parsed.drafts, handoffs: parsed.handoffs };
 }
 
-export async function computeAgreement(db: WarehouseConnection, settings: AgreementSettings, manifestPath?: string): Promise<AgreementReport> {
+export async function computeAgreement(
+	db: WarehouseConnection,
+	settings: AgreementSettings,
+	manifestPath?: string
+): Promise<AgreementReport> {
 	const grades = await latestGrades(db, settings.grader, ['draft', 'handoff']);
-	const reviewed = await db.all<{ source: string; conversation_id: string; id: string; review: string; body: string | null; final_body: string | null }>(
-		`SELECT source, conversation_id, id, review, body, final_body FROM events WHERE type = 'draft' AND review IS NOT NULL`
-	);
+	const reviewed = await db.all<{
+		source: string;
+		conversation_id: string;
+		id: string;
+		review: string;
+		body: string | null;
+		final_body: string | null;
+	}>(`SELECT source, conversation_id, id, review, body, final_body FROM events WHERE type = 'draft' AND review IS NOT NULL`);
 	const pairs: { grader: Label; reference: Label }[] = [];
 	const skipped = { escalated: 0, ungraded: 0 };
 	for (const e of reviewed) {

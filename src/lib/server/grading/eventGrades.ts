@@ -8,11 +8,26 @@ import type { GradeView } from '../../grading/types';
 export type { GradeView };
 
 export function criteriaList(criteria: Criteria): GradeView['criteria'] {
-	return Object.entries(criteria).map(([name, r]) => ({ name, verdict: r.verdict, reason: r.reason, critical: RUBRIC[name as Criterion]?.critical ?? false }));
+	return Object.entries(criteria).map(([name, r]) => ({
+		name,
+		verdict: r.verdict,
+		reason: r.reason,
+		critical: RUBRIC[name as Criterion]?.critical ?? false
+	}));
 }
 
 export async function eventGrades(db: WarehouseConnection, source: string, conversationId: string): Promise<Record<string, GradeView[]>> {
-	const rows = await db.all<{ event_id: string; grader: string; model: string | null; kind: string; score: number | null; error: string | null; graded_at: Date; rubric_version: string; criteria: string | null }>(
+	const rows = await db.all<{
+		event_id: string;
+		grader: string;
+		model: string | null;
+		kind: string;
+		score: number | null;
+		error: string | null;
+		graded_at: Date;
+		rubric_version: string;
+		criteria: string | null;
+	}>(
 		`SELECT event_id, grader, model, kind, score, error, graded_at, rubric_version, CAST(criteria AS VARCHAR) AS criteria
 		 FROM grades WHERE source = ? AND conversation_id = ? ORDER BY event_id, grader`,
 		[source, conversationId]

@@ -18,7 +18,9 @@ const BUCKETS = Array.from({ length: 10 }, (_, i) => (i === 9 ? '90–100' : `${
 
 /** The grader shown: the asked one when it has grades, else rules, else llm. */
 async function pickGrader(db: WarehouseConnection, asked?: string | null): Promise<{ grader: GraderName | null; total: number }> {
-	const counts = new Map((await db.all<{ grader: string; n: number }>('SELECT grader, count(*) AS n FROM grades GROUP BY grader')).map((r) => [r.grader, r.n]));
+	const counts = new Map(
+		(await db.all<{ grader: string; n: number }>('SELECT grader, count(*) AS n FROM grades GROUP BY grader')).map((r) => [r.grader, r.n])
+	);
 	for (const g of [asked, 'rules', 'llm'] as const) if (g && counts.get(g)) return { grader: g as GraderName, total: counts.get(g)! };
 	return { grader: null, total: 0 };
 }
@@ -42,12 +44,23 @@ export async function loadGradeReview(
 	if (!grader) return empty;
 	const weekEnd = `${week.to} 23:59:59.999`;
 	const trendFrom = new Date(Date.parse(week.from) - (GRADE_TREND_WEEKS - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
-	const rows = await db.all<{ source: string; conversation_id: string; event_id: string; kind: string; score: number | null; error: string | null; criteria: string | null; monday: Date }>(
+	const rows = await db.all<{
+		source: string;
+		conversation_id: string;
+		event_id: string;
+		kind: string;
+		score: number | null;
+		error: string | null;
+		criteria: string | null;
+		monday: Date;
+	}>(
 		`SELECT source, conversation_id, event_id, kind, score, error, CAST(criteria AS VARCHAR) AS criteria, date_trunc('week', event_at)::DATE AS monday
 		 FROM grades WHERE grader = ? AND event_at >= CAST(? AS TIMESTAMP) AND event_at <= CAST(? AS TIMESTAMP)`,
 		[grader, trendFrom, weekEnd]
 	);
-	const weeks = Array.from({ length: GRADE_TREND_WEEKS }, (_, i) => new Date(Date.parse(trendFrom) + i * 7 * 86_400_000).toISOString().slice(0, 10));
+	const weeks = Array.from({ length: GRADE_TREND_WEEKS }, (_, i) =>
+		new Date(Date.parse(trendFrom) + i * 7 * 86_400_000).toISOString().slice(0, 10)
+	);
 	const weekIndex = new Map(weeks.map((w, i) => [w, i]));
 	const current = weeks[weeks.length - 1];
 	const tally = new Map<string, { failed: number[]; judged: number[] }>();
@@ -73,9 +86,18 @@ export async function loadGradeReview(
 		if (weeks[i] !== current) continue;
 		if (r.score !== null) (isHandoff ? distribution.handoffs : distribution.drafts)[Math.min(9, Math.floor(r.score / 10))]++;
 		const failed = criteriaList(criteria).filter((c) => c.verdict === 'fail');
-		if (failed.length) (isHandoff ? worstHandoffs : worstDrafts).push({ source: r.source, conversationId: r.conversation_id, eventId: r.event_id, kind: r.kind, score: r.score, failed });
+		if (failed.length)
+			(isHandoff ? worstHandoffs : worstDrafts).push({
+				source: r.source,
+				conversationId: r.conversation_id,
+				eventId: r.event_id,
+				kind: r.kind,
+				score: r.score,
+				failed
+			});
 	}
-	const byScore = (a: WorstItem, b: WorstItem) => (a.score ?? 0) - (b.score ?? 0) || b.failed.length - a.failed.length || a.conversationId.localeCompare(b.conversationId);
+	const byScore = (a: WorstItem, b: WorstItem) =>
+		(a.score ?? 0) - (b.score ?? 0) || b.failed.length - a.failed.length || a.conversationId.localeCompare(b.conversationId);
 	const rateRows: GradeReview['failureRates']['rows'] = [];
 	for (const [criterion, t] of tally) {
 		if (t.judged.every((n) => n === 0)) continue;
@@ -91,7 +113,10 @@ export async function loadGradeReview(
 		totalGrades: total,
 		distribution,
 		failureRates: { weeks, rows: rateRows },
-		worst: { drafts: worstDrafts.sort(byScore).slice(0, worstLimit ?? undefined), handoffs: worstHandoffs.sort(byScore).slice(0, worstLimit ?? undefined) },
+		worst: {
+			drafts: worstDrafts.sort(byScore).slice(0, worstLimit ?? undefined),
+			handoffs: worstHandoffs.sort(byScore).slice(0, worstLimit ?? undefined)
+		},
 		agreement: await computeAgreement(db, { grader, editThreshold: DEFAULT_EDIT_THRESHOLD })
 	};
 }

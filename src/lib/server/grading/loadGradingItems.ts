@@ -63,7 +63,9 @@ function cutOutsideSecrets(body: string, max: number, secrets: KnownSecret[]): s
 export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: Map<string, KbArticleRef>): GradingItem[] {
 	const customerEmails = new Set<string>();
 	if (c.customer_id && /^[^@\s]+@[^@\s]+$/.test(c.customer_id)) customerEmails.add(c.customer_id.toLowerCase());
-	for (const e of events) if (e.type === 'message' && e.author === 'customer' && e.body) for (const m of e.body.matchAll(EMAIL)) customerEmails.add(m[0].toLowerCase());
+	for (const e of events)
+		if (e.type === 'message' && e.author === 'customer' && e.body)
+			for (const m of e.body.matchAll(EMAIL)) customerEmails.add(m[0].toLowerCase());
 	const base = {
 		source: c.source,
 		conversation_id: c.id,
@@ -73,7 +75,13 @@ export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: 
 		plan: c.customer_plan,
 		customerEmails: [...customerEmails].sort(),
 		secrets: conversationSecrets(
-			[c.subject, c.csat_comment, c.customer_plan, c.customer_tier, ...events.flatMap((e) => [e.body, e.final_body, e.note, e.reason, e.customer_message])],
+			[
+				c.subject,
+				c.csat_comment,
+				c.customer_plan,
+				c.customer_tier,
+				...events.flatMap((e) => [e.body, e.final_body, e.note, e.reason, e.customer_message])
+			],
 			customerEmails
 		)
 	};
@@ -81,11 +89,34 @@ export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: 
 	const context: { author: string; body: string }[] = [];
 	const cited = (ids: string[] | null) => (ids ?? []).map((id) => kb.get(id)).filter((a): a is KbArticleRef => !!a);
 	events.forEach((e, i) => {
-		const shared = { ...base, event_id: e.id, at: e.occurred_at.toISOString(), context: context.slice(-CONTEXT_MESSAGES), review: null, finalBody: null };
+		const shared = {
+			...base,
+			event_id: e.id,
+			at: e.occurred_at.toISOString(),
+			context: context.slice(-CONTEXT_MESSAGES),
+			review: null,
+			finalBody: null
+		};
 		if (e.type === 'draft') {
-			items.push({ ...shared, kind: 'draft', text: e.body ?? '', answerType: null, kbArticles: cited(e.kb_article_ids), handoff: null, review: e.review, finalBody: e.final_body });
+			items.push({
+				...shared,
+				kind: 'draft',
+				text: e.body ?? '',
+				answerType: null,
+				kbArticles: cited(e.kb_article_ids),
+				handoff: null,
+				review: e.review,
+				finalBody: e.final_body
+			});
 		} else if (e.type === 'message' && e.author === 'ai') {
-			items.push({ ...shared, kind: 'reply', text: e.body ?? '', answerType: e.answer_type, kbArticles: cited(e.kb_article_ids), handoff: null });
+			items.push({
+				...shared,
+				kind: 'reply',
+				text: e.body ?? '',
+				answerType: e.answer_type,
+				kbArticles: cited(e.kb_article_ids),
+				handoff: null
+			});
 		} else if (e.type === 'handoff') {
 			const later = events.slice(i + 1);
 			const assignments = later.filter((x) => x.type === 'assignment' && x.queue);
@@ -114,7 +145,8 @@ export function itemsOfConversation(c: ConversationRow, events: EventRow[], kb: 
 				}
 			});
 		}
-		if (e.type === 'message' && e.body) context.push({ author: e.author ?? 'unknown', body: cutOutsideSecrets(e.body, CONTEXT_CHARS, base.secrets) });
+		if (e.type === 'message' && e.body)
+			context.push({ author: e.author ?? 'unknown', body: cutOutsideSecrets(e.body, CONTEXT_CHARS, base.secrets) });
 	});
 	return items;
 }

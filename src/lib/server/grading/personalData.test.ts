@@ -81,9 +81,18 @@ describe('wider patterns', () => {
 		expect(redacted('pw: Blue!Falcon7')).toBe('pw: [PASSWORD]');
 		expect(redacted('the password for my account is Hunter2!xyz.')).toBe('the password for my account is [PASSWORD].');
 		expect(redacted('Das Passwort für mein Konto lautet Geheim#77')).toBe('Das Passwort für mein Konto lautet [PASSWORD]');
-		expect(redacted('mdp : Chat!Noir88, PIN 4821, verification code is 482913, Bestätigungscode: 739102')).toBe('mdp : [PASSWORD], PIN [PASSWORD], verification code is [PASSWORD], Bestätigungscode: [PASSWORD]');
+		expect(redacted('mdp : Chat!Noir88, PIN 4821, verification code is 482913, Bestätigungscode: 739102')).toBe(
+			'mdp : [PASSWORD], PIN [PASSWORD], verification code is [PASSWORD], Bestätigungscode: [PASSWORD]'
+		);
 		expect(redacted('my password is "banana"')).toBe('my password is "[PASSWORD]"');
-		for (const sentence of ['the password is wrong', 'das Passwort ist abgelaufen', 'la contraseña es incorrecta', 'le mot de passe est expiré', 'la clave es reiniciar', 'error code 500']) {
+		for (const sentence of [
+			'the password is wrong',
+			'das Passwort ist abgelaufen',
+			'la contraseña es incorrecta',
+			'le mot de passe est expiré',
+			'la clave es reiniciar',
+			'error code 500'
+		]) {
 			expect(kinds(sentence)).toEqual([]);
 		}
 	});
@@ -93,8 +102,13 @@ describe('wider patterns', () => {
 	});
 	it('masks a secret found once wherever it comes back, here or from another field', () => {
 		expect(redacted('my password is Sesame-Open-99. Log in with Sesame-Open-99')).toBe('my password is [PASSWORD]. Log in with [PASSWORD]');
-		const knownSecrets = [{ kind: 'password' as const, text: 'Hunter2!xyz' }, { kind: 'card' as const, text: '4111 1111 1111 1111' }];
-		expect(redactPersonalData('I tried Hunter2!xyz… and 4111-1111-1111-1111', { knownSecrets }).text).toBe('I tried [PASSWORD]… and [CARD]');
+		const knownSecrets = [
+			{ kind: 'password' as const, text: 'Hunter2!xyz' },
+			{ kind: 'card' as const, text: '4111 1111 1111 1111' }
+		];
+		expect(redactPersonalData('I tried Hunter2!xyz… and 4111-1111-1111-1111', { knownSecrets }).text).toBe(
+			'I tried [PASSWORD]… and [CARD]'
+		);
 		expect(redactPersonalData('Hunter2!xyzzy is another word', { knownSecrets }).text).toBe('Hunter2!xyzzy is another word');
 	});
 	it('is idempotent, so redacting an assembled prompt again changes nothing', () => {

@@ -68,8 +68,7 @@ const DOB = new RegExp(
 		`${NOT_AFTER}[^\\d\\n[\\]]{0,25}?(${DATE})${NOT_AFTER}`,
 	'giu'
 );
-const PASSWORD_KEYWORD =
-	'(?:password|passwort|kennwort|passcode|passphrase|pwd?|contrase[ñn]a|clave|mot[ -]de[ -]passe|mdp)';
+const PASSWORD_KEYWORD = '(?:password|passwort|kennwort|passcode|passphrase|pwd?|contrase[ñn]a|clave|mot[ -]de[ -]passe|mdp)';
 const VERB = `(?::|=|(?:is|was|ist|war|lautet|lautete|es|era|ser[áa]|est|[ée]tait|sera)${NOT_AFTER})`;
 const PASSWORD = new RegExp(
 	`${NOT_BEFORE}${PASSWORD_KEYWORD}${NOT_AFTER}${words(5)}${H}*(${VERB})${H}*([«"'“‘]?)([^\\s"'”’»,;]{4,})`,
@@ -79,14 +78,16 @@ const CODE_KEYWORD =
 	'(?:PIN(?:-?(?:code|nummer))?|code${H}+PIN|c[óo]digo${H}+PIN|OTP|TAN|2FA(?:-?code)?|one[- ]time${H}+(?:code|password|passcode)|' +
 	'(?:verification|security|confirmation|login|sms)${H}+code|(?:Bestätigungs|Sicherheits|Einmal|Anmelde|SMS-)code|Einmalpasswort|' +
 	'c[óo]digo${H}+de${H}+(?:verificaci[óo]n|seguridad|confirmaci[óo]n|acceso)|code${H}+de${H}+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|code${H}+[àa]${H}+usage${H}+unique)';
-const CODE = new RegExp(`${NOT_BEFORE}${CODE_KEYWORD.replaceAll('${H}', H)}${NOT_AFTER}${words(4)}${H}*${VERB}?${H}*(\\d(?:[ -]?\\d){3,7})(?!\\d)`, 'giu');
+const CODE = new RegExp(
+	`${NOT_BEFORE}${CODE_KEYWORD.replaceAll('${H}', H)}${NOT_AFTER}${words(4)}${H}*${VERB}?${H}*(\\d(?:[ -]?\\d){3,7})(?!\\d)`,
+	'giu'
+);
 // Plain words that follow "password is …" in ordinary sentences; a value of letters only must not be one.
 const NOT_A_PASSWORD = new Set(
 	'wrong incorrect invalid expired correct right required missing reset changed forgotten forgot new old not too still case-sensitive the my your a an ' +
 		'falsch ungültig abgelaufen korrekt richtig erforderlich vergessen geändert nicht zu noch mein dein ihr das ein eine ' +
 		'incorrecta incorrecto inválida caducada correcta obligatoria olvidada cambiada nueva no muy demasiado mi tu su la el una un ' +
-		'invalide expiré expirée obligatoire oublié changé nouveau nouvelle pas trop mon ton votre le une'
-		.split(' ')
+		'invalide expiré expirée obligatoire oublié changé nouveau nouvelle pas trop mon ton votre le une'.split(' ')
 );
 const STREET_EN = new RegExp(
 	`${NOT_BEFORE}\\d{1,5}[A-Za-z]?,?${H}+(?:[A-Z][\\p{L}'’.-]*${H}+){1,4}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Lane|Drive|Boulevard|Blvd\\.?|Way|Court|Place|Terrace|Crescent|Close|Square|Highway)(?:${NOT_AFTER}|(?<=\\.))`,
@@ -149,7 +150,9 @@ function knownSecretPattern(secret: KnownSecret): RegExp | null {
 	const compact = secret.text.replace(/[^\p{L}\p{N}]/gu, '');
 	if (compact.length < 4) return null;
 	const flexible = ['card', 'iban', 'ssn', 'phone', 'dob'].includes(secret.kind);
-	const body = flexible ? (secret.kind === 'phone' ? '\\+?' : '') + [...compact].map(escapeRegExp).join('[ .\\-/()]{0,3}') : escapeRegExp(secret.text);
+	const body = flexible
+		? (secret.kind === 'phone' ? '\\+?' : '') + [...compact].map(escapeRegExp).join('[ .\\-/()]{0,3}')
+		: escapeRegExp(secret.text);
 	const before = /^[\p{L}\p{N}]/u.test(flexible ? compact : secret.text) ? NOT_BEFORE : '';
 	const after = /[\p{L}\p{N}]$/u.test(flexible ? compact : secret.text) ? NOT_AFTER : '';
 	return new RegExp(`${before}${body}${after}`, 'giu');
@@ -158,7 +161,7 @@ function knownSecretPattern(secret: KnownSecret): RegExp | null {
 /** IBANs (ending where the country's length says, so a BIC or word after one is not swallowed) and BICs. */
 function findBankDetails(text: string, add: Add) {
 	const ibanEnds: number[] = [];
-	for (IBAN.lastIndex = 0; ; ) {
+	for (IBAN.lastIndex = 0; ;) {
 		const m = IBAN.exec(text);
 		if (!m) break;
 		const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
@@ -181,7 +184,8 @@ function findBankDetails(text: string, add: Add) {
 		const country = m[0].slice(4, 6).toUpperCase();
 		const keyword = BIC_KEYWORD.test(text.slice(Math.max(0, m.index - 24), m.index));
 		const afterIban = m[0] === m[0].toUpperCase() && ibanEnds.some((end) => m.index >= end && m.index - end <= 40);
-		if ((keyword || afterIban) && (IBAN_LENGTHS[country] || /^(?:US|CA|AU|JP|CN|IN|SG|HK|NZ|ZA|MX|AR|CL|CO)$/.test(country))) add('bic', m.index, m.index + m[0].length);
+		if ((keyword || afterIban) && (IBAN_LENGTHS[country] || /^(?:US|CA|AU|JP|CN|IN|SG|HK|NZ|ZA|MX|AR|CL|CO)$/.test(country)))
+			add('bic', m.index, m.index + m[0].length);
 	}
 }
 
@@ -192,13 +196,15 @@ function findNumbers(text: string, add: Add) {
 	for (const m of text.matchAll(SSN_DASHED)) if (ssnValid(m[1], m[2], m[3])) add('ssn', m.index, m.index + m[0].length);
 	for (const m of text.matchAll(SSN_KEYWORD)) {
 		const digits = m[1].replace(/\D/g, '');
-		if (ssnValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) add('ssn', m.index + m[0].length - m[1].length, m.index + m[0].length);
+		if (ssnValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5)))
+			add('ssn', m.index + m[0].length - m[1].length, m.index + m[0].length);
 	}
 	for (const m of text.matchAll(DOB)) add('dob', m.index + m[0].length - m[1].length, m.index + m[0].length);
 
 	for (const m of text.matchAll(CODE)) add('password', m.index + m[0].length - m[1].length, m.index + m[0].length);
 
-	for (const pattern of [STREET_EN, STREET_DE, STREET_ES, STREET_FR]) for (const m of text.matchAll(pattern)) add('address', m.index, m.index + m[0].length);
+	for (const pattern of [STREET_EN, STREET_DE, STREET_ES, STREET_FR])
+		for (const m of text.matchAll(pattern)) add('address', m.index, m.index + m[0].length);
 
 	for (const m of text.matchAll(PHONE)) {
 		const digits = m[0].replace(/\D/g, '');
@@ -236,7 +242,8 @@ export function findPersonalData(text: string, options: PersonalDataOptions = {}
 		if (end > start) found.push({ kind, start, end, text: text.slice(start, end) });
 	};
 	// Most support text holds no digit and no @: the patterns that need one are skipped there.
-	if (text.includes('@')) for (const m of text.matchAll(EMAIL)) if (!allowed.has(m[0].toLowerCase())) add('email', m.index, m.index + m[0].length);
+	if (text.includes('@'))
+		for (const m of text.matchAll(EMAIL)) if (!allowed.has(m[0].toLowerCase())) add('email', m.index, m.index + m[0].length);
 	if (HAS_DIGIT.test(text) || BIC_WORD.test(text)) findBankDetails(text, add);
 	if (HAS_DIGIT.test(text)) findNumbers(text, add);
 	if (PASSWORD_HINT.test(text)) findPasswords(text, add);

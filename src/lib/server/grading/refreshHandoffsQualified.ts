@@ -30,13 +30,24 @@ export interface CurrentHandoff {
  * that already holds the current hand-offs passes them as `current` (then only their
  * conversations are touched) instead of having them read again.
  */
-export async function refreshHandoffsQualified(db: WarehouseConnection, affectedTable: string | null, current?: CurrentHandoff[]): Promise<number> {
+export async function refreshHandoffsQualified(
+	db: WarehouseConnection,
+	affectedTable: string | null,
+	current?: CurrentHandoff[]
+): Promise<number> {
 	if (current) return applyCounts(db, current, await loadQualifiedGrades(db, null), true);
 	const grades = await loadQualifiedGrades(db, affectedTable);
 	const handoffs: CurrentHandoff[] = [];
 	if (grades.size > 0) {
 		for await (const batch of loadGradingItems(db, { scopeTable: affectedTable ?? undefined })) {
-			for (const item of batch) if (item.kind === 'handoff') handoffs.push({ source: item.source, conversation_id: item.conversation_id, event_id: item.event_id, input_hash: inputHash(item) });
+			for (const item of batch)
+				if (item.kind === 'handoff')
+					handoffs.push({
+						source: item.source,
+						conversation_id: item.conversation_id,
+						event_id: item.event_id,
+						input_hash: inputHash(item)
+					});
 		}
 	}
 	const scope = affectedTable
@@ -59,13 +70,21 @@ async function loadQualifiedGrades(db: WarehouseConnection, affectedTable: strin
 	const grades = new Map<string, boolean>();
 	for (const r of rows) {
 		const criteria = JSON.parse(r.criteria) as Record<string, { verdict: string }>;
-		grades.set(`${eventKey(r.source, r.conversation_id, r.event_id)}\u0000${r.input_hash}`, HANDOFF_ELEMENTS.every((e) => criteria[e]?.verdict === 'pass'));
+		grades.set(
+			`${eventKey(r.source, r.conversation_id, r.event_id)}\u0000${r.input_hash}`,
+			HANDOFF_ELEMENTS.every((e) => criteria[e]?.verdict === 'pass')
+		);
 	}
 	return grades;
 }
 
 /** Counts per conversation (NULL while any of its hand-offs lacks a current grade) and writes them. */
-async function applyCounts(db: WarehouseConnection, handoffs: CurrentHandoff[], grades: Map<string, boolean>, overwrite: boolean): Promise<number> {
+async function applyCounts(
+	db: WarehouseConnection,
+	handoffs: CurrentHandoff[],
+	grades: Map<string, boolean>,
+	overwrite: boolean
+): Promise<number> {
 	const perConversation = new Map<string, { source: string; id: string; n: number | null }>();
 	for (const h of handoffs) {
 		const key = `${h.source}\u0000${h.conversation_id}`;

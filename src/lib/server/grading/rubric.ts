@@ -47,7 +47,11 @@ export interface CriterionSpec {
 }
 
 export const RUBRIC: Record<Criterion, CriterionSpec> = {
-	grounded: { weight: 10, critical: false, question: 'Everything stated as policy or fact is supported by the cited KB articles; nothing invented.' },
+	grounded: {
+		weight: 10,
+		critical: false,
+		question: 'Everything stated as policy or fact is supported by the cited KB articles; nothing invented.'
+	},
 	no_unauthorized_commitment: {
 		weight: 20,
 		critical: true,
@@ -56,7 +60,8 @@ export const RUBRIC: Record<Criterion, CriterionSpec> = {
 	no_personal_data: {
 		weight: 20,
 		critical: true,
-		question: 'Contains no unnecessary personal data: card numbers, IBANs, phone numbers, e-mail addresses other than the customer’s own, passwords.'
+		question:
+			'Contains no unnecessary personal data: card numbers, IBANs, phone numbers, e-mail addresses other than the customer’s own, passwords.'
 	},
 	tone_fit: { weight: 10, critical: false, question: 'The tone fits the customer’s mood and tier.' },
 	answer_first: { weight: 10, critical: false, question: 'Answers the question first, before asking or explaining.' },

@@ -64,7 +64,8 @@ export async function runGrading(warehouse: Warehouse, grader: Grader, options: 
 	for await (const batch of loadGradingItems(db, { since: options.since })) {
 		for (const item of batch) {
 			const hash = inputHash(item);
-			if (item.kind === 'handoff') handoffs.push({ source: item.source, conversation_id: item.conversation_id, event_id: item.event_id, input_hash: hash });
+			if (item.kind === 'handoff')
+				handoffs.push({ source: item.source, conversation_id: item.conversation_id, event_id: item.event_id, input_hash: hash });
 			const hit = cache.get(eventKey(item.source, item.conversation_id, item.event_id));
 			if (hit && hit.input_hash === hash && hit.rubric_version === RUBRIC_VERSION && hit.error === null) cached++;
 			else todo.push({ item, hash });
@@ -154,7 +155,16 @@ export async function runGrading(warehouse: Warehouse, grader: Grader, options: 
 		const tally = grader.tally?.() ?? null;
 		await db.run(
 			`UPDATE grading_runs SET finished_at = now()::TIMESTAMP, graded = ?, cached = ?, errors = ?, prompt_tokens = ?, completion_tokens = ?, cost_usd = ?, stopped_by_budget = ? WHERE id = ?`,
-			[progress.done - progress.errors, cached, progress.errors, tally?.promptTokens ?? 0, tally?.completionTokens ?? 0, tally?.costUsd ?? 0, stoppedByBudget, runId]
+			[
+				progress.done - progress.errors,
+				cached,
+				progress.errors,
+				tally?.promptTokens ?? 0,
+				tally?.completionTokens ?? 0,
+				tally?.costUsd ?? 0,
+				stoppedByBudget,
+				runId
+			]
 		);
 	}
 	const gradeSeconds = (performance.now() - phaseStart) / 1000;

@@ -4,7 +4,9 @@ import { csvResponse, csvText } from './csvResponse';
 
 describe('csvResponse', () => {
 	it('quotes commas, quotes and newlines so the CSV parses back to the same cells', () => {
-		const rows = [{ id: 'c1', body: 'He said "hi", then\nleft', n: 3.5, tags: ['a', 'b'], at: new Date('2026-10-05T21:12:00Z'), none: null }];
+		const rows = [
+			{ id: 'c1', body: 'He said "hi", then\nleft', n: 3.5, tags: ['a', 'b'], at: new Date('2026-10-05T21:12:00Z'), none: null }
+		];
 		const parsed = parse(csvText(['id', 'body', 'n', 'tags', 'at', 'none'], rows));
 		expect(parsed).toEqual([
 			['id', 'body', 'n', 'tags', 'at', 'none'],
@@ -14,7 +16,7 @@ describe('csvResponse', () => {
 
 	it('defuses text that a spreadsheet would run as a formula, but not numbers', () => {
 		const parsed = parse(csvText([{ key: 'v', header: 'value' }], [{ v: '=HYPERLINK("x")' }, { v: '@SUM(A1)' }, { v: -3 }, { v: '+1' }]));
-		expect(parsed.slice(1).map((r: string[]) => r[0])).toEqual(["'=HYPERLINK(\"x\")", "'@SUM(A1)", '-3', "'+1"]);
+		expect(parsed.slice(1).map((r: string[]) => r[0])).toEqual(['\'=HYPERLINK("x")', "'@SUM(A1)", '-3', "'+1"]);
 	});
 
 	it('answers text/csv as an attachment with a safe file name', async () => {

@@ -277,7 +277,10 @@ export class ImportJobs {
 				job.status = 'done';
 			} catch (error) {
 				job.status = 'failed';
-				job.error = error instanceof SupportLensError ? error.message : `${label} stopped unexpectedly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+				job.error =
+					error instanceof SupportLensError
+						? error.message
+						: `${label} stopped unexpectedly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
 				if (!(error instanceof SupportLensError)) console.error(error);
 			}
 		});
@@ -341,6 +344,10 @@ function toPublic(job: ImportJob): PublicJob {
 /** A file name without folders or odd characters, keeping its extension. */
 export function safeFileName(name: string): string {
 	const base = name.split(/[\\/]/).pop() ?? '';
-	const clean = base.replace(/[^\p{L}\p{N}._ -]+/gu, '_').replace(/^\.+/, '').trim().slice(-120);
+	const clean = base
+		.replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+		.replace(/^\.+/, '')
+		.trim()
+		.slice(-120);
 	return clean || 'upload';
 }

@@ -19,7 +19,20 @@ export interface ImportRunRow {
 	[key: string]: unknown;
 }
 
-export const IMPORT_HISTORY_CSV_COLUMNS = ['id', 'started_at', 'finished_at', 'status', 'error', 'origin', 'files', 'formats', 'loaded', 'updated', 'unchanged', 'quarantined'];
+export const IMPORT_HISTORY_CSV_COLUMNS = [
+	'id',
+	'started_at',
+	'finished_at',
+	'status',
+	'error',
+	'origin',
+	'files',
+	'formats',
+	'loaded',
+	'updated',
+	'unchanged',
+	'quarantined'
+];
 
 export async function importHistory(db: WarehouseConnection, limit = 100): Promise<ImportRunRow[]> {
 	return db.all<ImportRunRow>(

@@ -6,7 +6,11 @@ import type { PublicJob, SyncPanelSource } from '../../imports/types';
 
 export type { SyncPanelSource };
 
-export async function syncPanel(db: WarehouseConnection, jobs: PublicJob[], env: NodeJS.ProcessEnv = process.env): Promise<SyncPanelSource[]> {
+export async function syncPanel(
+	db: WarehouseConnection,
+	jobs: PublicJob[],
+	env: NodeJS.ProcessEnv = process.env
+): Promise<SyncPanelSource[]> {
 	const sources = configuredSources(env);
 	if (!sources.length) return [];
 	const states = new Map((await listSyncStates(db)).map((s) => [s.source, s.synced_at]));

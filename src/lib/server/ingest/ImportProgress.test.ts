@@ -7,7 +7,9 @@ describe('describeProgress', () => {
 		expect(text).toBe('10,000 records · 2,000/s · 25% · ETA 15s');
 	});
 	it('says when it is writing to the warehouse', () => {
-		expect(describeProgress({ phase: 'loading', records: 5, quarantined: 0, bytesRead: 1, totalBytes: 1, elapsedMs: 1000 })).toContain('writing to the warehouse');
+		expect(describeProgress({ phase: 'loading', records: 5, quarantined: 0, bytesRead: 1, totalBytes: 1, elapsedMs: 1000 })).toContain(
+			'writing to the warehouse'
+		);
 	});
 	it('formats long durations', () => {
 		expect(formatDuration(75)).toBe('1m15s');

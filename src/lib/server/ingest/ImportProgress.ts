@@ -20,5 +20,7 @@ export function describeProgress(p: ImportProgress): string {
 export function formatDuration(seconds: number): string {
 	if (seconds < 60) return `${Math.ceil(seconds)}s`;
 	const m = Math.floor(seconds / 60);
-	return m < 60 ? `${m}m${String(Math.round(seconds % 60)).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+	return m < 60
+		? `${m}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
+		: `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }

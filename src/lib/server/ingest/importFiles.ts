@@ -41,11 +41,7 @@ export const IMPORT_DUCKDB_MEMORY_LIMIT = '1GB';
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
-export async function importFiles(
-	warehouse: Warehouse,
-	paths: string[],
-	options: ImportOptions = {}
-): Promise<ImportSummary> {
+export async function importFiles(warehouse: Warehouse, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
 	const format = options.format ?? 'auto';
 	if (format !== 'auto' && !FORMATS.includes(format)) {
 		throw new UsageError(`unknown format "${format}"; use one of auto, ${FORMATS.join(', ')}`);

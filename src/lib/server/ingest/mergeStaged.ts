@@ -8,28 +8,81 @@ import type { StagingFiles } from './StagingFiles';
 import type { MergeCounts } from '../../imports/types';
 
 const CONVERSATION_COLUMNS = {
-	source: 'VARCHAR', id: 'VARCHAR', ord: 'BIGINT', channel: 'VARCHAR', created_at: 'TIMESTAMP',
-	updated_at: 'TIMESTAMP', subject: 'VARCHAR', language: 'VARCHAR', language_detected: 'BOOLEAN',
-	intent: 'VARCHAR', priority: 'VARCHAR', tags: 'VARCHAR[]', customer_id: 'VARCHAR',
-	customer_tier: 'VARCHAR', customer_plan: 'VARCHAR', csat_score: 'DOUBLE', csat_scale: 'DOUBLE',
-	csat_rating: 'VARCHAR', csat_comment: 'VARCHAR', history: 'VARCHAR', content_hash: 'VARCHAR'
+	source: 'VARCHAR',
+	id: 'VARCHAR',
+	ord: 'BIGINT',
+	channel: 'VARCHAR',
+	created_at: 'TIMESTAMP',
+	updated_at: 'TIMESTAMP',
+	subject: 'VARCHAR',
+	language: 'VARCHAR',
+	language_detected: 'BOOLEAN',
+	intent: 'VARCHAR',
+	priority: 'VARCHAR',
+	tags: 'VARCHAR[]',
+	customer_id: 'VARCHAR',
+	customer_tier: 'VARCHAR',
+	customer_plan: 'VARCHAR',
+	csat_score: 'DOUBLE',
+	csat_scale: 'DOUBLE',
+	csat_rating: 'VARCHAR',
+	csat_comment: 'VARCHAR',
+	history: 'VARCHAR',
+	content_hash: 'VARCHAR'
 };
 const EVENT_COLUMNS = {
-	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', seq: 'INTEGER', id: 'VARCHAR',
-	occurred_at: 'TIMESTAMP', type: 'VARCHAR', author: 'VARCHAR', body: 'VARCHAR', agent_id: 'VARCHAR',
-	answer_type: 'VARCHAR', confidence: 'DOUBLE', kb_article_ids: 'VARCHAR[]', to_queue: 'VARCHAR',
-	reason: 'VARCHAR', note: 'VARCHAR', customer_message: 'VARCHAR', queue: 'VARCHAR',
-	final_body: 'VARCHAR', review: 'VARCHAR', status: 'VARCHAR'
+	source: 'VARCHAR',
+	conversation_id: 'VARCHAR',
+	ord: 'BIGINT',
+	seq: 'INTEGER',
+	id: 'VARCHAR',
+	occurred_at: 'TIMESTAMP',
+	type: 'VARCHAR',
+	author: 'VARCHAR',
+	body: 'VARCHAR',
+	agent_id: 'VARCHAR',
+	answer_type: 'VARCHAR',
+	confidence: 'DOUBLE',
+	kb_article_ids: 'VARCHAR[]',
+	to_queue: 'VARCHAR',
+	reason: 'VARCHAR',
+	note: 'VARCHAR',
+	customer_message: 'VARCHAR',
+	queue: 'VARCHAR',
+	final_body: 'VARCHAR',
+	review: 'VARCHAR',
+	status: 'VARCHAR'
 };
 const KB_COLUMNS = {
-	id: 'VARCHAR', ord: 'BIGINT', title: 'VARCHAR', body: 'VARCHAR', url: 'VARCHAR', locale: 'VARCHAR',
-	updated_at: 'TIMESTAMP', translation_group: 'VARCHAR', content_hash: 'VARCHAR'
+	id: 'VARCHAR',
+	ord: 'BIGINT',
+	title: 'VARCHAR',
+	body: 'VARCHAR',
+	url: 'VARCHAR',
+	locale: 'VARCHAR',
+	updated_at: 'TIMESTAMP',
+	translation_group: 'VARCHAR',
+	content_hash: 'VARCHAR'
 };
 const RATING_COLUMNS = {
-	source: 'VARCHAR', conversation_id: 'VARCHAR', ord: 'BIGINT', rated_at: 'TIMESTAMP', csat_score: 'DOUBLE',
-	csat_scale: 'DOUBLE', csat_rating: 'VARCHAR', csat_comment: 'VARCHAR'
+	source: 'VARCHAR',
+	conversation_id: 'VARCHAR',
+	ord: 'BIGINT',
+	rated_at: 'TIMESTAMP',
+	csat_score: 'DOUBLE',
+	csat_scale: 'DOUBLE',
+	csat_rating: 'VARCHAR',
+	csat_comment: 'VARCHAR'
 };
-const QUARANTINE_COLUMNS = { file: 'VARCHAR', line: 'BIGINT', record: 'VARCHAR', reason: 'VARCHAR', raw: 'VARCHAR', raw_hash: 'VARCHAR', raw_bytes: 'BIGINT' };
+const QUARANTINE_COLUMNS = {
+	file: 'VARCHAR',
+	line: 'BIGINT',
+	record: 'VARCHAR',
+	reason: 'VARCHAR',
+	raw: 'VARCHAR',
+	raw_hash: 'VARCHAR',
+	raw_bytes: 'BIGINT'
+};
 /**
  * Quarantined records of one run that keep their raw text (each cut to 2 KB); the rest keep
  * file, line, reason and length only, so a garbage file can't fill the warehouse with itself.
@@ -67,7 +120,15 @@ export async function mergeStaged(
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
-	const temps = ['stage_conversations', 'stage_decision', 'import_affected', 'stage_kb', 'stage_kb_decision', 'stage_ratings', 'rating_affected'];
+	const temps = [
+		'stage_conversations',
+		'stage_decision',
+		'import_affected',
+		'stage_kb',
+		'stage_kb_decision',
+		'stage_ratings',
+		'rating_affected'
+	];
 	try {
 		return await db.transaction(async (tx) => {
 			// Latest copy per key within this import: newest updated_at, then the later line.
@@ -157,10 +218,16 @@ export async function mergeStaged(
 				 FROM stage_decision`,
 				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
-			const result = { ...counts, ratings_read: staging.counts.ratings, ratings_applied: ratingsApplied, quarantined: staging.counts.quarantine };
+			const result = {
+				...counts,
+				ratings_read: staging.counts.ratings,
+				ratings_applied: ratingsApplied,
+				quarantined: staging.counts.quarantine
+			};
 			// A sync that found only copies already held leaves no history row (run.recordEmptyRun):
 			// its 'running' row goes with this commit.
-			const changed = result.loaded + result.updated + result.kb_loaded + result.kb_updated + result.ratings_applied + result.quarantined > 0;
+			const changed =
+				result.loaded + result.updated + result.kb_loaded + result.kb_updated + result.ratings_applied + result.quarantined > 0;
 			const keepRun = changed || run.recordEmptyRun !== false;
 			if (keepRun) {
 				// The run was recorded as 'running' when it started; it becomes 'done' with this commit.

@@ -11,9 +11,11 @@ describe('publicErrorMessage', () => {
 		expect(message).toBe(
 			'the import stopped unexpectedly: Invalid Input Error: "maximum_object_size" of 16777216 bytes exceeded while reading file "events.jsonl" (>33554432 bytes)'
 		);
-		expect(publicErrorMessage(new UnknownFormatError('cannot tell the format of /srv/up/u1/0/export.txt: nope'), { '/srv/up/u1/0/export.txt': 'export.txt (2)' })).toBe(
-			'cannot tell the format of export.txt (2): nope'
-		);
+		expect(
+			publicErrorMessage(new UnknownFormatError('cannot tell the format of /srv/up/u1/0/export.txt: nope'), {
+				'/srv/up/u1/0/export.txt': 'export.txt (2)'
+			})
+		).toBe('cannot tell the format of export.txt (2): nope');
 	});
 	it('leaves text without paths alone, including dates and fractions', () => {
 		expect(hidePaths('line 3: 1/2 of 2026-11-26 is bad')).toBe('line 3: 1/2 of 2026-11-26 is bad');

@@ -2,9 +2,7 @@
 // one line of broken bytes is reported on its own instead of corrupting its neighbours.
 import fs from 'node:fs';
 
-export type Line =
-	| { line: number; text: string; bytes: number }
-	| { line: number; error: string; raw: string; bytes: number };
+export type Line = { line: number; text: string; bytes: number } | { line: number; error: string; raw: string; bytes: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const lossy = new TextDecoder('utf-8');

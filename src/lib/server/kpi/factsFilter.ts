@@ -25,11 +25,13 @@ export function factsFilter(q: Pick<KpiQuery, 'from' | 'to' | 'where'>, params: 
 	let n = 0;
 	for (const [dim, values] of byDim) {
 		const terms: string[] = [];
-		const named = values.filter((v) => v !== NO_VALUE).map((v) => {
-			const name = `f${n++}`;
-			params[name] = v;
-			return `$${name}`;
-		});
+		const named = values
+			.filter((v) => v !== NO_VALUE)
+			.map((v) => {
+				const name = `f${n++}`;
+				params[name] = v;
+				return `$${name}`;
+			});
 		if (named.length) terms.push(`${DIMENSION_SQL[dim]} IN (${named.join(', ')})`);
 		if (values.includes(NO_VALUE)) terms.push(`${DIMENSION_SQL[dim]} IS NULL`);
 		conditions.push(terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`);

@@ -24,11 +24,23 @@ export interface KpiCondition {
 	measure?: string;
 }
 /** A count of conversations (or responses). */
-export interface CountKpi extends KpiEntry { kind: 'count'; counted: KpiCondition }
+export interface CountKpi extends KpiEntry {
+	kind: 'count';
+	counted: KpiCondition;
+}
 /** numerator / denominator, a fraction 0..1; null when the denominator is 0. */
-export interface RateKpi extends KpiEntry { kind: 'rate'; numerator: KpiCondition; denominator: KpiCondition }
+export interface RateKpi extends KpiEntry {
+	kind: 'rate';
+	numerator: KpiCondition;
+	denominator: KpiCondition;
+}
 /** An interpolated quantile (DuckDB quantile_cont) of a per-conversation measure, in seconds. */
-export interface QuantileKpi extends KpiEntry { kind: 'quantile'; column: 'first_response_s' | 'resolution_s'; q: number; measured: KpiCondition }
+export interface QuantileKpi extends KpiEntry {
+	kind: 'quantile';
+	column: 'first_response_s' | 'resolution_s';
+	q: number;
+	measured: KpiCondition;
+}
 export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
 
 /**
@@ -121,7 +133,11 @@ export const escalationAccuracy: RateKpi = {
 export const draftEditRate: RateKpi = {
 	...KPI_CATALOGUE.draft_edit_rate,
 	numerator: { label: 'with an edited draft', where: 'drafts_edited > 0', measure: 'drafts_edited' },
-	denominator: { label: 'with a draft sent as is or edited', where: 'drafts_sent_as_is + drafts_edited > 0', measure: 'drafts_sent_as_is + drafts_edited' }
+	denominator: {
+		label: 'with a draft sent as is or edited',
+		where: 'drafts_sent_as_is + drafts_edited > 0',
+		measure: 'drafts_sent_as_is + drafts_edited'
+	}
 };
 
 /** Draft reject rate: drafts `rejected` / all reviewed drafts. */
@@ -166,25 +182,33 @@ export const unansweredRate: RateKpi = {
  */
 export const firstResponseMedian: QuantileKpi = {
 	...KPI_CATALOGUE.first_response_time_median_s,
-	column: 'first_response_s', q: 0.5, measured: FIRST_RESPONSE
+	column: 'first_response_s',
+	q: 0.5,
+	measured: FIRST_RESPONSE
 };
 
 /** First response time: as above, p90 (interpolated). */
 export const firstResponseP90: QuantileKpi = {
 	...KPI_CATALOGUE.first_response_time_p90_s,
-	column: 'first_response_s', q: 0.9, measured: FIRST_RESPONSE
+	column: 'first_response_s',
+	q: 0.9,
+	measured: FIRST_RESPONSE
 };
 
 /** Time to resolution: first solved or closed status minus `created_at`: median (interpolated). */
 export const resolutionMedian: QuantileKpi = {
 	...KPI_CATALOGUE.time_to_resolution_median_s,
-	column: 'resolution_s', q: 0.5, measured: RESOLUTION
+	column: 'resolution_s',
+	q: 0.5,
+	measured: RESOLUTION
 };
 
 /** Time to resolution: as above, p90 (interpolated). */
 export const resolutionP90: QuantileKpi = {
 	...KPI_CATALOGUE.time_to_resolution_p90_s,
-	column: 'resolution_s', q: 0.9, measured: RESOLUTION
+	column: 'resolution_s',
+	q: 0.9,
+	measured: RESOLUTION
 };
 
 /**
@@ -226,8 +250,25 @@ export const firstContactResolutionRate: RateKpi = {
 
 /** Every KPI, in KPI_KEYS order. */
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
-	conversations, aiInvolved, containmentRate, verifiedContainmentRate, escalationRate, reopenRate,
-	rerouteRate, escalationAccuracy, draftEditRate, draftRejectRate, editMagnitudeKpi, qualifiedHandoffRate,
-	unansweredRate, firstResponseMedian, firstResponseP90, resolutionMedian, resolutionP90, csat,
-	csatResponses, repeatContactRate, firstContactResolutionRate
+	conversations,
+	aiInvolved,
+	containmentRate,
+	verifiedContainmentRate,
+	escalationRate,
+	reopenRate,
+	rerouteRate,
+	escalationAccuracy,
+	draftEditRate,
+	draftRejectRate,
+	editMagnitudeKpi,
+	qualifiedHandoffRate,
+	unansweredRate,
+	firstResponseMedian,
+	firstResponseP90,
+	resolutionMedian,
+	resolutionP90,
+	csat,
+	csatResponses,
+	repeatContactRate,
+	firstContactResolutionRate
 ];

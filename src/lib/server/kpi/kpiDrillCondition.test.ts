@@ -26,7 +26,9 @@ describe('kpiDrillCondition', () => {
 
 	it('sums a measure where the KPI counts drafts or hand-offs, not conversations', () => {
 		expect(kpiDrillCondition('draft_edit_rate', 'numerator')).toMatchObject({ where: 'drafts_edited > 0', measure: 'drafts_edited' });
-		expect(aggregateSql({ label: '', where: 'drafts_edited > 0', measure: 'drafts_edited' })).toBe('coalesce(sum(drafts_edited) FILTER (WHERE drafts_edited > 0), 0)');
+		expect(aggregateSql({ label: '', where: 'drafts_edited > 0', measure: 'drafts_edited' })).toBe(
+			'coalesce(sum(drafts_edited) FILTER (WHERE drafts_edited > 0), 0)'
+		);
 		expect(aggregateSql({ label: '', where: 'contained' })).toBe('count_if(contained)');
 	});
 });

@@ -21,7 +21,8 @@ export const DEFAULT_KPI_SETTINGS: Readonly<KpiSettings> = Object.freeze({
 export function resolveKpiSettings(settings: Partial<KpiSettings> = {}): KpiSettings {
 	const s = { ...DEFAULT_KPI_SETTINGS, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) } as KpiSettings;
 	for (const [k, v] of Object.entries(s)) {
-		if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`KPI setting ${k} must be a non-negative number, got ${v}`);
+		if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+			throw new RangeError(`KPI setting ${k} must be a non-negative number, got ${v}`);
 	}
 	return s;
 }

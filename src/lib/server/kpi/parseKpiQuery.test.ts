@@ -9,11 +9,17 @@ describe('parseKpiQuery', () => {
 	});
 
 	it('takes a range, a breakdown and filters written dim=value (CLI) or dim:value (HTTP)', () => {
-		expect(parseKpiQuery({ from: '2026-10-01', to: '2026-10-31', by: 'queue', where: ['channel=chat', 'language:de', 'intent = billing'] })).toEqual({
+		expect(
+			parseKpiQuery({ from: '2026-10-01', to: '2026-10-31', by: 'queue', where: ['channel=chat', 'language:de', 'intent = billing'] })
+		).toEqual({
 			from: '2026-10-01',
 			to: '2026-10-31',
 			by: 'queue',
-			where: [{ dim: 'channel', value: 'chat' }, { dim: 'language', value: 'de' }, { dim: 'intent', value: 'billing' }]
+			where: [
+				{ dim: 'channel', value: 'chat' },
+				{ dim: 'language', value: 'de' },
+				{ dim: 'intent', value: 'billing' }
+			]
 		});
 		expect(parseKpiQuery({ where: 'tier=vip' }).where).toEqual([{ dim: 'tier', value: 'vip' }]);
 		// Only the first separator splits: values may hold '=' or ':'.

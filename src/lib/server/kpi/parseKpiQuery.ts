@@ -33,7 +33,8 @@ export function parseDay(value: string): number | null {
 export function weekStart(value: string): string | null {
 	const iso = /^(\d{4})-W(\d{2})$/.exec(value);
 	if (iso) {
-		const year = Number(iso[1]), week = Number(iso[2]);
+		const year = Number(iso[1]),
+			week = Number(iso[2]);
 		const jan4 = Date.UTC(year, 0, 4);
 		const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
 		const ms = monday1 + (week - 1) * 7 * DAY_MS;
@@ -56,21 +57,26 @@ function parseWhere(item: string): KpiFilter {
 	const field = 'where';
 	if (!m) throw new UsageError(`bad filter "${item}": expected dim=value with dim one of ${DIMENSIONS.join(', ')}`, { field });
 	const [, dim, raw] = m;
-	if (!isDimension(dim)) throw new UsageError(`unknown dimension "${dim}" in filter "${item}": use one of ${DIMENSIONS.join(', ')}`, { field });
+	if (!isDimension(dim))
+		throw new UsageError(`unknown dimension "${dim}" in filter "${item}": use one of ${DIMENSIONS.join(', ')}`, { field });
 	const value = raw.trim();
 	if (value === '') throw new UsageError(`filter "${item}" has no value: expected ${dim}=value`, { field });
 	if (dim === 'week') {
 		const monday = weekStart(value);
-		if (!monday) throw new UsageError(`bad week "${value}" in filter "${item}": expected a day YYYY-MM-DD or an ISO week YYYY-Www`, { field });
+		if (!monday)
+			throw new UsageError(`bad week "${value}" in filter "${item}": expected a day YYYY-MM-DD or an ISO week YYYY-Www`, { field });
 		return { dim, value: monday };
 	}
 	return { dim, value };
 }
 
-export function parseKpiQuery(input: { from?: string | null; to?: string | null; by?: string | null; where?: string[] | string | null } = {}): KpiQuery {
+export function parseKpiQuery(
+	input: { from?: string | null; to?: string | null; by?: string | null; where?: string[] | string | null } = {}
+): KpiQuery {
 	const day = (name: 'from' | 'to', value: string | null | undefined): string | null => {
 		if (value === undefined || value === null || value === '') return null;
-		if (parseDay(value) === null) throw new UsageError(`bad ${name} date "${value}": expected a calendar day YYYY-MM-DD (UTC)`, { field: name });
+		if (parseDay(value) === null)
+			throw new UsageError(`bad ${name} date "${value}": expected a calendar day YYYY-MM-DD (UTC)`, { field: name });
 		return value;
 	};
 	const from = day('from', input.from);
@@ -78,7 +84,8 @@ export function parseKpiQuery(input: { from?: string | null; to?: string | null;
 	if (from && to && from > to) throw new UsageError(`from ${from} is after to ${to}`, { field: 'from' });
 	let by: Dimension | null = null;
 	if (input.by !== undefined && input.by !== null && input.by !== '') {
-		if (!isDimension(input.by)) throw new UsageError(`unknown dimension "${input.by}" for by: use one of ${DIMENSIONS.join(', ')}`, { field: 'by' });
+		if (!isDimension(input.by))
+			throw new UsageError(`unknown dimension "${input.by}" for by: use one of ${DIMENSIONS.join(', ')}`, { field: 'by' });
 		by = input.by;
 	}
 	const items = input.where === undefined || input.where === null ? [] : Array.isArray(input.where) ? input.where : [input.where];

@@ -75,7 +75,8 @@ function toRow(raw: Record<string, unknown>): KpiDetailRow {
 			const v = list ? list[qs.indexOf(d.q)] : null;
 			values[d.key] = v === null || v === undefined ? null : toNumber(v);
 		} else {
-			const numerator = toNumber(col(`${d.key}__num`)), denominator = toNumber(col(`${d.key}__den`));
+			const numerator = toNumber(col(`${d.key}__num`)),
+				denominator = toNumber(col(`${d.key}__den`));
 			values[d.key] = denominator === 0 ? null : numerator / denominator;
 			row.parts[d.key] = { numerator, denominator };
 		}
@@ -107,7 +108,10 @@ export async function queryKpiDetails(
 	const where = factsFilter(q, params);
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
-	const raw = await db.all(`SELECT ${group} AS "group",\n\t${SELECT_LIST}\nFROM conversation_facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`, params);
+	const raw = await db.all(
+		`SELECT ${group} AS "group",\n\t${SELECT_LIST}\nFROM conversation_facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`,
+		params
+	);
 	let rows = raw.map(toRow);
 	if (!q.by && rows.length === 0) rows = [emptyRow('all')];
 	if (q.by === 'week') rows = fillWeeks(rows, q);

@@ -4,7 +4,21 @@
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import { editMagnitude } from './editMagnitude';
 
-const TEMPS = ['kpi_touched', 'kpi_scope', 'kpi_events', 'kpi_edited_drafts', 'kpi_edits', 'kpi_per', 'kpi_later', 'kpi_accuracy', 'kpi_edit_sums', 'kpi_base', 'kpi_next', 'kpi_new_facts', 'kpi_kept_grades'];
+const TEMPS = [
+	'kpi_touched',
+	'kpi_scope',
+	'kpi_events',
+	'kpi_edited_drafts',
+	'kpi_edits',
+	'kpi_per',
+	'kpi_later',
+	'kpi_accuracy',
+	'kpi_edit_sums',
+	'kpi_base',
+	'kpi_next',
+	'kpi_new_facts',
+	'kpi_kept_grades'
+];
 const JS_EDIT_CHUNK = 5000;
 
 /**
@@ -53,7 +67,9 @@ async function computeEdits(db: WarehouseConnection): Promise<void> {
 		SELECT source, id, body, final_body FROM kpi_edited_drafts
 		WHERE NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
 	for (let i = 0; i < wide.length; i += JS_EDIT_CHUNK) {
-		const chunk = wide.slice(i, i + JS_EDIT_CHUNK).map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
+		const chunk = wide
+			.slice(i, i + JS_EDIT_CHUNK)
+			.map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
 		await db.run(
 			`INSERT INTO kpi_edits SELECT unnest(from_json(?, '[{"source":"VARCHAR","id":"VARCHAR","magnitude":"DOUBLE"}]'), recursive := true)`,
 			[JSON.stringify(chunk)]
@@ -66,7 +82,9 @@ async function computeEdits(db: WarehouseConnection): Promise<void> {
  * statement with many CTE references made it slow (quadratic-looking) at 100,000 rows.
  */
 const FACT_STAGES: [string, string][] = [
-	['kpi_per', `
+	[
+		'kpi_per',
+		`
 	SELECT source, conversation_id AS id,
 		bool_or(type = 'message' AND author = 'ai') AS ai_involved,
 		bool_or((type = 'message' AND author = 'agent') OR (type = 'draft' AND review IN ('sent_as_is', 'edited'))) AS human_involved,
@@ -83,17 +101,23 @@ const FACT_STAGES: [string, string][] = [
 		count(*) FILTER (WHERE type = 'draft' AND review = 'rejected') AS drafts_rejected,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'escalated') AS drafts_escalated,
 		count(*) FILTER (WHERE type = 'draft' AND review IS NOT NULL) AS drafts_reviewed
-	FROM kpi_events GROUP BY ALL`],
+	FROM kpi_events GROUP BY ALL`
+	],
 	// First reply after the first customer message; first reopen after the first solve.
-	['kpi_later', `
+	[
+		'kpi_later',
+		`
 	SELECT p.source, p.id,
 		min(e.occurred_at) FILTER (WHERE e.type = 'message' AND e.author IN ('ai', 'agent') AND e.seq > p.first_customer_seq) AS first_response_at,
 		min(e.occurred_at) FILTER (WHERE e.type = 'status' AND e.status IN ('open', 'pending', 'new') AND e.seq > p.first_solve_seq) AS first_reopen_at
 	FROM kpi_per p JOIN kpi_events e ON e.source = p.source AND e.conversation_id = p.id
 	WHERE p.first_customer_seq IS NOT NULL OR p.first_solve_seq IS NOT NULL
-	GROUP BY ALL`],
+	GROUP BY ALL`
+	],
 	// Per hand-off: accurate when the queues assigned after it are exactly its to_queue.
-	['kpi_accuracy', `
+	[
+		'kpi_accuracy',
+		`
 	SELECT source, id, count(*) FILTER (WHERE accurate) AS accurate_handoffs FROM (
 		SELECT h.source, h.conversation_id AS id, h.seq,
 			count(DISTINCT a.queue) = 1 AND min(a.queue) = any_value(h.to_queue) AS accurate
@@ -102,10 +126,16 @@ const FACT_STAGES: [string, string][] = [
 			AND a.type = 'assignment' AND a.queue IS NOT NULL AND a.seq > h.seq
 		WHERE h.type = 'handoff'
 		GROUP BY h.source, h.conversation_id, h.seq
-	) GROUP BY ALL`],
-	['kpi_edit_sums', `
-	SELECT source, id, sum(magnitude) AS edit_magnitude_sum, count(*) AS edit_magnitude_count FROM kpi_edits GROUP BY ALL`],
-	['kpi_base', `
+	) GROUP BY ALL`
+	],
+	[
+		'kpi_edit_sums',
+		`
+	SELECT source, id, sum(magnitude) AS edit_magnitude_sum, count(*) AS edit_magnitude_count FROM kpi_edits GROUP BY ALL`
+	],
+	[
+		'kpi_base',
+		`
 	SELECT c.source, c.id, c.created_at, date_trunc('week', c.created_at)::DATE AS week, c.channel,
 		p.last_queue AS queue, c.language, c.intent, c.customer_tier AS tier,
 		-- a blank customer id is no known customer
@@ -144,11 +174,14 @@ const FACT_STAGES: [string, string][] = [
 	LEFT JOIN kpi_per p ON p.source = c.source AND p.id = c.id
 	LEFT JOIN kpi_later l ON l.source = c.source AND l.id = c.id
 	LEFT JOIN kpi_accuracy acc ON acc.source = c.source AND acc.id = c.id
-	LEFT JOIN kpi_edit_sums ed ON ed.source = c.source AND ed.id = c.id`],
+	LEFT JOIN kpi_edit_sums ed ON ed.source = c.source AND ed.id = c.id`
+	],
 	// The customer's earliest conversation created strictly after the solve point: the
 	// customer's conversations and the solve points in one time line; for each solve point the
 	// first conversation row after it (equal times sort conversations first: strictly after).
-	['kpi_next', `
+	[
+		'kpi_next',
+		`
 	WITH customers AS (
 		SELECT DISTINCT source, customer_id FROM kpi_base WHERE contact_from IS NOT NULL
 	), timeline AS (
@@ -162,8 +195,11 @@ const FACT_STAGES: [string, string][] = [
 				ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_contact_at
 		FROM timeline
 	)
-	SELECT source, id, next_contact_at FROM probed WHERE kind = 1`],
-	['kpi_new_facts', `
+	SELECT source, id, next_contact_at FROM probed WHERE kind = 1`
+	],
+	[
+		'kpi_new_facts',
+		`
 	SELECT b.source, b.id, b.created_at, b.week, b.channel, b.queue, b.language, b.intent, b.tier, b.customer_id,
 		b.ai_involved, b.human_involved, b.handoffs, b.accurate_handoffs, NULL::INTEGER AS handoffs_qualified,
 		b.fallback, b.solved, b.first_solve_at, b.reopened, b.reopen_gap_s,
@@ -173,7 +209,8 @@ const FACT_STAGES: [string, string][] = [
 		b.drafts_reviewed, b.edit_magnitude_sum, b.edit_magnitude_count, b.first_response_s, b.resolution_s,
 		b.csat_rated, b.csat_positive
 	FROM kpi_base b LEFT JOIN kpi_next n ON n.source = b.source AND n.id = b.id
-	ORDER BY b.created_at`]
+	ORDER BY b.created_at`
+	]
 ];
 
 /**
@@ -197,7 +234,10 @@ export async function refreshConversationFacts(db: WarehouseConnection, affected
 			WHERE f.handoffs_qualified IS NOT NULL
 			${affectedTable === null ? '' : 'AND NOT EXISTS (SELECT 1 FROM kpi_touched t WHERE t.source = f.source AND t.id = f.id)'}`);
 		if (affectedTable === null) await db.run('DELETE FROM conversation_facts');
-		else await db.run(`DELETE FROM conversation_facts USING kpi_scope s WHERE conversation_facts.source = s.source AND conversation_facts.id = s.id`);
+		else
+			await db.run(
+				`DELETE FROM conversation_facts USING kpi_scope s WHERE conversation_facts.source = s.source AND conversation_facts.id = s.id`
+			);
 		await db.run(`INSERT INTO conversation_facts SELECT n.* REPLACE (g.handoffs_qualified AS handoffs_qualified)
 			FROM kpi_new_facts n LEFT JOIN kpi_kept_grades g ON g.source = n.source AND g.id = n.id`);
 	} finally {

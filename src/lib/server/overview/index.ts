@@ -1,6 +1,13 @@
 // The overview page's server side: filters from the URL, the data behind every card, chart
 // and breakdown, and the per-filter cache that keeps it fast under concurrent viewers.
-export { FILTER_DIMENSIONS, filterParams, parseOverviewFilters, whereOf, type FilterDimension, type OverviewFilters } from './overviewFilters';
+export {
+	FILTER_DIMENSIONS,
+	filterParams,
+	parseOverviewFilters,
+	whereOf,
+	type FilterDimension,
+	type OverviewFilters
+} from './overviewFilters';
 export {
 	BREAKDOWNS,
 	loadOverview,

@@ -29,9 +29,7 @@ export async function cachedOverview(db: WarehouseConnection | WithConnection, f
 	const withDb: WithConnection = typeof db === 'function' ? db : (fn) => fn(db);
 	const version = await withDb((c) => currentDataVersion(c));
 	const load = () =>
-		computing(() =>
-			withDb(async (c) => loadOverview(c, filters, await base.get('base', version, () => loadOverviewBase(c))))
-		);
+		computing(() => withDb(async (c) => loadOverview(c, filters, await base.get('base', version, () => loadOverviewBase(c)))));
 	if (typeof db !== 'function') return freshCache.get(filterParams(filters).toString(), version, load);
 	return cache.get(filterParams(filters).toString(), version, load);
 }

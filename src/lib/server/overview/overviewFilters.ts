@@ -24,7 +24,8 @@ export function parseOverviewFilters(params: URLSearchParams): OverviewFilters {
 		const values = params.getAll(name).filter((v) => v !== '');
 		if (values.length > 1) throw new UsageError(`filter "${name}" given more than once`, { field: name });
 		const value = values[0] ?? null;
-		if (value !== null && value.length > MAX_VALUE) throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`, { field: name });
+		if (value !== null && value.length > MAX_VALUE)
+			throw new UsageError(`filter "${name}" is longer than ${MAX_VALUE} characters`, { field: name });
 		return value;
 	};
 	const filters: OverviewFilters = { from: one('from'), to: one('to'), channel: null, queue: null, language: null, tier: null };

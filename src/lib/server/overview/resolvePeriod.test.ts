@@ -8,7 +8,11 @@ describe('overview period', () => {
 		expect(resolvePeriod({ from: null, to: null }, '2026-11-12')).toEqual({ from: '2026-10-19', to: '2026-11-15', days: 28 });
 	});
 	it('takes the dates given, filling the missing end', () => {
-		expect(resolvePeriod({ from: '2026-10-01', to: '2026-10-10' }, '2026-11-12')).toEqual({ from: '2026-10-01', to: '2026-10-10', days: 10 });
+		expect(resolvePeriod({ from: '2026-10-01', to: '2026-10-10' }, '2026-11-12')).toEqual({
+			from: '2026-10-01',
+			to: '2026-10-10',
+			days: 10
+		});
 		expect(resolvePeriod({ from: '2026-10-01', to: null }, '2026-11-12')).toEqual({ from: '2026-10-01', to: '2026-11-12', days: 43 });
 		expect(resolvePeriod({ from: null, to: '2026-10-28' }, '2026-11-12')).toEqual({ from: '2026-10-01', to: '2026-10-28', days: 28 });
 	});

@@ -33,4 +33,3 @@ export function previousPeriod(period: OverviewPeriod): OverviewPeriod {
 	const to = ms(period.from) - DAY_MS;
 	return { from: day(to - (period.days - 1) * DAY_MS), to: day(to), days: period.days };
 }
-

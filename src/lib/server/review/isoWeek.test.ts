@@ -3,7 +3,12 @@ import { isoWeekOf, parseIsoWeek, previousIsoWeek } from './isoWeek';
 
 describe('ISO weeks', () => {
 	it('names the week holding a date, Monday to Sunday in UTC', () => {
-		expect(isoWeekOf('2026-10-05T21:12:00Z')).toEqual({ week: '2026-W41', from: '2026-10-05', to: '2026-10-11', toExclusive: '2026-10-12' });
+		expect(isoWeekOf('2026-10-05T21:12:00Z')).toEqual({
+			week: '2026-W41',
+			from: '2026-10-05',
+			to: '2026-10-11',
+			toExclusive: '2026-10-12'
+		});
 		expect(isoWeekOf('2026-10-11T23:59:59Z').week).toBe('2026-W41');
 		expect(isoWeekOf('2026-10-12T00:00:00Z').week).toBe('2026-W42');
 	});

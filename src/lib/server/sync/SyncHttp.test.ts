@@ -27,14 +27,22 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('SyncHttp', () => {
 	it('says an unknown host in one line naming the variable', async () => {
-		vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(networkError('ENOTFOUND'))));
-		const error = await client().get('/api/v2/groups').catch((e: unknown) => e);
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => Promise.reject(networkError('ENOTFOUND')))
+		);
+		const error = await client()
+			.get('/api/v2/groups')
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SyncEndpointError);
 		expect((error as Error).message).toBe('cannot reach zendesk at acme.zendesk.com: unknown host; check ZENDESK_SUBDOMAIN');
 	});
 
 	it('retries a dropped connection with backoff, then goes on', async () => {
-		const fetch = vi.fn().mockRejectedValueOnce(networkError('ECONNRESET')).mockResolvedValueOnce(json({ groups: [] }));
+		const fetch = vi
+			.fn()
+			.mockRejectedValueOnce(networkError('ECONNRESET'))
+			.mockResolvedValueOnce(json({ groups: [] }));
 		vi.stubGlobal('fetch', fetch);
 		const waits: number[] = [];
 		const r = await client(waits).get('/api/v2/groups');
@@ -48,7 +56,9 @@ describe('SyncHttp', () => {
 		const fetch = vi.fn(async () => json({ error: 'boom' }, 502));
 		vi.stubGlobal('fetch', fetch);
 		const waits: number[] = [];
-		await expect(client(waits).get('/api/v2/groups')).rejects.toThrow('zendesk answered 502 for acme.zendesk.com/api/v2/groups 3 times; try again later');
+		await expect(client(waits).get('/api/v2/groups')).rejects.toThrow(
+			'zendesk answered 502 for acme.zendesk.com/api/v2/groups 3 times; try again later'
+		);
 		expect(fetch).toHaveBeenCalledTimes(3);
 		expect(waits.length).toBe(2);
 		expect(waits[1]).toBeGreaterThan(waits[0] * 1.2); // doubling (with jitter)
@@ -74,10 +84,17 @@ describe('SyncHttp', () => {
 	});
 
 	it('a refused token is a SyncAuthError naming the variables, never their values', async () => {
-		vi.stubGlobal('fetch', vi.fn(async () => json({ error: "Couldn't authenticate you" }, 401)));
-		const error = await client().get('/api/v2/groups').catch((e: unknown) => e);
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => json({ error: "Couldn't authenticate you" }, 401))
+		);
+		const error = await client()
+			.get('/api/v2/groups')
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(SyncAuthError);
-		expect((error as Error).message).toBe('zendesk refused the credentials (401 Unauthorized for /api/v2/groups); check ZENDESK_EMAIL and ZENDESK_API_TOKEN');
+		expect((error as Error).message).toBe(
+			'zendesk refused the credentials (401 Unauthorized for /api/v2/groups); check ZENDESK_EMAIL and ZENDESK_API_TOKEN'
+		);
 		expect((error as Error).message).not.toMatch(/c2VjcmV0|secret/);
 	});
 });

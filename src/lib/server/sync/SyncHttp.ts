@@ -62,7 +62,9 @@ export class SyncHttp {
 
 	/** An absolute URL for a path on the base URL (vendors' "next page" links are used as given). */
 	url(pathOrUrl: string, query?: RequestOptions['query']): string {
-		const url = /^https?:\/\//.test(pathOrUrl) ? new URL(pathOrUrl) : new URL(pathOrUrl.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'));
+		const url = /^https?:\/\//.test(pathOrUrl)
+			? new URL(pathOrUrl)
+			: new URL(pathOrUrl.replace(/^\//, ''), this.options.baseUrl.replace(/\/?$/, '/'));
 		for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
 		return url.toString();
 	}
@@ -91,7 +93,11 @@ export class SyncHttp {
 				response = await fetch(url, {
 					method: options.method ?? 'GET',
 					headers,
-					body: options.form ? new URLSearchParams(options.form).toString() : options.json !== undefined ? JSON.stringify(options.json) : undefined,
+					body: options.form
+						? new URLSearchParams(options.form).toString()
+						: options.json !== undefined
+							? JSON.stringify(options.json)
+							: undefined,
 					signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
 					redirect: 'follow'
 				});
@@ -101,7 +107,9 @@ export class SyncHttp {
 					throw new SyncEndpointError(`cannot reach ${vendor} at ${new URL(url).host}: unknown host; check ${this.options.endpointVars}`);
 				}
 				if (++failures > this.maxRetries) {
-					throw new SyncEndpointError(`${vendor} did not answer ${shown} after ${failures} attempts (${code ?? 'network error'}); try again later`);
+					throw new SyncEndpointError(
+						`${vendor} did not answer ${shown} after ${failures} attempts (${code ?? 'network error'}); try again later`
+					);
 				}
 				await this.backoff(failures, `${code ?? 'network error'} on ${shown}`);
 				continue;
@@ -139,7 +147,9 @@ export class SyncHttp {
 			if (status >= 400 && !options.allow?.includes(status)) {
 				const detail = (await response.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
 				if (status === 404 && !this.succeeded) {
-					throw new SyncEndpointError(`${vendor} answered 404 for ${shown}: no such account or API there; check ${this.options.endpointVars}`);
+					throw new SyncEndpointError(
+						`${vendor} answered 404 for ${shown}: no such account or API there; check ${this.options.endpointVars}`
+					);
 				}
 				throw new SyncEndpointError(`${vendor} answered ${status} for ${shown}${detail ? `: ${detail}` : ''}`);
 			}

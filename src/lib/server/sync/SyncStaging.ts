@@ -134,7 +134,11 @@ export class SyncStaging {
 
 	/** Where each stream should start next time, to store with the import. */
 	nextCursors(): Record<string, unknown> {
-		return Object.fromEntries(Object.entries(this.state.streams).filter(([, s]) => s.next !== undefined).map(([n, s]) => [n, s.next]));
+		return Object.fromEntries(
+			Object.entries(this.state.streams)
+				.filter(([, s]) => s.next !== undefined)
+				.map(([n, s]) => [n, s.next])
+		);
 	}
 
 	markComplete(): void {

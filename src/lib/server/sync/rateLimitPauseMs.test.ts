@@ -21,8 +21,12 @@ describe('rateLimitPauseMs', () => {
 
 describe('nextLink', () => {
 	it('reads rel="next" from a Link header', () => {
-		expect(nextLink(new Headers({ link: '<https://acme.freshdesk.com/api/v2/tickets?page=2>; rel="next"' }))).toBe('https://acme.freshdesk.com/api/v2/tickets?page=2');
-		expect(nextLink(new Headers({ link: '<https://x/a?page=1>; rel="prev", <https://x/a?page=3>; rel="next"' }))).toBe('https://x/a?page=3');
+		expect(nextLink(new Headers({ link: '<https://acme.freshdesk.com/api/v2/tickets?page=2>; rel="next"' }))).toBe(
+			'https://acme.freshdesk.com/api/v2/tickets?page=2'
+		);
+		expect(nextLink(new Headers({ link: '<https://x/a?page=1>; rel="prev", <https://x/a?page=3>; rel="next"' }))).toBe(
+			'https://x/a?page=3'
+		);
 		expect(nextLink(new Headers())).toBeUndefined();
 	});
 });

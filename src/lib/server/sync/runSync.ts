@@ -61,11 +61,25 @@ export async function runSync(warehouse: Warehouse, source: SyncSource, options:
 	const config = vendor.configFromEnv(env);
 	const settings = syncSettings(env);
 	const stored = await readSyncState(warehouse.db, source);
-	const staging = SyncStaging.open(options.stagingRoot ?? SyncStaging.rootFor(warehouse.path), source, options.since, options.since !== undefined);
-	if (staging.resumed && !staging.empty) options.onNote?.(`${source}: resuming the sync interrupted at ${staging.records.toLocaleString('en')} records fetched`);
+	const staging = SyncStaging.open(
+		options.stagingRoot ?? SyncStaging.rootFor(warehouse.path),
+		source,
+		options.since,
+		options.since !== undefined
+	);
+	if (staging.resumed && !staging.empty)
+		options.onNote?.(`${source}: resuming the sync interrupted at ${staging.records.toLocaleString('en')} records fetched`);
 
 	const started = performance.now();
-	const progress: SyncProgress = { source, phase: 'fetching', fetched: staging.records, expected: 0, elapsedMs: 0, waiting: null, import: null };
+	const progress: SyncProgress = {
+		source,
+		phase: 'fetching',
+		fetched: staging.records,
+		expected: 0,
+		elapsedMs: 0,
+		waiting: null,
+		import: null
+	};
 	let waitingUntil = 0;
 	const report = () => {
 		progress.elapsedMs = performance.now() - started;

@@ -25,7 +25,10 @@ describe('startSyncSchedule', () => {
 		try {
 			const started: string[] = [];
 			expect(startSyncSchedule({ INTERCOM_TOKEN: 't' }, (s) => started.push(s))).toBeNull();
-			const stop = startSyncSchedule({ SUPPORTLENS_SYNC_EVERY: '15m', INTERCOM_TOKEN: 't', FRESHDESK_DOMAIN: 'acme', FRESHDESK_API_KEY: 'k' }, (s) => started.push(s))!;
+			const stop = startSyncSchedule(
+				{ SUPPORTLENS_SYNC_EVERY: '15m', INTERCOM_TOKEN: 't', FRESHDESK_DOMAIN: 'acme', FRESHDESK_API_KEY: 'k' },
+				(s) => started.push(s)
+			)!;
 			vi.advanceTimersByTime(14 * 60_000);
 			expect(started).toEqual([]);
 			vi.advanceTimersByTime(60_000);

@@ -21,7 +21,10 @@ export function syncSettings(env: NodeJS.ProcessEnv): SyncSettings {
 		maxRetries: whole(env, 'SUPPORTLENS_SYNC_MAX_RETRIES', 5, 0),
 		retryBaseMs: whole(env, 'SUPPORTLENS_SYNC_RETRY_BASE_MS', 1000, 0),
 		concurrency: Math.min(16, whole(env, 'SUPPORTLENS_SYNC_CONCURRENCY', 4, 1)),
-		aiAuthors: (env.SUPPORTLENS_SYNC_AI_AUTHORS ?? '').split(',').map((a) => a.trim()).filter(Boolean)
+		aiAuthors: (env.SUPPORTLENS_SYNC_AI_AUTHORS ?? '')
+			.split(',')
+			.map((a) => a.trim())
+			.filter(Boolean)
 	};
 }
 

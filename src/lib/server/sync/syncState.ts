@@ -26,10 +26,16 @@ export async function listSyncStates(db: WarehouseConnection): Promise<SyncState
 }
 
 /** Keeps the streams this sync did not touch as they were; call inside the import's transaction. */
-export async function writeSyncState(db: WarehouseConnection, source: string, cursors: StreamCursors, importRunId: number | null): Promise<void> {
+export async function writeSyncState(
+	db: WarehouseConnection,
+	source: string,
+	cursors: StreamCursors,
+	importRunId: number | null
+): Promise<void> {
 	const previous = (await readSyncState(db, source))?.cursor ?? {};
-	await db.run(
-		`INSERT OR REPLACE INTO sync_state VALUES (?, ?::JSON, now()::TIMESTAMP, ?)`,
-		[source, JSON.stringify({ ...previous, ...cursors }), importRunId]
-	);
+	await db.run(`INSERT OR REPLACE INTO sync_state VALUES (?, ?::JSON, now()::TIMESTAMP, ?)`, [
+		source,
+		JSON.stringify({ ...previous, ...cursors }),
+		importRunId
+	]);
 }

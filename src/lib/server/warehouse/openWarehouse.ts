@@ -86,11 +86,7 @@ export async function openWarehouse(dbPath: string, options?: OpenOptions): Prom
 }
 
 /** Runs `fn` with an open warehouse and closes it afterwards, whatever happens. */
-export async function withWarehouse<T>(
-	dbPath: string,
-	fn: (warehouse: Warehouse) => Promise<T>,
-	options?: OpenOptions
-): Promise<T> {
+export async function withWarehouse<T>(dbPath: string, fn: (warehouse: Warehouse) => Promise<T>, options?: OpenOptions): Promise<T> {
 	const warehouse = await Warehouse.open(dbPath, options);
 	try {
 		return await fn(warehouse);

@@ -13,5 +13,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, TRANSCRIPT_ROLES);
 	const request = await withUserErrors(() => parseConversationListRequest(url.searchParams));
-	return withAppDb(async (db) => ({ list: await conversationListPage(db, request), options: await listFilterOptions(db), back: request.back }));
+	return withAppDb(async (db) => ({
+		list: await conversationListPage(db, request),
+		options: await listFilterOptions(db),
+		back: request.back
+	}));
 };

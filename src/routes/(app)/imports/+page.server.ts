@@ -16,7 +16,11 @@ export const load: PageServerLoad = async ({ locals, depends }) => {
 		// A preview of what the newest run with quarantined records refused, and why.
 		const run = runs.find((r) => r.quarantined > 0);
 		const rows = run ? await quarantinedRecords(db, run.id, 10) : [];
-		return { runs, latestQuarantine: run && rows.length ? { runId: run.id, total: run.quarantined, rows } : null, syncSources: await syncPanel(db, active) };
+		return {
+			runs,
+			latestQuarantine: run && rows.length ? { runId: run.id, total: run.quarantined, rows } : null,
+			syncSources: await syncPanel(db, active)
+		};
 	});
 	return { runs, latestQuarantine, syncSources, jobs: active.filter((j) => j.kind === 'upload') };
 };

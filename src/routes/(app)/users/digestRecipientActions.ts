@@ -16,7 +16,9 @@ export async function loadDigestAdmin() {
 	} catch (error) {
 		setup = { email: false, webhook: false, cron: '', timezone: '', error: error instanceof Error ? error.message : String(error) };
 	}
-	const [recipients, deliveries] = await withAppDb(async (db) => [await listRecipients(db), (await listDeliveries(db)).slice(0, 30)] as const);
+	const [recipients, deliveries] = await withAppDb(
+		async (db) => [await listRecipients(db), (await listDeliveries(db)).slice(0, 30)] as const
+	);
 	return { recipients, deliveries, setup };
 }
 

@@ -7,7 +7,12 @@ import { withUserErrors } from '$lib/server/http/withUserErrors';
 import { uploadJobs } from '$lib/server/imports/uploadJobs';
 import type { RequestHandler } from './$types';
 
-const createSchema = z.object({ files: z.array(z.object({ name: z.string().min(1).max(500) })).min(1).max(50) });
+const createSchema = z.object({
+	files: z
+		.array(z.object({ name: z.string().min(1).max(500) }))
+		.min(1)
+		.max(50)
+});
 
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireRole(locals, ADMIN_ROLES);

@@ -41,7 +41,11 @@ describe('LexicalEmbedder', () => {
 	});
 
 	it('matches inflected and accented words through character n-grams', async () => {
-		const [a, b, c] = await embedder.embed(['Réinitialiser le mot de passe', 'reinitialisation du mot de passe', 'Livraison partielle de la commande']);
+		const [a, b, c] = await embedder.embed([
+			'Réinitialiser le mot de passe',
+			'reinitialisation du mot de passe',
+			'Livraison partielle de la commande'
+		]);
 		expect(dot(a, b)).toBeGreaterThan(dot(a, c));
 		expect(dot(a, b)).toBeGreaterThan(0.3);
 	});

@@ -74,7 +74,15 @@ export class LexicalEmbedder implements Embedder {
 	private readonly column: Map<number, number>;
 	private readonly components: Float32Array;
 
-	private constructor(idf: Map<number, number>, defaultIdf: number, column: Map<number, number>, components: Float32Array, rank: number, fitKey: string, options: Required<LexicalOptions>) {
+	private constructor(
+		idf: Map<number, number>,
+		defaultIdf: number,
+		column: Map<number, number>,
+		components: Float32Array,
+		rank: number,
+		fitKey: string,
+		options: Required<LexicalOptions>
+	) {
 		this.idf = idf;
 		this.defaultIdf = defaultIdf;
 		this.column = column;
@@ -89,7 +97,16 @@ export class LexicalEmbedder implements Embedder {
 	 * being compared), so words every ticket uses weigh little. The same corpus gives the same model.
 	 */
 	static fit(corpus: string[], options: LexicalOptions = {}): LexicalEmbedder {
-		const opts: Required<LexicalOptions> = { dim: 100, fitSample: 4000, minDf: 2, wordWeight: 0.5, seed: 17, dropStopWords: true, stem: true, ...options };
+		const opts: Required<LexicalOptions> = {
+			dim: 100,
+			fitSample: 4000,
+			minDf: 2,
+			wordWeight: 0.5,
+			seed: 17,
+			dropStopWords: true,
+			stem: true,
+			...options
+		};
 		const unique = [...new Set(corpus)].sort();
 		const df = new Map<number, number>();
 		const features = unique.map((text) => lexicalFeatures(text, opts.seed, opts));
@@ -159,7 +176,10 @@ export class LexicalEmbedder implements Embedder {
  */
 function weightedFeatures(f: Features, idf: Map<number, number>, defaultIdf: number, wordWeight: number): [number, number][] {
 	const out: [number, number][] = [];
-	for (const [block, scale] of [[f.words, Math.sqrt(wordWeight)], [f.chars, Math.sqrt(1 - wordWeight)]] as const) {
+	for (const [block, scale] of [
+		[f.words, Math.sqrt(wordWeight)],
+		[f.chars, Math.sqrt(1 - wordWeight)]
+	] as const) {
 		const start = out.length;
 		let norm = 0;
 		for (const [key, tf] of block) {

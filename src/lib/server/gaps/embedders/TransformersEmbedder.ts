@@ -29,7 +29,7 @@ export class TransformersEmbedder implements Embedder {
 	/** Loads the model (local folder first, then the hub if allowed) or throws EmbedderUnavailableError. */
 	static async load(options: TransformersOptions = {}): Promise<TransformersEmbedder> {
 		const config = resolveTransformersConfig(options);
-		const where = config.localModelPath ? `folder ${config.localModelPath}${config.model}` : config.remoteHost ?? 'the model hub';
+		const where = config.localModelPath ? `folder ${config.localModelPath}${config.model}` : (config.remoteHost ?? 'the model hub');
 		if (!config.localModelPath && !config.allowRemote) {
 			throw new EmbedderUnavailableError(`no model folder given (SUPPORTLENS_MODEL_DIR) and remote models are disabled`);
 		}
@@ -40,14 +40,18 @@ export class TransformersEmbedder implements Embedder {
 			if (config.localModelPath) env.localModelPath = config.localModelPath;
 			env.cacheDir = config.cacheDir;
 			if (config.remoteHost) env.remoteHost = config.remoteHost.endsWith('/') ? config.remoteHost : config.remoteHost + '/';
-			const extractor = (await pipeline('feature-extraction', config.model, { dtype: config.dtype, device: 'cpu' })) as unknown as Extractor;
+			const extractor = (await pipeline('feature-extraction', config.model, {
+				dtype: config.dtype,
+				device: 'cpu'
+			})) as unknown as Extractor;
 			const probe = await extractor(['probe'], { pooling: 'mean', normalize: true });
 			return { extractor, dim: probe.dims[probe.dims.length - 1] };
 		})();
 		let timer: NodeJS.Timeout | undefined;
 		const timeout = new Promise<never>((_, reject) => {
 			timer = setTimeout(
-				() => reject(new EmbedderUnavailableError(`loading ${config.model} from ${where} took longer than ${config.loadTimeoutMs / 1000}s`)),
+				() =>
+					reject(new EmbedderUnavailableError(`loading ${config.model} from ${where} took longer than ${config.loadTimeoutMs / 1000}s`)),
 				config.loadTimeoutMs
 			);
 		});

@@ -39,7 +39,10 @@ export function distinctLanguages(languages: (string | null | undefined)[], minS
 		counts.set(base, (counts.get(base) ?? 0) + 1);
 		known++;
 	}
-	return [...counts].filter(([, n]) => n >= Math.max(2, minShare * known)).map(([l]) => l).sort();
+	return [...counts]
+		.filter(([, n]) => n >= Math.max(2, minShare * known))
+		.map(([l]) => l)
+		.sort();
 }
 
 export async function createEmbedder(options: CreateEmbedderOptions): Promise<EmbedderSelection> {
@@ -57,7 +60,9 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
 	const multilingual = languages.length > 1 && !modelNamed;
 	const why = multilingual ? ` (questions in ${languages.length} languages: ${languages.join(', ')})` : '';
 	try {
-		const embedder = await TransformersEmbedder.load(multilingual ? { ...options.transformers, model: MULTILINGUAL_MODEL } : options.transformers);
+		const embedder = await TransformersEmbedder.load(
+			multilingual ? { ...options.transformers, model: MULTILINGUAL_MODEL } : options.transformers
+		);
 		return { embedder, message: `embedder: auto → transformers ${embedder.config.model}${why} (${embedder.dim} dimensions)` };
 	} catch (error) {
 		if (!(error instanceof EmbedderUnavailableError)) throw error;

@@ -9,7 +9,12 @@ import { redactForLlm } from './redactForLlm';
 const KB_CHARS = 1500;
 
 export function buildGradingPrompt(item: GradingItem): { system: string; user: string } {
-	const what = item.kind === 'handoff' ? 'an AI-to-human hand-off (the internal note, and what the customer was told)' : item.kind === 'draft' ? 'an AI draft reply that a human agent reviews before sending' : 'a reply the AI sent to the customer';
+	const what =
+		item.kind === 'handoff'
+			? 'an AI-to-human hand-off (the internal note, and what the customer was told)'
+			: item.kind === 'draft'
+				? 'an AI draft reply that a human agent reviews before sending'
+				: 'a reply the AI sent to the customer';
 	const rubric = criteriaFor(item.kind)
 		.map((name) => `- ${name}${RUBRIC[name].critical ? ' (critical)' : ''}: ${RUBRIC[name].question}`)
 		.join('\n');

@@ -65,7 +65,9 @@ export function createLlmGrader(config: LlmConfig): LlmGrader {
 		const body: OpenAI.ChatCompletionCreateParamsNonStreaming = {
 			model: config.model,
 			// The last step before the SDK: whatever a prompt builder put in, nothing personal leaves.
-			messages: messages.map((m) => (typeof m.content === 'string' ? { ...m, content: redactForLlm(m.content, item) } : m)) as OpenAI.ChatCompletionMessageParam[],
+			messages: messages.map((m) =>
+				typeof m.content === 'string' ? { ...m, content: redactForLlm(m.content, item) } : m
+			) as OpenAI.ChatCompletionMessageParam[],
 			temperature: 0,
 			max_tokens: config.maxTokens,
 			response_format:
@@ -77,7 +79,12 @@ export function createLlmGrader(config: LlmConfig): LlmGrader {
 			return await client.chat.completions.create(body);
 		} catch (error) {
 			const typed = toLlmError(error, endpoint);
-			if (config.structured === 'auto' && mode === 'json_schema' && typed instanceof LlmRequestRejectedError && (typed.status === 400 || typed.status === 422)) {
+			if (
+				config.structured === 'auto' &&
+				mode === 'json_schema' &&
+				typed instanceof LlmRequestRejectedError &&
+				(typed.status === 400 || typed.status === 422)
+			) {
 				mode = 'json_object';
 				return client.chat.completions.create({ ...body, response_format: { type: 'json_object' } }).catch((e: unknown) => {
 					throw toLlmError(e, endpoint);

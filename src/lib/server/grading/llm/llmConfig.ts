@@ -41,7 +41,8 @@ export function llmConfigFromEnv(env: Record<string, string | undefined>): LlmCo
 			'the llm grader needs an endpoint: set OPENAI_BASE_URL (e.g. http://localhost:11434/v1 for Ollama) and SUPPORTLENS_LLM_MODEL, or OPENAI_API_KEY for OpenAI; or use --grader rules'
 		);
 	}
-	if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL)) throw new GradingConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${baseURL}"`);
+	if (baseURL && !/^https?:\/\/[^\s]+$/.test(baseURL))
+		throw new GradingConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${baseURL}"`);
 	const model = env.SUPPORTLENS_LLM_MODEL || (baseURL ? undefined : 'gpt-4o-mini');
 	if (!model) throw new GradingConfigError(`set SUPPORTLENS_LLM_MODEL to the model name served at ${baseURL}`);
 	const structured = (env.SUPPORTLENS_LLM_STRUCTURED || 'auto') as StructuredMode;

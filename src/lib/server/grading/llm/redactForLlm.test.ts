@@ -6,7 +6,9 @@ import { redactForLlm } from './redactForLlm';
 describe('redactForLlm', () => {
 	it('marks the customer’s own address and masks the conversation’s known secrets without their keyword', () => {
 		const item = { customerEmails: ['anna@example.com'], secrets: [{ kind: 'password' as const, text: 'Hunter2!xyz' }] };
-		expect(redactForLlm('Anna@Example.com tried Hunter2!xyz, cc bob@corp.example', item)).toBe('[CUSTOMER_EMAIL] tried [PASSWORD], cc [EMAIL]');
+		expect(redactForLlm('Anna@Example.com tried Hunter2!xyz, cc bob@corp.example', item)).toBe(
+			'[CUSTOMER_EMAIL] tried [PASSWORD], cc [EMAIL]'
+		);
 	});
 });
 
@@ -24,7 +26,9 @@ describe('buildGradingPrompt', () => {
 	});
 	it('redacts cited KB titles and bodies before cutting them', () => {
 		const body = `${'x'.repeat(1490)} call 0612345678 today`;
-		const { user } = buildGradingPrompt(draftItem('See the article.', { kbArticles: [{ id: 'kb-1', title: 'Ask dana@corp.example', body }] }));
+		const { user } = buildGradingPrompt(
+			draftItem('See the article.', { kbArticles: [{ id: 'kb-1', title: 'Ask dana@corp.example', body }] })
+		);
 		expect(user).toContain('[kb-1] Ask [EMAIL]');
 		expect(user).not.toMatch(/dana@corp|0612/);
 	});

@@ -18,7 +18,10 @@ describe('retryAfterMs', () => {
 describe('toLlmError', () => {
 	const endpoint = 'http://127.0.0.1:1/v1';
 	it('maps the SDK’s errors onto the grader’s typed, one-line errors', () => {
-		const rate = toLlmError(OpenAI.APIError.generate(429, { message: 'slow down' }, 'slow down', new Headers({ 'retry-after': '1' })), endpoint);
+		const rate = toLlmError(
+			OpenAI.APIError.generate(429, { message: 'slow down' }, 'slow down', new Headers({ 'retry-after': '1' })),
+			endpoint
+		);
 		expect(rate).toBeInstanceOf(LlmRateLimitError);
 		expect((rate as LlmRateLimitError).retryAfterMs).toBe(1000);
 		expect((rate as LlmRateLimitError).retryable).toBe(true);
@@ -30,6 +33,8 @@ describe('toLlmError', () => {
 		expect(toLlmError(new OpenAI.APIConnectionTimeoutError(), endpoint)).toBeInstanceOf(LlmTimeoutError);
 		const refused = toLlmError(new OpenAI.APIConnectionError({ cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }), endpoint);
 		expect(refused).toBeInstanceOf(LlmConnectionError);
-		expect(refused.message).toBe(`cannot reach the LLM endpoint ${endpoint} (ECONNREFUSED): start the server, or set OPENAI_BASE_URL to one that runs`);
+		expect(refused.message).toBe(
+			`cannot reach the LLM endpoint ${endpoint} (ECONNREFUSED): start the server, or set OPENAI_BASE_URL to one that runs`
+		);
 	});
 });

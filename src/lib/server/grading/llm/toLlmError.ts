@@ -30,9 +30,13 @@ export function toLlmError(error: unknown, endpoint: string): Error {
 		const detail = (error.message || '').split('\n')[0].slice(0, 200);
 		const wait = retryAfterMs(error.headers);
 		if (status === 429) return new LlmRateLimitError(`the LLM endpoint is rate limiting (429): ${detail}`, status, wait, { cause: error });
-		if (status !== undefined && status >= 500) return new LlmServerError(`the LLM endpoint failed (${status}): ${detail}`, status, wait, { cause: error });
-		if (status === 408 || status === 409) return new LlmApiError(`the LLM endpoint answered ${status}: ${detail}`, status, wait, { cause: error });
-		return new LlmRequestRejectedError(`the LLM endpoint rejected the request (${status ?? 'no status'}): ${detail}`, status, undefined, { cause: error });
+		if (status !== undefined && status >= 500)
+			return new LlmServerError(`the LLM endpoint failed (${status}): ${detail}`, status, wait, { cause: error });
+		if (status === 408 || status === 409)
+			return new LlmApiError(`the LLM endpoint answered ${status}: ${detail}`, status, wait, { cause: error });
+		return new LlmRequestRejectedError(`the LLM endpoint rejected the request (${status ?? 'no status'}): ${detail}`, status, undefined, {
+			cause: error
+		});
 	}
 	return error instanceof Error ? error : new Error(String(error));
 }

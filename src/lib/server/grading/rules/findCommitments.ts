@@ -18,24 +18,48 @@ const TIME = String.raw`(?:today|tonight|tomorrow|by (?:monday|tuesday|wednesday
 
 const PATTERNS: Pattern[] = [
 	// English
-	['refund', /\b(?:i|we)(?:'|’)?(?:ve| have)? (?:already |just )?(?:gone ahead and )?(?:refunded|reimbursed|issued (?:you )?(?:a |the |your )?(?:full |partial )?refund|processed (?:a |the |your )?(?:full |partial )?refund)/i],
-	['refund', /\b(?:i|we)(?:'|’)?(?:ll| will| am going to| are going to| shall) (?:now |also |gladly |happily )?(?:issue (?:you )?(?:a |the |your )?(?:full |partial )?refund|refund|reimburse|give you (?:a |your )?(?:full )?(?:refund|money back)|send (?:you )?(?:a |your )?refund)/i],
-	['refund', /\byou(?:'|’)?(?:ll| will) (?:get|receive|be getting|have) (?:a |the |your )?(?:full |complete )?(?:refund|money back|reimbursement)/i],
+	[
+		'refund',
+		/\b(?:i|we)(?:'|’)?(?:ve| have)? (?:already |just )?(?:gone ahead and )?(?:refunded|reimbursed|issued (?:you )?(?:a |the |your )?(?:full |partial )?refund|processed (?:a |the |your )?(?:full |partial )?refund)/i
+	],
+	[
+		'refund',
+		/\b(?:i|we)(?:'|’)?(?:ll| will| am going to| are going to| shall) (?:now |also |gladly |happily )?(?:issue (?:you )?(?:a |the |your )?(?:full |partial )?refund|refund|reimburse|give you (?:a |your )?(?:full )?(?:refund|money back)|send (?:you )?(?:a |your )?refund)/i
+	],
+	[
+		'refund',
+		/\byou(?:'|’)?(?:ll| will) (?:get|receive|be getting|have) (?:a |the |your )?(?:full |complete )?(?:refund|money back|reimbursement)/i
+	],
 	['refund', /\b(?:your |a |the )(?:full )?refund (?:has been|was|is being|will be) (?:issued|processed|approved|sent|initiated)/i],
-	['credit', /\b(?:i|we)(?:'|’)?(?:ve| have|ll| will)? ?(?:already |just |gone ahead and )?(?:credited|added|applied|apply|add|give you|issue) (?:you |your account )?(?:with )?(?:a |an )?(?:\$?\d+\S* |one |two |free |extra |bonus )*(?:credit|free months?|months? free|voucher|discount|coupon)/i],
+	[
+		'credit',
+		/\b(?:i|we)(?:'|’)?(?:ve| have|ll| will)? ?(?:already |just |gone ahead and )?(?:credited|added|applied|apply|add|give you|issue) (?:you |your account )?(?:with )?(?:a |an )?(?:\$?\d+\S* |one |two |free |extra |bonus )*(?:credit|free months?|months? free|voucher|discount|coupon)/i
+	],
 	['credit', /\b(?:i|we)(?:'|’)?(?:ll| will) (?:waive|cancel|drop) (?:the |your |this )?(?:fee|charge|late fee|invoice)/i],
-	['exception', /\b(?:as an exception|i(?:'|’)?ll make an exception|we(?:'|’)?ll make an exception|i(?:'|’)?m making an exception|just this once|this one time,? i|no questions asked|free of charge this time)\b/i],
+	[
+		'exception',
+		/\b(?:as an exception|i(?:'|’)?ll make an exception|we(?:'|’)?ll make an exception|i(?:'|’)?m making an exception|just this once|this one time,? i|no questions asked|free of charge this time)\b/i
+	],
 	['deadline', new RegExp(String.raw`\b(?:i|we) (?:guarantee|promise|assure you)\b.*\b${TIME}`, 'i')],
 	['deadline', new RegExp(String.raw`\b(?:i|we)(?:'|’)?(?:ll| will) (?:make sure|ensure|personally see to it)\b.*\b${TIME}`, 'i')],
 	['deadline', new RegExp(String.raw`\b(?:guaranteed|definitely|for sure)\b.*\b${TIME}|\b${TIME}\b.*\b(?:guaranteed|for sure)\b`, 'i')],
 
 	// German
-	['refund', /\b(?:ich|wir) (?:habe|haben) (?:ihnen |dir )?(?:die |den |das )?(?:vollen |volle |gesamten )?(?:\S+ ){0,3}(?:bereits |schon )?(?:erstattet|zurückerstattet|zurücküberwiesen|rückerstattet)/i],
+	[
+		'refund',
+		/\b(?:ich|wir) (?:habe|haben) (?:ihnen |dir )?(?:die |den |das )?(?:vollen |volle |gesamten )?(?:\S+ ){0,3}(?:bereits |schon )?(?:erstattet|zurückerstattet|zurücküberwiesen|rückerstattet)/i
+	],
 	['refund', /\b(?:ich|wir) (?:erstatte|erstatten|überweise|überweisen) (?:ihnen |dir )?(?:\S+ ){0,4}(?:zurück)?/i],
 	['refund', /\b(?:erstatte|erstatten) (?:ich|wir) (?:ihnen|dir)\b/i],
-	['refund', /\b(?:sie|du) (?:erhalten|bekommen|erhältst|bekommst) (?:eine |die |ihre |Ihr |dein |Ihr )?(?:volle |vollständige )?(?:rückerstattung|erstattung|geld zurück)/i],
+	[
+		'refund',
+		/\b(?:sie|du) (?:erhalten|bekommen|erhältst|bekommst) (?:eine |die |ihre |Ihr |dein |Ihr )?(?:volle |vollständige )?(?:rückerstattung|erstattung|geld zurück)/i
+	],
 	['credit', /\b(?:ich|wir) (?:schreibe|schreiben|buche|buchen) (?:ihnen |dir )?(?:\S+ ){0,4}(?:gut|gutschrift)\b/i],
-	['credit', /\b(?:ich|wir) (?:habe|haben|gebe|geben) (?:ihnen |dir )?(?:eine |einen )?(?:\S+ )?(?:gutschrift|gutschein|rabatt|freimonat)/i],
+	[
+		'credit',
+		/\b(?:ich|wir) (?:habe|haben|gebe|geben) (?:ihnen |dir )?(?:eine |einen )?(?:\S+ )?(?:gutschrift|gutschein|rabatt|freimonat)/i
+	],
 	['exception', /\b(?:ausnahmsweise|als ausnahme|eine ausnahme machen|ohne rückfragen)\b/i],
 	['deadline', /\b(?:ich|wir) (?:garantiere|garantieren|verspreche|versprechen)\b.*\b(?:heute|morgen|bis|innerhalb)\b/i],
 
@@ -44,7 +68,10 @@ const PATTERNS: Pattern[] = [
 	['refund', /\b(?:te|le|les) (?:reembolso|reembolsaré|reembolsaremos|devuelvo|devolveré|devolveremos)\b/i],
 	['refund', /\b(?:recibirás|recibirá|vas a recibir|va a recibir) (?:un |el |tu |su )?(?:reembolso|dinero)/i],
 	['refund', /\b(?:ya )?(?:he|hemos) (?:procesado|emitido) (?:el |tu |su |un )?reembolso/i],
-	['credit', /\b(?:te|le) (?:he aplicado|aplico|aplicaré|doy|daré|regalo) (?:un |una )?(?:\S+ )?(?:crédito|descuento|cupón|mes gratis|meses gratis)/i],
+	[
+		'credit',
+		/\b(?:te|le) (?:he aplicado|aplico|aplicaré|doy|daré|regalo) (?:un |una )?(?:\S+ )?(?:crédito|descuento|cupón|mes gratis|meses gratis)/i
+	],
 	['exception', /\b(?:como excepción|de forma excepcional|excepcionalmente|haré una excepción|sin preguntas)\b/i],
 	['deadline', /\b(?:te|le) (?:garantizo|prometo|aseguro)\b.*\b(?:hoy|mañana|antes de|en \d+|dentro de)\b/i],
 
@@ -53,7 +80,10 @@ const PATTERNS: Pattern[] = [
 	['refund', /\b(?:je|nous) vous (?:rembourse|remboursons|rembourserai|rembourserons)\b/i],
 	['refund', /\bvous (?:serez|allez être|êtes) (?:intégralement |entièrement )?remboursée?s?\b/i],
 	['refund', /\bvous (?:recevrez|allez recevoir) (?:un |le |votre )?(?:remboursement|argent)/i],
-	['credit', /\b(?:je|nous) vous (?:accorde|accordons|offre|offrons|ai accordé|avons accordé) (?:un |une )?(?:\S+ )?(?:avoir|crédit|remise|réduction|mois gratuits?|geste commercial)/i],
+	[
+		'credit',
+		/\b(?:je|nous) vous (?:accorde|accordons|offre|offrons|ai accordé|avons accordé) (?:un |une )?(?:\S+ )?(?:avoir|crédit|remise|réduction|mois gratuits?|geste commercial)/i
+	],
 	['exception', /(?<!\p{L})(?:à titre exceptionnel|exceptionnellement|je fais une exception|sans poser de questions)(?!\p{L})/iu],
 	['deadline', /\b(?:je|nous) vous (?:garantis|garantissons|promets|promettons)\b.*\b(?:aujourd|demain|d'ici|d’ici|sous \d+|avant)\b/i]
 ];

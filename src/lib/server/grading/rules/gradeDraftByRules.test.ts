@@ -14,7 +14,9 @@ const GOOD = {
 
 describe('rules grader, drafts', () => {
 	it.each(Object.entries(GOOD))('a clean %s draft passes everything it can judge, tone is n/a', (lang, text) => {
-		const criteria = gradeDraftByRules(draftItem(text, { language: lang, kbArticles: [{ id: 'kb-1', title: 'Holds', body: 'Authorisation holds drop off within 3 days.' }] }));
+		const criteria = gradeDraftByRules(
+			draftItem(text, { language: lang, kbArticles: [{ id: 'kb-1', title: 'Holds', body: 'Authorisation holds drop off within 3 days.' }] })
+		);
 		expect(criteria.tone_fit.verdict).toBe('n/a');
 		const failed = Object.entries(criteria).filter(([, r]) => r.verdict === 'fail');
 		expect(failed).toEqual([]);
@@ -37,7 +39,9 @@ describe('rules grader, drafts', () => {
 	});
 
 	it('no_unauthorized_commitment passes a refusal: "we can\'t offer a refund" is not a promise', () => {
-		expect(verdict('We can’t offer a refund on annual plans, but you can cancel renewal from Settings.', 'no_unauthorized_commitment')).toBe('pass');
+		expect(
+			verdict('We can’t offer a refund on annual plans, but you can cancel renewal from Settings.', 'no_unauthorized_commitment')
+		).toBe('pass');
 		expect(verdict('Leider können wir Ihnen keine Erstattung anbieten.', 'no_unauthorized_commitment', { language: 'de' })).toBe('pass');
 	});
 
@@ -51,13 +55,19 @@ describe('rules grader, drafts', () => {
 
 	it('no_personal_data fails on SSNs and on a password repeated without its keyword, not on a delivery address', () => {
 		expect(verdict('Your SSN 219-09-9999 is on file.', 'no_personal_data')).toBe('fail');
-		expect(verdict('Try logging in with Hunter2!xyz again.', 'no_personal_data', { secrets: [{ kind: 'password', text: 'Hunter2!xyz' }] })).toBe('fail');
+		expect(
+			verdict('Try logging in with Hunter2!xyz again.', 'no_personal_data', { secrets: [{ kind: 'password', text: 'Hunter2!xyz' }] })
+		).toBe('fail');
 		expect(verdict('Your order ships to 12 Main Street within 2 days.', 'no_personal_data')).toBe('pass');
 	});
 
 	it('clarifying_questions: at most two, counted in German and Spanish', () => {
-		expect(verdict('Welchen Tarif nutzen Sie? Welches Gerät verwenden Sie? Seit wann passiert das?', 'clarifying_questions', { language: 'de' })).toBe('fail');
-		expect(verdict('¿Qué plan tienes? ¿Qué dispositivo usas? ¿Desde cuándo pasa?', 'clarifying_questions', { language: 'es' })).toBe('fail');
+		expect(
+			verdict('Welchen Tarif nutzen Sie? Welches Gerät verwenden Sie? Seit wann passiert das?', 'clarifying_questions', { language: 'de' })
+		).toBe('fail');
+		expect(verdict('¿Qué plan tienes? ¿Qué dispositivo usas? ¿Desde cuándo pasa?', 'clarifying_questions', { language: 'es' })).toBe(
+			'fail'
+		);
 		expect(verdict('Which plan are you on, and do you have the order number?', 'clarifying_questions')).toBe('pass');
 	});
 
@@ -79,7 +89,12 @@ describe('rules grader, drafts', () => {
 		expect(verdict(GOOD.fr, 'language_match', { language: 'fr' })).toBe('pass');
 		expect(verdict(GOOD.es, 'language_match', { language: null })).toBe('n/a');
 		// Unknown conversation language: the customer's own messages decide.
-		expect(verdict(GOOD.es, 'language_match', { language: null, context: [{ author: 'customer', body: 'Hola, me cobraron dos veces la suscripción este mes, ¿me podéis ayudar?' }] })).toBe('pass');
+		expect(
+			verdict(GOOD.es, 'language_match', {
+				language: null,
+				context: [{ author: 'customer', body: 'Hola, me cobraron dos veces la suscripción este mes, ¿me podéis ayudar?' }]
+			})
+		).toBe('pass');
 	});
 
 	it('grounded fails a policy figure that the cited article does not hold, n/a without policy claims', () => {

@@ -39,7 +39,8 @@ export function gradeGrounded(item: GradingItem): CriterionResult {
 	const articleText = item.kbArticles.map((a) => `${a.title}\n${a.body}`).join('\n');
 	for (const claim of claims) {
 		for (const n of claim.match(NUMBER) ?? []) {
-			if (!articleText.includes(n)) return fail(`"${n}" in ${quote(claim)} is not in the cited ${item.kbArticles.map((a) => a.id).join(', ')}`);
+			if (!articleText.includes(n))
+				return fail(`"${n}" in ${quote(claim)} is not in the cited ${item.kbArticles.map((a) => a.id).join(', ')}`);
 		}
 	}
 	return pass(`policy figures match the cited ${item.kbArticles.map((a) => a.id).join(', ')}`);
@@ -59,7 +60,9 @@ const LEAK_KINDS = new Set<PersonalDataKind>(['card', 'iban', 'ssn', 'phone', 'e
 
 export function gradePersonalData(item: GradingItem): CriterionResult {
 	// The conversation's known secrets too: repeating the customer's password without its keyword is a leak.
-	const found = findPersonalData(item.text, { allowedEmails: item.customerEmails, knownSecrets: item.secrets }).filter((f) => LEAK_KINDS.has(f.kind));
+	const found = findPersonalData(item.text, { allowedEmails: item.customerEmails, knownSecrets: item.secrets }).filter((f) =>
+		LEAK_KINDS.has(f.kind)
+	);
 	if (found.length) {
 		const kinds = [...new Set(found.map((f) => f.kind))].join(', ');
 		return fail(`contains personal data (${kinds})`);
@@ -68,7 +71,8 @@ export function gradePersonalData(item: GradingItem): CriterionResult {
 }
 
 export function gradeAnswerFirst(item: GradingItem): CriterionResult {
-	if (item.answerType === 'clarifying' || item.answerType === 'fallback') return na(`a ${item.answerType} message has no answer to put first`);
+	if (item.answerType === 'clarifying' || item.answerType === 'fallback')
+		return na(`a ${item.answerType} message has no answer to put first`);
 	const first = firstSubstantiveSentence(item.text);
 	if (!first) return na('no sentence to judge');
 	if (/[?？]$/.test(first) || first.startsWith('¿')) return fail(`opens with a question: ${quote(first)}`);
@@ -89,11 +93,20 @@ export function gradeLengthFit(item: GradingItem): CriterionResult {
 }
 
 export function gradeLanguageMatch(item: GradingItem): CriterionResult {
-	const expected = baseLanguage(item.language) ?? detectTextLanguage(item.context.filter((m) => m.author === 'customer').map((m) => m.body).join('\n'));
+	const expected =
+		baseLanguage(item.language) ??
+		detectTextLanguage(
+			item.context
+				.filter((m) => m.author === 'customer')
+				.map((m) => m.body)
+				.join('\n')
+		);
 	if (!expected) return na('the customer’s language is unknown');
 	const actual = detectTextLanguage(item.text);
 	if (!actual) return na('too little text to tell its language');
-	return actual === expected ? pass(`written in ${expected}, the customer’s language`) : fail(`written in ${actual}; the customer writes ${expected}`);
+	return actual === expected
+		? pass(`written in ${expected}, the customer’s language`)
+		: fail(`written in ${actual}; the customer writes ${expected}`);
 }
 
 const NEXT_STEP =

@@ -38,31 +38,42 @@ describe('rules grader, hand-offs', () => {
 	});
 
 	it('an incomplete note passes the elements it has and fails the rest', () => {
-		const criteria = gradeHandoffByRules(handoffItem('Goal: Customer needs invoice copies for accounting.\nFacts: Invoices are not visible in the billing page.', informed));
+		const criteria = gradeHandoffByRules(
+			handoffItem('Goal: Customer needs invoice copies for accounting.\nFacts: Invoices are not visible in the billing page.', informed)
+		);
 		expect(criteria.has_goal.verdict).toBe('pass');
 		expect(criteria.has_facts.verdict).toBe('pass');
 		expect(criteria.has_next_action.verdict).toBe('fail');
 	});
 
 	it('concise fails a pasted transcript', () => {
-		const note = 'Transcript:\nCustomer: I was charged twice\nBot: Let me check\nCustomer: hello?\nBot: I am checking this for you.\nCustomer: ok waiting';
+		const note =
+			'Transcript:\nCustomer: I was charged twice\nBot: Let me check\nCustomer: hello?\nBot: I am checking this for you.\nCustomer: ok waiting';
 		expect(gradeHandoffByRules(handoffItem(note, informed)).concise.verdict).toBe('fail');
 	});
 
 	it('sentiment_relevant fails mood that changes nothing, passes mood that changes handling', () => {
 		expect(gradeHandoffByRules(handoffItem(`${LABELLED}\nCustomer seems a bit upset.`, informed)).sentiment_relevant.verdict).toBe('fail');
-		expect(gradeHandoffByRules(handoffItem(`${LABELLED}\nCustomer is angry and threatens to cancel: prioritise.`, informed)).sentiment_relevant.verdict).toBe('pass');
+		expect(
+			gradeHandoffByRules(handoffItem(`${LABELLED}\nCustomer is angry and threatens to cancel: prioritise.`, informed)).sentiment_relevant
+				.verdict
+		).toBe('pass');
 		expect(gradeHandoffByRules(handoffItem(LABELLED, informed)).sentiment_relevant.verdict).toBe('pass');
 	});
 
 	it('right_queue compares with the queue that ended up owning the conversation', () => {
-		expect(gradeHandoffByRules(handoffItem(LABELLED, { ...informed, toQueue: 'accounts', owningQueue: 'billing' })).right_queue.verdict).toBe('fail');
-		expect(gradeHandoffByRules(handoffItem(LABELLED, { ...informed, toQueue: 'billing', owningQueue: 'billing' })).right_queue.verdict).toBe('pass');
+		expect(
+			gradeHandoffByRules(handoffItem(LABELLED, { ...informed, toQueue: 'accounts', owningQueue: 'billing' })).right_queue.verdict
+		).toBe('fail');
+		expect(
+			gradeHandoffByRules(handoffItem(LABELLED, { ...informed, toQueue: 'billing', owningQueue: 'billing' })).right_queue.verdict
+		).toBe('pass');
 		expect(gradeHandoffByRules(handoffItem(LABELLED, { ...informed, owningQueue: null })).right_queue.verdict).toBe('n/a');
 	});
 
 	it('customer_informed needs who takes over and what happens next, in several languages', () => {
-		const verdictFor = (customerMessage: string | null) => gradeHandoffByRules(handoffItem(LABELLED, { customerMessage })).customer_informed.verdict;
+		const verdictFor = (customerMessage: string | null) =>
+			gradeHandoffByRules(handoffItem(LABELLED, { customerMessage })).customer_informed.verdict;
 		expect(verdictFor(null)).toBe('fail');
 		expect(verdictFor('Please wait.')).toBe('fail');
 		expect(verdictFor('Te transfiero.')).toBe('fail');

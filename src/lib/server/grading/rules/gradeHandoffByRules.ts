@@ -14,19 +14,28 @@ type Element = 'has_goal' | 'has_facts' | 'has_actions_taken' | 'has_blocker' | 
 /** "Goal:", "Ziel:", "Objetivo:", "Objectif:" … at the start of a line or sentence. */
 const LABELS: Record<Element, RegExp> = {
 	has_goal: /(?:^|\n|[.;]\s)\s*(?:goal|objective|request|customer goal|ziel|anliegen|objetivo|solicitud|objectif|demande)\s*[:：-]\s*\S/i,
-	has_facts: /(?:^|\n|[.;]\s)\s*(?:facts?|details|context|key facts|fakten|details|kontext|hechos|datos|contexto|faits|contexte|détails)\s*[:：-]\s*\S/i,
-	has_actions_taken: /(?:^|\n|[.;]\s)\s*(?:actions? taken|steps taken|tried|done so far|so far|what was tried|bisherige schritte|bereits versucht|maßnahmen|acciones realizadas|ya probado|acciones|actions effectuées|déjà essayé|actions)\s*[:：-]\s*\S/i,
-	has_blocker: /(?:^|\n|[.;]\s)\s*(?:blocker|blocked by|blocking|what blocks it|hindernis|blockiert durch|bloqueo|impedimento|blocage|bloquant)\s*[:：-]\s*\S/i,
-	has_next_action: /(?:^|\n|[.;]\s)\s*(?:next action|next step|next steps|next|to do|todo|nächster schritt|nächste schritte|siguiente paso|próximo paso|prochaine étape|à faire)\s*[:：-]\s*\S/i
+	has_facts:
+		/(?:^|\n|[.;]\s)\s*(?:facts?|details|context|key facts|fakten|details|kontext|hechos|datos|contexto|faits|contexte|détails)\s*[:：-]\s*\S/i,
+	has_actions_taken:
+		/(?:^|\n|[.;]\s)\s*(?:actions? taken|steps taken|tried|done so far|so far|what was tried|bisherige schritte|bereits versucht|maßnahmen|acciones realizadas|ya probado|acciones|actions effectuées|déjà essayé|actions)\s*[:：-]\s*\S/i,
+	has_blocker:
+		/(?:^|\n|[.;]\s)\s*(?:blocker|blocked by|blocking|what blocks it|hindernis|blockiert durch|bloqueo|impedimento|blocage|bloquant)\s*[:：-]\s*\S/i,
+	has_next_action:
+		/(?:^|\n|[.;]\s)\s*(?:next action|next step|next steps|next|to do|todo|nächster schritt|nächste schritte|siguiente paso|próximo paso|prochaine étape|à faire)\s*[:：-]\s*\S/i
 };
 
 /** The same elements said in prose. */
 const PROSE: Record<Element, RegExp> = {
-	has_goal: /\b(?:customer|client|user|they|he|she)\s+(?:wants?|needs?|would like|is asking|asks|requests?|is requesting|is trying|tries|hopes)\b|\bwants? to\b|\b(?:möchte|will|benötigt|quiere|necesita|solicita|souhaite|veut|voudrait|demande)\b/i,
-	has_facts: /\d|\b(?:plan|tier|invoice|order|charge[sd]?|account|workspace|subscription|renewal|device|email|card)\b.*\b(?:plan|tier|invoice|order|charge[sd]?|account|workspace|subscription|renewal|device|email|card|customer|writes)\b/i,
-	has_actions_taken: /\b(?:tried|checked|verified|sent|reset|explained|confirmed|looked up|so far|already|walked (?:them|him|her) through|suggested|offered|asked for|pointed)\b|\b(?:versucht|geprüft|bereits|schon|erklärt)\b|\b(?:intentado|revisado|comprobado|ya)\b|\b(?:essayé|vérifié|déjà|expliqué)\b/i,
-	has_blocker: /\b(?:block(?:s|ed|er|ing)?|can(?:'|’)?t|cannot|unable|could not|couldn(?:'|’)?t|needs? (?:approval|a human|an agent|access|permission|billing)|requires? (?:approval|access|a human)|not allowed|may not|only (?:\w+ ){0,3}can|outside (?:the|what))\b|\b(?:kann nicht|keine berechtigung|freigabe)\b|\b(?:no puede|no pudo|requiere aprobación)\b|(?:ne peut pas|n’a pas pu|n'a pas pu|nécessite une validation)/i,
-	has_next_action: /\b(?:please|kindly)\s+(?:\S+\s+){3,}\S+|\b(?:next|should|needs? to be|to do|follow up|call (?:them|him|her) back)\b|\b(?:bitte\s+(?:\S+\s+){3,}|sollte|als nächstes)|\b(?:por favor\s+(?:\S+\s+){3,}|debería|hay que)|\b(?:merci de\s+(?:\S+\s+){3,}|veuillez\s+(?:\S+\s+){3,}|il faut)/i
+	has_goal:
+		/\b(?:customer|client|user|they|he|she)\s+(?:wants?|needs?|would like|is asking|asks|requests?|is requesting|is trying|tries|hopes)\b|\bwants? to\b|\b(?:möchte|will|benötigt|quiere|necesita|solicita|souhaite|veut|voudrait|demande)\b/i,
+	has_facts:
+		/\d|\b(?:plan|tier|invoice|order|charge[sd]?|account|workspace|subscription|renewal|device|email|card)\b.*\b(?:plan|tier|invoice|order|charge[sd]?|account|workspace|subscription|renewal|device|email|card|customer|writes)\b/i,
+	has_actions_taken:
+		/\b(?:tried|checked|verified|sent|reset|explained|confirmed|looked up|so far|already|walked (?:them|him|her) through|suggested|offered|asked for|pointed)\b|\b(?:versucht|geprüft|bereits|schon|erklärt)\b|\b(?:intentado|revisado|comprobado|ya)\b|\b(?:essayé|vérifié|déjà|expliqué)\b/i,
+	has_blocker:
+		/\b(?:block(?:s|ed|er|ing)?|can(?:'|’)?t|cannot|unable|could not|couldn(?:'|’)?t|needs? (?:approval|a human|an agent|access|permission|billing)|requires? (?:approval|access|a human)|not allowed|may not|only (?:\w+ ){0,3}can|outside (?:the|what))\b|\b(?:kann nicht|keine berechtigung|freigabe)\b|\b(?:no puede|no pudo|requiere aprobación)\b|(?:ne peut pas|n’a pas pu|n'a pas pu|nécessite une validation)/i,
+	has_next_action:
+		/\b(?:please|kindly)\s+(?:\S+\s+){3,}\S+|\b(?:next|should|needs? to be|to do|follow up|call (?:them|him|her) back)\b|\b(?:bitte\s+(?:\S+\s+){3,}|sollte|als nächstes)|\b(?:por favor\s+(?:\S+\s+){3,}|debería|hay que)|\b(?:merci de\s+(?:\S+\s+){3,}|veuillez\s+(?:\S+\s+){3,}|il faut)/i
 };
 
 const ELEMENT_NAME: Record<Element, string> = {
@@ -72,7 +81,9 @@ export function gradeSentiment(note: string): CriterionResult {
 export function gradeRightQueue(item: GradingItem): CriterionResult {
 	const h = item.handoff;
 	if (!h?.owningQueue) return na('no assignment after the hand-off shows who owned it');
-	return h.owningQueue === h.toQueue ? pass(`sent to ${h.toQueue}, which owned it`) : fail(`sent to ${h.toQueue}; ${h.owningQueue} ended up owning it`);
+	return h.owningQueue === h.toQueue
+		? pass(`sent to ${h.toQueue}, which owned it`)
+		: fail(`sent to ${h.toQueue}; ${h.owningQueue} ended up owning it`);
 }
 
 // Stems, not words: German and Spanish compounds ("Abrechnungsteam", "soporte técnico").

@@ -16,7 +16,8 @@ export function questionSentences(text: string): string[] {
 		.filter((s) => /[?？]$/.test(s) || s.startsWith('¿'));
 }
 
-const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks|thank you|hallo|guten (?:tag|morgen|abend)|liebe[rs]?|sehr geehrte[rs]?|danke|hola|buen[oa]s|estimad[oa]|gracias|bonjour|bonsoir|salut|cher|chère|merci)\b/i;
+const GREETING =
+	/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks|thank you|hallo|guten (?:tag|morgen|abend)|liebe[rs]?|sehr geehrte[rs]?|danke|hola|buen[oa]s|estimad[oa]|gracias|bonjour|bonsoir|salut|cher|chère|merci)\b/i;
 
 /** The first sentence that says something: greetings and one-word lines skipped. */
 export function firstSubstantiveSentence(text: string): string | undefined {

@@ -8,7 +8,14 @@ import { helpscoutAdapter } from './helpscout';
 import { intercomAdapter } from './intercom';
 import { zendeskAdapter } from './zendesk';
 
-export const ADAPTERS: FormatAdapter[] = [freshdeskAdapter, helpscoutAdapter, zendeskAdapter, intercomAdapter, canonicalAdapter, csvAdapter];
+export const ADAPTERS: FormatAdapter[] = [
+	freshdeskAdapter,
+	helpscoutAdapter,
+	zendeskAdapter,
+	intercomAdapter,
+	canonicalAdapter,
+	csvAdapter
+];
 
 export function adapterFor(format: FormatName): FormatAdapter | undefined {
 	return ADAPTERS.find((a) => a.format === format);

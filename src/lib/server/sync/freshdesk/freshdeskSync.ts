@@ -24,13 +24,22 @@ type Position = { since: string; page?: number };
 /** The `rel="next"` URL of a Link header. */
 export function nextLink(headers: Headers): string | undefined {
 	const link = headers.get('link');
-	return link?.split(',').map((part) => /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)?.[1]).find(Boolean);
+	return link
+		?.split(',')
+		.map((part) => /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)?.[1])
+		.find(Boolean);
 }
 
 type Item = Record<string, unknown>;
 
 /** Every page of a list endpoint; `each` gets each page's items and body. */
-async function allPages(ctx: SyncContext, path: string, query: Record<string, string | number>, each: (items: Item[], body: unknown) => void, allow404 = false): Promise<boolean> {
+async function allPages(
+	ctx: SyncContext,
+	path: string,
+	query: Record<string, string | number>,
+	each: (items: Item[], body: unknown) => void,
+	allow404 = false
+): Promise<boolean> {
 	let url: string | undefined = path;
 	let q: typeof query | undefined = { ...query, per_page: PER_PAGE };
 	while (url) {
@@ -58,17 +67,34 @@ async function syncTickets(ctx: SyncContext): Promise<void> {
 	for (;;) {
 		const page = position.page ?? 1;
 		const r = await ctx.http.get('/api/v2/tickets', {
-			query: { updated_since: position.since, order_by: 'updated_at', order_type: 'asc', per_page: PER_PAGE, page, include: 'description,requester,stats' }
+			query: {
+				updated_since: position.since,
+				order_by: 'updated_at',
+				order_type: 'asc',
+				per_page: PER_PAGE,
+				page,
+				include: 'description,requester,stats'
+			}
 		});
 		const items = Array.isArray(r.body) ? (r.body as Item[]) : [];
 		// Conversations first, then the page with its cursor: a resume never keeps a ticket without them.
 		await forEachLimited(items, ctx.concurrency, (ticket) =>
-			allPages(ctx, `/api/v2/tickets/${encodeURIComponent(String(ticket.id))}/conversations`, {}, (_c, body) => conversations.add(body, 0), true).then(() => {})
+			allPages(
+				ctx,
+				`/api/v2/tickets/${encodeURIComponent(String(ticket.id))}/conversations`,
+				{},
+				(_c, body) => conversations.add(body, 0),
+				true
+			).then(() => {})
 		);
 		const more = nextLink(r.headers) !== undefined && items.length > 0;
 		const last = items.at(-1)?.updated_at;
 		const next: Position =
-			more && page < MAX_PAGE ? { since: position.since, page: page + 1 } : more && typeof last === 'string' ? { since: last, page: 1 } : position;
+			more && page < MAX_PAGE
+				? { since: position.since, page: page + 1 }
+				: more && typeof last === 'string'
+					? { since: last, page: 1 }
+					: position;
 		tickets.page(r.body, items.length, next);
 		ctx.progress.add(items.length);
 		if (!more) break;
@@ -111,10 +137,16 @@ export const freshdeskSync: VendorSync<FreshdeskConfig> = {
 		const ratings = ctx.stream('satisfaction_ratings');
 		if (!ratings.done) {
 			const { since } = streamStart<Position>(ctx, ratings, (s) => ({ since: s.toISOString() }));
-			await allPages(ctx, '/api/v2/surveys/satisfaction_ratings', { created_since: since }, (items, body) => {
-				ratings.add(body, items.length);
-				ctx.progress.add(items.length);
-			}, true);
+			await allPages(
+				ctx,
+				'/api/v2/surveys/satisfaction_ratings',
+				{ created_since: since },
+				(items, body) => {
+					ratings.add(body, items.length);
+					ctx.progress.add(items.length);
+				},
+				true
+			);
 			ratings.finish({ since: nextSince(ctx).toISOString() });
 		}
 
@@ -127,13 +159,25 @@ export const freshdeskSync: VendorSync<FreshdeskConfig> = {
 			if (!found) ctx.note('solutions answered 404: articles skipped');
 			for (const category of categories) {
 				const folders: Item[] = [];
-				await allPages(ctx, `/api/v2/solutions/categories/${encodeURIComponent(String(category.id))}/folders`, {}, (items) => folders.push(...items), true);
+				await allPages(
+					ctx,
+					`/api/v2/solutions/categories/${encodeURIComponent(String(category.id))}/folders`,
+					{},
+					(items) => folders.push(...items),
+					true
+				);
 				await forEachLimited(folders, ctx.concurrency, async (folder) => {
-					await allPages(ctx, `/api/v2/solutions/folders/${encodeURIComponent(String(folder.id))}/articles`, {}, (items) => {
-						const changed = items.filter((a) => !(Date.parse(String(a.updated_at)) <= since));
-						if (changed.length) articles.add(changed, changed.length);
-						ctx.progress.add(changed.length);
-					}, true);
+					await allPages(
+						ctx,
+						`/api/v2/solutions/folders/${encodeURIComponent(String(folder.id))}/articles`,
+						{},
+						(items) => {
+							const changed = items.filter((a) => !(Date.parse(String(a.updated_at)) <= since));
+							if (changed.length) articles.add(changed, changed.length);
+							ctx.progress.add(changed.length);
+						},
+						true
+					);
 				});
 			}
 			articles.finish({ since: nextSince(ctx).toISOString() });

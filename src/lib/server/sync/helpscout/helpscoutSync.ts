@@ -108,13 +108,21 @@ export const helpscoutSync: VendorSync<HelpScoutConfig> = {
 			appId,
 			appSecret,
 			baseUrl: baseUrlFrom(env, 'HELPSCOUT_BASE_URL', () => 'https://api.helpscout.net'),
-			docs: docsKey ? { apiKey: docsKey, baseUrl: baseUrlFrom(env, 'HELPSCOUT_DOCS_BASE_URL', () => 'https://docsapi.helpscout.net') } : null
+			docs: docsKey
+				? { apiKey: docsKey, baseUrl: baseUrlFrom(env, 'HELPSCOUT_DOCS_BASE_URL', () => 'https://docsapi.helpscout.net') }
+				: null
 		};
 	},
 	client(config, { onWait, settings }) {
 		let token: Promise<string> | undefined;
 		const common = { maxRetries: settings.maxRetries, retryBaseMs: settings.retryBaseMs, onWait, endpointVars: 'HELPSCOUT_BASE_URL' };
-		const tokenClient = new SyncHttp({ ...common, vendor: 'helpscout', baseUrl: config.baseUrl, authHeaders: async () => ({}), credentialVars: 'HELPSCOUT_APP_ID and HELPSCOUT_APP_SECRET' });
+		const tokenClient = new SyncHttp({
+			...common,
+			vendor: 'helpscout',
+			baseUrl: config.baseUrl,
+			authHeaders: async () => ({}),
+			credentialVars: 'HELPSCOUT_APP_ID and HELPSCOUT_APP_SECRET'
+		});
 		const fetchToken = async () => {
 			const { body } = await tokenClient.post('/v2/oauth2/token', {
 				anonymous: true,
@@ -122,7 +130,8 @@ export const helpscoutSync: VendorSync<HelpScoutConfig> = {
 				form: { grant_type: 'client_credentials', client_id: config.appId, client_secret: config.appSecret }
 			});
 			const accessToken = field<string>(body, 'access_token');
-			if (!accessToken) throw new SyncAuthError('helpscout refused the app credentials (no access token); check HELPSCOUT_APP_ID and HELPSCOUT_APP_SECRET');
+			if (!accessToken)
+				throw new SyncAuthError('helpscout refused the app credentials (no access token); check HELPSCOUT_APP_ID and HELPSCOUT_APP_SECRET');
 			return accessToken;
 		};
 		return new SyncHttp({

@@ -95,12 +95,18 @@ export const intercomSync: VendorSync<IntercomConfig> = {
 		// The search finds what changed; each conversation is then read whole, with its parts.
 		const conversations = ctx.stream('conversations');
 		if (!conversations.done) {
-			await searchUpdated(ctx, conversations, '/conversations/search', async (items) => {
-				await forEachLimited(items, ctx.concurrency, async (item) => {
-					const r = await ctx.http.get(`/conversations/${encodeURIComponent(String(item.id))}`, { allow: [404] });
-					if (r.status !== 404) conversations.add(r.body, 1);
-				});
-			}, true);
+			await searchUpdated(
+				ctx,
+				conversations,
+				'/conversations/search',
+				async (items) => {
+					await forEachLimited(items, ctx.concurrency, async (item) => {
+						const r = await ctx.http.get(`/conversations/${encodeURIComponent(String(item.id))}`, { allow: [404] });
+						if (r.status !== 404) conversations.add(r.body, 1);
+					});
+				},
+				true
+			);
 		}
 
 		// Articles have no "changed since" filter: the list is read and only changed ones are staged.

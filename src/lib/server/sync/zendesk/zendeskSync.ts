@@ -21,7 +21,14 @@ type Position = { cursor?: string; start_time?: number; url?: string };
 const ENV = ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'];
 
 /** Walks a list that uses Zendesk's cursor pagination (`meta.has_more`, `links.next`). */
-async function cursorPages(ctx: SyncContext, stream: SyncStream, path: string, key: string, query: Record<string, string | number>, primary: boolean): Promise<void> {
+async function cursorPages(
+	ctx: SyncContext,
+	stream: SyncStream,
+	path: string,
+	key: string,
+	query: Record<string, string | number>,
+	primary: boolean
+): Promise<void> {
 	let position = streamStart<Position>(ctx, stream, () => ({}));
 	for (;;) {
 		const { body } = await ctx.http.get(position.url ?? path, { query: position.url ? undefined : query });
@@ -55,7 +62,9 @@ async function syncTickets(ctx: SyncContext): Promise<void> {
 	let position = streamStart<Position>(ctx, tickets, (since) => ({ start_time: unixSeconds(since) }));
 	for (;;) {
 		const query = position.cursor ? { cursor: position.cursor } : { start_time: position.start_time ?? 0 };
-		const { body } = await ctx.http.get('/api/v2/incremental/tickets/cursor.json', { query: { ...query, include: 'metric_sets,users,groups' } });
+		const { body } = await ctx.http.get('/api/v2/incremental/tickets/cursor.json', {
+			query: { ...query, include: 'metric_sets,users,groups' }
+		});
 		const page = arrayField(body, 'tickets');
 		// Audits first, then the page with its cursor: a resume never keeps a ticket without its audits.
 		const live = page.filter((t) => t.status !== 'deleted').map((t) => t.id);
@@ -132,7 +141,9 @@ export const zendeskSync: VendorSync<ZendeskConfig> = {
 	source: 'zendesk',
 	format: 'zendesk',
 	requiredEnv: ENV,
-	isConfigured: (env) => ENV.every((n) => !!env[n]?.trim()) || (!!env.ZENDESK_BASE_URL?.trim() && !!env.ZENDESK_EMAIL?.trim() && !!env.ZENDESK_API_TOKEN?.trim()),
+	isConfigured: (env) =>
+		ENV.every((n) => !!env[n]?.trim()) ||
+		(!!env.ZENDESK_BASE_URL?.trim() && !!env.ZENDESK_EMAIL?.trim() && !!env.ZENDESK_API_TOKEN?.trim()),
 	configFromEnv(env) {
 		const [email, token] = requireEnv(env, 'zendesk', ['ZENDESK_EMAIL', 'ZENDESK_API_TOKEN']);
 		const baseUrl = baseUrlFrom(env, 'ZENDESK_BASE_URL', () => {
@@ -165,7 +176,14 @@ export const zendeskSync: VendorSync<ZendeskConfig> = {
 		const ratings = ctx.stream('satisfaction_ratings');
 		if (!ratings.done) {
 			const since = streamStart<Position>(ctx, ratings, (s) => ({ start_time: unixSeconds(s) }));
-			await cursorPages(ctx, ratings, '/api/v2/satisfaction_ratings', 'satisfaction_ratings', { 'page[size]': 100, start_time: since.start_time ?? 0 }, true);
+			await cursorPages(
+				ctx,
+				ratings,
+				'/api/v2/satisfaction_ratings',
+				'satisfaction_ratings',
+				{ 'page[size]': 100, start_time: since.start_time ?? 0 },
+				true
+			);
 			ratings.finish({ start_time: unixSeconds(nextSince(ctx)) });
 		}
 		await syncArticles(ctx);

@@ -20,4 +20,16 @@ export interface Migration {
 	sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [core, importRunStatus, partialHistory, conversationFacts, auth, userStatusAudit, gaps, gapEvidence, grades, syncState, digest].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [
+	core,
+	importRunStatus,
+	partialHistory,
+	conversationFacts,
+	auth,
+	userStatusAudit,
+	gaps,
+	gapEvidence,
+	grades,
+	syncState,
+	digest
+].sort((a, b) => a.version - b.version);

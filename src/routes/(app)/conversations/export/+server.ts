@@ -11,6 +11,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
 	requireRole(locals, TRANSCRIPT_ROLES);
-	const { filter, format } = await withUserErrors(() => ({ filter: parseConversationFilter(url.searchParams), format: parseExportFormat(url.searchParams.get('format')) }));
+	const { filter, format } = await withUserErrors(() => ({
+		filter: parseConversationFilter(url.searchParams),
+		format: parseExportFormat(url.searchParams.get('format'))
+	}));
 	return withAppDb((db) => conversationExportDownload(db, filter, format));
 };

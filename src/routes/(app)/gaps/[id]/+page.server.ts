@@ -36,7 +36,8 @@ export const actions: Actions = {
 		const id = gapId(params.id);
 		const form = Object.fromEntries(await request.formData());
 		const parsed = formSchema.safeParse({ status: form.status, owner: form.owner ?? '', note: form.note ?? '' });
-		if (!parsed.success) return fail(400, { error: `cannot save: ${String(parsed.error.issues[0].path[0])}: ${parsed.error.issues[0].message}` });
+		if (!parsed.success)
+			return fail(400, { error: `cannot save: ${String(parsed.error.issues[0].path[0])}: ${parsed.error.issues[0].message}` });
 		try {
 			await withAppDb((db) => updateGap(db, id, parsed.data));
 		} catch (e) {

@@ -29,7 +29,11 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 			previous_to: data.previous?.to,
 			previous: data.before?.[k.key] ?? null
 		}));
-		return csvResponse(`overview-kpis-${stamp}`, ['kpi', 'label', 'period_from', 'period_to', 'value', 'previous_from', 'previous_to', 'previous'], rows);
+		return csvResponse(
+			`overview-kpis-${stamp}`,
+			['kpi', 'label', 'period_from', 'period_to', 'value', 'previous_from', 'previous_to', 'previous'],
+			rows
+		);
 	}
 	const rows = part === 'trend' ? data.trend : data.breakdowns[part as Breakdown];
 	const first = part === 'trend' ? 'week' : part;

@@ -27,7 +27,10 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 				...table.columns.map((c) => ({ key: c.key, header: c.key })),
 				...(table.eventRows ? [{ key: 'event_id', header: 'event_id' }] : [])
 			];
-			const withLinks = rows.map((r) => ({ ...r, link: `${url.origin}/conversations/${encodeURIComponent(r.source)}/${encodeURIComponent(r.id)}` }));
+			const withLinks = rows.map((r) => ({
+				...r,
+				link: `${url.origin}/conversations/${encodeURIComponent(r.source)}/${encodeURIComponent(r.id)}`
+			}));
 			return csvResponse(`review-${table.key}-${w.week}`, [...columns, { key: 'link', header: 'link' }], withLinks);
 		}
 		const prev = previousIsoWeek(w);

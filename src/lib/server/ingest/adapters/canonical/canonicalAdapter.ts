@@ -10,7 +10,11 @@ export const canonicalAdapter: FormatAdapter = {
 	format: 'canonical',
 
 	detect({ head }: FileSample) {
-		const first = head.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+		const first =
+			head
+				.split('\n')
+				.find((l) => l.trim().length > 0)
+				?.trim() ?? '';
 		if (!first.startsWith('{')) return false;
 		// Vendor exports are JSON too; ours are recognised by canonical keys on the first line,
 		// and never by a vendor's: an object `type` (Intercom's conversation, ticket, contact…),

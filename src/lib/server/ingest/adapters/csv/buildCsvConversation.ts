@@ -11,8 +11,21 @@ export type Cell = (field: CsvField) => string | undefined;
 
 /** The conversation-level fields, repeated on every row of a one-row-per-event file. */
 export const CONVERSATION_FIELDS = [
-	'conversation_created_at', 'conversation_updated_at', 'channel', 'subject', 'language', 'intent', 'priority', 'tags',
-	'customer_id', 'customer_tier', 'customer_plan', 'csat_score', 'csat_scale', 'csat_rating', 'csat_comment'
+	'conversation_created_at',
+	'conversation_updated_at',
+	'channel',
+	'subject',
+	'language',
+	'intent',
+	'priority',
+	'tags',
+	'customer_id',
+	'customer_tier',
+	'customer_plan',
+	'csat_score',
+	'csat_scale',
+	'csat_rating',
+	'csat_comment'
 ] as const satisfies readonly CsvField[];
 export type ConversationFields = Partial<Record<(typeof CONVERSATION_FIELDS)[number], string>>;
 
@@ -25,9 +38,22 @@ export interface EventRow {
 }
 
 const AUTHORS: Record<string, 'customer' | 'ai' | 'agent'> = {
-	customer: 'customer', user: 'customer', end_user: 'customer', contact: 'customer', requester: 'customer', lead: 'customer',
-	ai: 'ai', bot: 'ai', assistant: 'ai', ai_agent: 'ai', fin: 'ai',
-	agent: 'agent', admin: 'agent', human: 'agent', teammate: 'agent', staff: 'agent'
+	customer: 'customer',
+	user: 'customer',
+	end_user: 'customer',
+	contact: 'customer',
+	requester: 'customer',
+	lead: 'customer',
+	ai: 'ai',
+	bot: 'ai',
+	assistant: 'ai',
+	ai_agent: 'ai',
+	fin: 'ai',
+	agent: 'agent',
+	admin: 'agent',
+	human: 'agent',
+	teammate: 'agent',
+	staff: 'agent'
 };
 
 function author(value: string | undefined): string | undefined {
@@ -75,30 +101,44 @@ export function eventFromRow(cell: Cell, hasTypeColumn: boolean): EventInput {
 	switch (type) {
 		case 'message':
 			return checked({
-				...base, author: author(cell('author')), body: cell('body') ?? '',
+				...base,
+				author: author(cell('author')),
+				body: cell('body') ?? '',
 				...present({
-					agent_id: cell('agent_id'), answer_type: cell('answer_type')?.toLowerCase(),
+					agent_id: cell('agent_id'),
+					answer_type: cell('answer_type')?.toLowerCase(),
 					confidence: confidence === undefined ? undefined : csvNumber(confidence, 'confidence'),
 					kb_article_ids: kb === undefined ? undefined : csvList(kb)
 				})
 			});
 		case 'handoff':
 			return checked({
-				...base, author: author(cell('author')) ?? 'ai', to_queue: cell('to_queue') ?? cell('queue'),
+				...base,
+				author: author(cell('author')) ?? 'ai',
+				to_queue: cell('to_queue') ?? cell('queue'),
 				...present({ reason: cell('reason'), note: cell('note'), customer_message: cell('customer_message') })
 			});
 		case 'assignment':
 			return checked({ ...base, ...present({ queue: cell('queue'), agent_id: cell('agent_id') }) });
 		case 'draft':
 			return checked({
-				...base, author: 'ai', body: cell('body') ?? '',
+				...base,
+				author: 'ai',
+				body: cell('body') ?? '',
 				...present({
-					agent_id: cell('agent_id'), final_body: cell('final_body'), review: cell('review')?.toLowerCase(),
+					agent_id: cell('agent_id'),
+					final_body: cell('final_body'),
+					review: cell('review')?.toLowerCase(),
 					kb_article_ids: kb === undefined ? undefined : csvList(kb)
 				})
 			});
 		case 'note':
-			return checked({ ...base, author: author(cell('author')) ?? 'agent', body: cell('body') ?? cell('note') ?? '', ...present({ agent_id: cell('agent_id') }) });
+			return checked({
+				...base,
+				author: author(cell('author')) ?? 'agent',
+				body: cell('body') ?? cell('note') ?? '',
+				...present({ agent_id: cell('agent_id') })
+			});
 		default:
 			return checked({ ...base, status: cell('status')?.toLowerCase() });
 	}
@@ -161,13 +201,24 @@ export function conversationFromRow(id: string, cell: Cell): ConversationInput {
 	});
 	if (answer !== undefined && cell('review')) {
 		events.push({
-			id: `${id}-draft`, at: answeredAt, type: 'draft', author: 'ai', body: answer, review: cell('review')?.toLowerCase(),
-			...present({ final_body: cell('final_body') }), ...answerFields
+			id: `${id}-draft`,
+			at: answeredAt,
+			type: 'draft',
+			author: 'ai',
+			body: answer,
+			review: cell('review')?.toLowerCase(),
+			...present({ final_body: cell('final_body') }),
+			...answerFields
 		});
 	} else if (answer !== undefined) {
 		const by = author(cell('answer_author')) ?? (cell('answer_type') !== undefined || confidence !== undefined ? 'ai' : 'agent');
 		events.push({
-			id: `${id}-answer`, at: answeredAt, type: 'message', author: by, body: answer, ...answerFields,
+			id: `${id}-answer`,
+			at: answeredAt,
+			type: 'message',
+			author: by,
+			body: answer,
+			...answerFields,
 			...present({
 				answer_type: cell('answer_type')?.toLowerCase(),
 				confidence: confidence === undefined ? undefined : csvNumber(confidence, 'confidence')
@@ -178,7 +229,11 @@ export function conversationFromRow(id: string, cell: Cell): ConversationInput {
 	const toQueue = cell('to_queue');
 	if (toQueue !== undefined) {
 		events.push({
-			id: `${id}-handoff`, at: handoffAt, type: 'handoff', author: 'ai', to_queue: toQueue,
+			id: `${id}-handoff`,
+			at: handoffAt,
+			type: 'handoff',
+			author: 'ai',
+			to_queue: toQueue,
 			...present({ reason: cell('reason'), note: cell('note'), customer_message: cell('customer_message') })
 		});
 	}
@@ -186,7 +241,12 @@ export function conversationFromRow(id: string, cell: Cell): ConversationInput {
 	if (queue !== undefined) events.push({ id: `${id}-assignment`, at: handoffAt, type: 'assignment', queue });
 	const status = cell('status');
 	if (status !== undefined) {
-		events.push({ id: `${id}-status`, at: time('solved_at') ?? conv.conversation_updated_at ?? answeredAt, type: 'status', status: status.toLowerCase() });
+		events.push({
+			id: `${id}-status`,
+			at: time('solved_at') ?? conv.conversation_updated_at ?? answeredAt,
+			type: 'status',
+			status: status.toLowerCase()
+		});
 	}
 	return { ...conversationShell(id, conv, created), events: events.map(checked) };
 }

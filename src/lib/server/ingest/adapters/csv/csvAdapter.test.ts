@@ -42,7 +42,9 @@ describe('csvAdapter.detect', () => {
 describe('parseCsvMapping', () => {
 	it('maps fields to headers and refuses unknown fields by name', () => {
 		expect(parseCsvMapping(['conversation_id=Ticket ID', 'body = Text'])).toEqual({ conversation_id: 'Ticket ID', body: 'Text' });
-		expect(() => parseCsvMapping(['ticket=Ticket'])).toThrow(/^--map ticket=Ticket: unknown field "ticket"; known fields: conversation_id,/);
+		expect(() => parseCsvMapping(['ticket=Ticket'])).toThrow(
+			/^--map ticket=Ticket: unknown field "ticket"; known fields: conversation_id,/
+		);
 		expect(() => parseCsvMapping(['body'])).toThrow(/write it as field=Header/);
 		expect(() => parseCsvMapping(['body='])).toThrow(/write it as field=Header/);
 	});
@@ -56,16 +58,35 @@ describe('csvAdapter.read, one row per event', () => {
 		expect(records.map((r) => r.location.line)).toEqual([2, 5]);
 		const c = conversations.get('c-1042')!;
 		expect(c).toMatchObject({
-			source: 'csv', channel: 'chat', subject: 'Charged twice', language: 'en', intent: 'billing', priority: 'high',
-			tags: ['renewal', 'vip'], customer: { id: 'cust-77', tier: 'vip', plan: 'pro' }, csat: { score: 2, scale: 5, comment: 'slow' },
+			source: 'csv',
+			channel: 'chat',
+			subject: 'Charged twice',
+			language: 'en',
+			intent: 'billing',
+			priority: 'high',
+			tags: ['renewal', 'vip'],
+			customer: { id: 'cust-77', tier: 'vip', plan: 'pro' },
+			csat: { score: 2, scale: 5, comment: 'slow' },
 			updated_at: '2026-10-06T08:00:00.000Z'
 		});
 		expect(c.events.map((e) => `${e.id} ${e.type}`)).toEqual([
-			'e1 message', 'e2 message', 'e3 handoff', 'e4 assignment', 'e5 draft', 'e6 note', 'e7 status', 'e8 status'
+			'e1 message',
+			'e2 message',
+			'e3 handoff',
+			'e4 assignment',
+			'e5 draft',
+			'e6 note',
+			'e7 status',
+			'e8 status'
 		]);
 		expect(c.events[0]).toMatchObject({ body: 'I was charged twice,\nonce on the 3rd and once on the 5th.' });
 		expect(c.events[1]).toMatchObject({ author: 'ai', answer_type: 'fallback', confidence: 0.42, kb_article_ids: ['kb-12', 'kb-7'] });
-		expect(c.events[2]).toMatchObject({ to_queue: 'billing', reason: 'refund_request', note: 'Goal: refund\nFacts: two charges', customer_message: "I'm bringing in our billing team" });
+		expect(c.events[2]).toMatchObject({
+			to_queue: 'billing',
+			reason: 'refund_request',
+			note: 'Goal: refund\nFacts: two charges',
+			customer_message: "I'm bringing in our billing team"
+		});
 		expect(c.events[4]).toMatchObject({ agent_id: 'a-3', final_body: 'We have refunded the second charge.', review: 'edited' });
 		const other = conversations.get('c-1043')!;
 		expect(other).toMatchObject({ channel: 'email', csat: { rating: 'good' } });
@@ -73,7 +94,13 @@ describe('csvAdapter.read, one row per event', () => {
 	});
 
 	it('reads a file with its own headers through --map, a ; delimiter and zoned times', async () => {
-		const mapping = parseCsvMapping(['conversation_id=Ticket', 'conversation_created_at=Opened', 'event_at=When', 'author=Sender', 'body=Text']);
+		const mapping = parseCsvMapping([
+			'conversation_id=Ticket',
+			'conversation_created_at=Opened',
+			'event_at=When',
+			'author=Sender',
+			'body=Text'
+		]);
 		const { conversations, invalid } = await readAll([fixture('mapped.csv')], mapping);
 		expect(invalid).toEqual([]);
 		expect(conversations.get('T-1')).toMatchObject({
@@ -86,7 +113,9 @@ describe('csvAdapter.read, one row per event', () => {
 	});
 
 	it('stops with a UsageError when --map names a header the file lacks', async () => {
-		await expect(readAll([fixture('mapped.csv')], { conversation_id: 'Case' })).rejects.toThrow(/--map conversation_id=Case: no such column; its header is Ticket, Opened/);
+		await expect(readAll([fixture('mapped.csv')], { conversation_id: 'Case' })).rejects.toThrow(
+			/--map conversation_id=Case: no such column; its header is Ticket, Opened/
+		);
 	});
 
 	it('quarantines each bad row with its line and reason; the rest of its conversation still loads', async () => {
@@ -116,12 +145,25 @@ describe('csvAdapter.read, one row per conversation', () => {
 		expect(q1).toMatchObject({ channel: 'voice', subject: 'Reset password', customer: { id: 'cust-1' }, csat: { score: 5, scale: 5 } });
 		expect(q1.events).toEqual([
 			{ id: 'q-1-question', at: '2026-10-07T10:00:00.000Z', type: 'message', author: 'customer', body: 'How do I reset my password?' },
-			{ id: 'q-1-answer', at: '2026-10-07T10:00:05.000Z', type: 'message', author: 'ai', body: 'Use the "Forgot password" link.', answer_type: 'answered', confidence: 0.91 },
+			{
+				id: 'q-1-answer',
+				at: '2026-10-07T10:00:05.000Z',
+				type: 'message',
+				author: 'ai',
+				body: 'Use the "Forgot password" link.',
+				answer_type: 'answered',
+				confidence: 0.91
+			},
 			{ id: 'q-1-status', at: '2026-10-07T10:30:00.000Z', type: 'status', status: 'solved' }
 		]);
 		const q2 = conversations.get('q-2')!;
 		expect(q2.channel).toBe('web_form');
-		expect(q2.events.map((e) => `${e.type}${'author' in e ? ' ' + e.author : ''}`)).toEqual(['message customer', 'message ai', 'handoff ai', 'status']);
+		expect(q2.events.map((e) => `${e.type}${'author' in e ? ' ' + e.author : ''}`)).toEqual([
+			'message customer',
+			'message ai',
+			'handoff ai',
+			'status'
+		]);
 		expect(q2.events[2]).toMatchObject({ to_queue: 'billing', note: 'Goal: change invoice address' });
 		// No answer_type or confidence: an agent's reply. A date-only created_at is midnight UTC.
 		const q3 = conversations.get('q-3')!;

@@ -52,7 +52,12 @@ export const csvAdapter: FormatAdapter = {
 
 	async *read(files, options): AsyncGenerator<AdapterRecord> {
 		for (const file of files) {
-			const invalid = (line: number, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location: { file, line }, reason, raw });
+			const invalid = (line: number, reason: string, raw?: string): AdapterRecord => ({
+				kind: 'invalid',
+				location: { file, line },
+				reason,
+				raw
+			});
 			let columns: CsvColumns | undefined;
 			let delimiter: string;
 			{
@@ -87,11 +92,17 @@ export const csvAdapter: FormatAdapter = {
 					if (!columns) {
 						const resolved = resolveColumns(row.cells, options.csvMapping);
 						if (resolved.missingMapped.length) {
-							throw new UsageError(`${file}: --map ${resolved.missingMapped.join(', ')}: no such column; its header is ${row.cells.join(', ').slice(0, 300)}`);
+							throw new UsageError(
+								`${file}: --map ${resolved.missingMapped.join(', ')}: no such column; its header is ${row.cells.join(', ').slice(0, 300)}`
+							);
 						}
 						columns = resolved.columns;
 						if (columns.index.conversation_id === undefined) {
-							yield invalid(row.line, `no conversation id column (conversation_id or id) in the header; name it with --map conversation_id=<Header>`, rawRow(row.cells));
+							yield invalid(
+								row.line,
+								`no conversation id column (conversation_id or id) in the header; name it with --map conversation_id=<Header>`,
+								rawRow(row.cells)
+							);
 							break;
 						}
 						continue;
@@ -132,7 +143,11 @@ export const csvAdapter: FormatAdapter = {
 					const share = Math.min(rest, Math.round(perRow * rows.length));
 					rest -= share;
 					options.onBytes(share);
-					yield { kind: 'conversation', location: { file, line: rows[0].line, record: `conversation ${id}` }, value: conversationFromEventRows(id, rows) };
+					yield {
+						kind: 'conversation',
+						location: { file, line: rows[0].line, record: `conversation ${id}` },
+						value: conversationFromEventRows(id, rows)
+					};
 				}
 				options.onBytes(rest);
 			} finally {

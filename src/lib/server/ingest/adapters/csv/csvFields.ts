@@ -4,10 +4,39 @@ import type { CsvMapping } from '../../types';
 
 /** One row per event: the default columns, the ones the generator writes (the adapters README, "CSV", maps each to the canonical field). */
 export const EVENT_ROW_FIELDS = [
-	'conversation_id', 'conversation_created_at', 'conversation_updated_at', 'channel', 'subject', 'language', 'intent',
-	'priority', 'tags', 'customer_id', 'customer_tier', 'customer_plan', 'csat_score', 'csat_scale', 'csat_rating',
-	'csat_comment', 'event_id', 'event_at', 'event_type', 'author', 'agent_id', 'body', 'answer_type', 'confidence',
-	'kb_article_ids', 'queue', 'to_queue', 'reason', 'note', 'customer_message', 'final_body', 'review', 'status'
+	'conversation_id',
+	'conversation_created_at',
+	'conversation_updated_at',
+	'channel',
+	'subject',
+	'language',
+	'intent',
+	'priority',
+	'tags',
+	'customer_id',
+	'customer_tier',
+	'customer_plan',
+	'csat_score',
+	'csat_scale',
+	'csat_rating',
+	'csat_comment',
+	'event_id',
+	'event_at',
+	'event_type',
+	'author',
+	'agent_id',
+	'body',
+	'answer_type',
+	'confidence',
+	'kb_article_ids',
+	'queue',
+	'to_queue',
+	'reason',
+	'note',
+	'customer_message',
+	'final_body',
+	'review',
+	'status'
 ] as const;
 
 /** One row per conversation: these, besides the conversation-level fields above. */
@@ -38,7 +67,11 @@ const ALIASES: Partial<Record<CsvField, string[]>> = {
 	solved_at: ['closed_at', 'resolved_at']
 };
 
-export const normalizeHeader = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+export const normalizeHeader = (h: string) =>
+	h
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 
 export interface CsvColumns {
 	/** field → column index, for the fields this file has. */

@@ -25,17 +25,34 @@ export function csvNumber(value: string, field: string): number {
 }
 
 export function csvList(value: string): string[] {
-	return value.split('|').map((s) => s.trim()).filter(Boolean);
+	return value
+		.split('|')
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 const CHANNEL_SYNONYMS: Record<string, string> = {
-	phone: 'voice', call: 'voice', web: 'web_form', form: 'web_form', webform: 'web_form', messenger: 'chat',
-	live_chat: 'chat', whatsapp: 'social', facebook: 'social', twitter: 'social', instagram: 'social', text: 'sms',
-	mobile: 'in_app', app: 'in_app'
+	phone: 'voice',
+	call: 'voice',
+	web: 'web_form',
+	form: 'web_form',
+	webform: 'web_form',
+	messenger: 'chat',
+	live_chat: 'chat',
+	whatsapp: 'social',
+	facebook: 'social',
+	twitter: 'social',
+	instagram: 'social',
+	text: 'sms',
+	mobile: 'in_app',
+	app: 'in_app'
 };
 
 /** A channel name as the canonical enum, synonyms mapped; anything else is left for validation to refuse. */
 export function csvChannel(value: string): string {
-	const v = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	const v = value
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 	return (CHANNELS as readonly string[]).includes(v) ? v : (CHANNEL_SYNONYMS[v] ?? v);
 }

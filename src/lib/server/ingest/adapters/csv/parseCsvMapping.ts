@@ -10,7 +10,8 @@ export function parseCsvMapping(flags: string[]): CsvMapping {
 		const eq = flag.indexOf('=');
 		const field = (eq === -1 ? flag : flag.slice(0, eq)).trim();
 		const header = eq === -1 ? '' : flag.slice(eq + 1).trim();
-		if (eq === -1 || !field || !header) throw new UsageError(`--map "${flag}": write it as field=Header, e.g. --map conversation_id="Ticket ID"`);
+		if (eq === -1 || !field || !header)
+			throw new UsageError(`--map "${flag}": write it as field=Header, e.g. --map conversation_id="Ticket ID"`);
 		if (!(CSV_FIELDS as readonly string[]).includes(field)) {
 			throw new UsageError(`--map ${flag}: unknown field "${field}"; known fields: ${CSV_FIELDS.join(', ')}`);
 		}

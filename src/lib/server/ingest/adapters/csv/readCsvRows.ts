@@ -45,9 +45,10 @@ export async function* readCsvRows(file: string, delimiter: string, onBytes: (n:
 			skip_records_with_error: true,
 			on_skip: (error, raw) => {
 				const end = (error as { lines?: number } | undefined)?.lines ?? 0;
-				const why = error?.code === 'CSV_QUOTE_NOT_CLOSED'
-					? 'a quoted field opened here is never closed (the rest of the file is inside it)'
-					: (error?.message ?? 'unreadable row').replace(/\s+/g, ' ');
+				const why =
+					error?.code === 'CSV_QUOTE_NOT_CLOSED'
+						? 'a quoted field opened here is never closed (the rest of the file is inside it)'
+						: (error?.message ?? 'unreadable row').replace(/\s+/g, ' ');
 				skipped.push({ line: startLine(end, raw), error: why, raw: (raw ?? '').slice(0, RAW_LIMIT) });
 				return undefined;
 			}

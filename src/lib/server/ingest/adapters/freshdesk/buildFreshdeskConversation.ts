@@ -25,7 +25,17 @@ const STATUS_NAMES: Record<string, Status> = { open: 'open', pending: 'pending',
 
 /** Ticket `source` codes. */
 const SOURCES: Record<number, Channel> = {
-	1: 'email', 2: 'web_form', 3: 'voice', 5: 'social', 6: 'social', 7: 'chat', 8: 'in_app', 9: 'web_form', 10: 'email', 12: 'chat', 13: 'social'
+	1: 'email',
+	2: 'web_form',
+	3: 'voice',
+	5: 'social',
+	6: 'social',
+	7: 'chat',
+	8: 'in_app',
+	9: 'web_form',
+	10: 'email',
+	12: 'chat',
+	13: 'social'
 };
 /** Outbound email: the agent wrote first, the description is theirs. */
 const OUTBOUND_EMAIL = 10;
@@ -124,7 +134,11 @@ export function buildFreshdeskConversation(
 		const by = conv.user_id;
 		const ai = isAi(by);
 		if (conv.private) {
-			events.push(ai ? { id: conv.id, at, type: 'note', author: 'ai', body } : { id: conv.id, at, type: 'note', author: 'agent', body, ...(by ? { agent_id: by } : {}) });
+			events.push(
+				ai
+					? { id: conv.id, at, type: 'note', author: 'ai', body }
+					: { id: conv.id, at, type: 'note', author: 'agent', body, ...(by ? { agent_id: by } : {}) }
+			);
 		} else if (conv.incoming || (by !== undefined && by === ticket.requester_id)) {
 			events.push({ id: conv.id, at, type: 'message', author: 'customer', body });
 		} else if (ai) {
@@ -137,7 +151,15 @@ export function buildFreshdeskConversation(
 		// The list endpoint has no conversations: the first reply is only a time in `stats`.
 		c.history = 'partial';
 		const first = vendorTime(ticket.stats?.first_responded_at);
-		if (first) events.push({ id: `${ticket.id}-first-reply`, at: first, type: 'message', author: 'agent', body: '', ...(ticket.responder_id ? { agent_id: ticket.responder_id } : {}) });
+		if (first)
+			events.push({
+				id: `${ticket.id}-first-reply`,
+				at: first,
+				type: 'message',
+				author: 'agent',
+				body: '',
+				...(ticket.responder_id ? { agent_id: ticket.responder_id } : {})
+			});
 	}
 	// Status history: `stats` keeps the latest resolve, close and reopen times.
 	const statuses: { at: string; status: Status }[] = [];

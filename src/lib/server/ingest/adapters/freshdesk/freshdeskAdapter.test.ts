@@ -16,7 +16,9 @@ describe('freshdeskAdapter.detect', () => {
 		for (const file of all) expect(detectFormat(file)?.format, path.basename(file)).toBe('freshdesk');
 		expect(freshdeskAdapter.detect({ path: 'x', head: '{"id":1,"via":{"channel":"web"},"requester_id":2,"responder_id":3}' })).toBe(false);
 		// A JSON Lines ticket whose first key is its type is no sync-tool envelope.
-		expect(freshdeskAdapter.detect({ path: 'x', head: '{"type":"Question","id":1,"requester_id":2,"responder_id":3,"status":2}\n' })).toBe(true);
+		expect(freshdeskAdapter.detect({ path: 'x', head: '{"type":"Question","id":1,"requester_id":2,"responder_id":3,"status":2}\n' })).toBe(
+			true
+		);
 	});
 });
 
@@ -25,9 +27,18 @@ describe('freshdeskAdapter.read', () => {
 		const { conversations } = await readAdapter(freshdeskAdapter, all, ['freddy@acme.test']);
 		expect([...conversations.keys()].sort()).toEqual(['1001', '1002', '1003', '1004']); // 1005 is spam
 		const c1 = conversations.get('1001')!;
-		expect(c1).toMatchObject({ source: 'freshdesk', channel: 'chat', priority: 'normal', intent: 'Billing', tags: ['invoice'], customer: { id: '7001' } });
+		expect(c1).toMatchObject({
+			source: 'freshdesk',
+			channel: 'chat',
+			priority: 'normal',
+			intent: 'Billing',
+			tags: ['invoice'],
+			customer: { id: '7001' }
+		});
 		expect(c1.history).toBeUndefined();
-		expect(c1.events.map((e) => [e.type, 'author' in e ? e.author : '', 'status' in e ? e.status : '', 'queue' in e ? e.queue : ''])).toEqual([
+		expect(
+			c1.events.map((e) => [e.type, 'author' in e ? e.author : '', 'status' in e ? e.status : '', 'queue' in e ? e.queue : ''])
+		).toEqual([
 			['message', 'customer', '', ''],
 			['assignment', '', '', 'Billing'],
 			['message', 'ai', '', ''], // by agent 9001, freddy@acme.test
@@ -39,7 +50,12 @@ describe('freshdeskAdapter.read', () => {
 		expect(c2.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual(['solved', 'closed']);
 		// 1003's conversations come from a separate file; stats hold a resolve and a later reopen.
 		const c3 = conversations.get('1003')!;
-		expect(c3.events.filter((e) => e.type === 'message').map((e) => 'author' in e && e.author)).toEqual(['customer', 'ai', 'customer', 'agent']);
+		expect(c3.events.filter((e) => e.type === 'message').map((e) => 'author' in e && e.author)).toEqual([
+			'customer',
+			'ai',
+			'customer',
+			'agent'
+		]);
 		expect(c3.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual(['solved', 'open']);
 	});
 
@@ -48,7 +64,12 @@ describe('freshdeskAdapter.read', () => {
 		const c4 = conversations.get('1004')!;
 		expect(c4.history).toBe('partial');
 		expect(c4.channel).toBe('web_form');
-		expect(c4.events.find((e) => e.id === '1004-first-reply')).toMatchObject({ type: 'message', author: 'agent', body: '', at: '2026-10-05T15:10:00.000Z' });
+		expect(c4.events.find((e) => e.id === '1004-first-reply')).toMatchObject({
+			type: 'message',
+			author: 'agent',
+			body: '',
+			at: '2026-10-05T15:10:00.000Z'
+		});
 	});
 
 	it('yields satisfaction ratings as rating records: happy is good, neutral and unhappy are bad', async () => {
@@ -84,8 +105,27 @@ describe('freshdeskAdapter.read', () => {
 		const tickets = JSON.parse(fs.readFileSync(path.join(dir, 'tickets.json'), 'utf8')) as Record<string, unknown>[];
 		const lines = [
 			JSON.stringify({ stream: 'contacts', data: { id: 7001, name: 'Jo', helpdesk_agent: false }, emitted_at: 1 }),
-			...tickets.slice(0, 1).map((t) => JSON.stringify({ stream: 'tickets', data: { ...t, conversations: undefined }, emitted_at: 1 }).replace('"id":1001,', '"id":1001.0,')),
-			JSON.stringify({ stream: 'conversations', data: { id: '20011', body_text: 'Invoices are under Billing > Documents.', incoming: false, private: false, user_id: 9001, ticket_id: '1001', created_at: '2026-10-05T09:01:00Z' }, emitted_at: 1 }),
+			...tickets
+				.slice(0, 1)
+				.map((t) =>
+					JSON.stringify({ stream: 'tickets', data: { ...t, conversations: undefined }, emitted_at: 1 }).replace(
+						'"id":1001,',
+						'"id":1001.0,'
+					)
+				),
+			JSON.stringify({
+				stream: 'conversations',
+				data: {
+					id: '20011',
+					body_text: 'Invoices are under Billing > Documents.',
+					incoming: false,
+					private: false,
+					user_id: 9001,
+					ticket_id: '1001',
+					created_at: '2026-10-05T09:01:00Z'
+				},
+				emitted_at: 1
+			}),
 			JSON.stringify({ stream: 'agents', data: { id: 9001, contact: { email: 'freddy@acme.test' }, ticket_scope: 1 }, emitted_at: 1 }),
 			'{"stream": "tickets", "data": {"id": 1'
 		];
@@ -100,9 +140,24 @@ describe('freshdeskAdapter.read', () => {
 
 	it('quarantines a ticket whose embedded conversation is broken, instead of loading it without that reply', async () => {
 		const file = path.join(tmp, 'broken_conversation.json');
-		fs.writeFileSync(file, JSON.stringify([{ id: 1101, status: 2, source: 1, requester_id: 7, created_at: '2026-10-05T09:00:00Z', responder_id: 8, conversations: [{ body_text: 'no id', ticket_id: 1101 }] }]));
+		fs.writeFileSync(
+			file,
+			JSON.stringify([
+				{
+					id: 1101,
+					status: 2,
+					source: 1,
+					requester_id: 7,
+					created_at: '2026-10-05T09:00:00Z',
+					responder_id: 8,
+					conversations: [{ body_text: 'no id', ticket_id: 1101 }]
+				}
+			])
+		);
 		const { conversations, invalid } = await readAdapter(freshdeskAdapter, [file]);
 		expect(conversations.size).toBe(0);
-		expect(invalid.map((r) => r.reason)).toEqual([expect.stringMatching(/^Freshdesk ticket 1101: conversations\[0\]: id: .*fix or drop it/)]);
+		expect(invalid.map((r) => r.reason)).toEqual([
+			expect.stringMatching(/^Freshdesk ticket 1101: conversations\[0\]: id: .*fix or drop it/)
+		]);
 	});
 });

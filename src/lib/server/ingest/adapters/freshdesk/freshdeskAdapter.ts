@@ -29,7 +29,11 @@ type ItemKind = 'ticket' | 'conversation' | 'rating' | 'agent' | 'group' | 'arti
 
 /** Airbyte/Singer stream → object kind; other streams (contacts, companies, …) have no canonical meaning. */
 const STREAMS: Record<string, ItemKind> = {
-	tickets: 'ticket', conversations: 'conversation', satisfaction_ratings: 'rating', agents: 'agent', groups: 'group',
+	tickets: 'ticket',
+	conversations: 'conversation',
+	satisfaction_ratings: 'rating',
+	agents: 'agent',
+	groups: 'group',
 	solution_articles: 'article'
 };
 
@@ -51,7 +55,11 @@ function kindOf(v: Record<string, unknown>): ItemKind {
 }
 
 /** One parsed JSON value (an array, a search page, an object) → typed items. */
-function* explode(value: unknown, location: RecordLocation, stream?: string): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
+function* explode(
+	value: unknown,
+	location: RecordLocation,
+	stream?: string
+): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) yield* explode(value[i], { ...location, record: `[${i}]` }, stream);
 		return;
@@ -75,7 +83,14 @@ function rawOf(value: unknown): string {
 	}
 }
 
-const MARKERS = [/"fr_escalated"\s*:/, /"responder_id"\s*:/, /"ticket_scope"\s*:/, /"description_text"\s*:/, /"unassigned_for"\s*:/, /"survey_id"\s*:/];
+const MARKERS = [
+	/"fr_escalated"\s*:/,
+	/"responder_id"\s*:/,
+	/"ticket_scope"\s*:/,
+	/"description_text"\s*:/,
+	/"unassigned_for"\s*:/,
+	/"survey_id"\s*:/
+];
 
 export const freshdeskAdapter: FormatAdapter = {
 	format: 'freshdesk',
@@ -106,7 +121,12 @@ export const freshdeskAdapter: FormatAdapter = {
 						if (kind === 'ticket') {
 							const p = freshdeskTicketSchema.safeParse(value);
 							if (p.success) await byTicket.add(p.data.id, { k: 't', v: p.data, loc: location });
-							else yield invalid(location, `Freshdesk ticket: ${formatIssues(p.error)}; fix or drop this record and import the file again`, rawOf(value));
+							else
+								yield invalid(
+									location,
+									`Freshdesk ticket: ${formatIssues(p.error)}; fix or drop this record and import the file again`,
+									rawOf(value)
+								);
 						} else if (kind === 'conversation') {
 							const p = freshdeskConversationSchema.safeParse(value);
 							if (p.success && p.data.ticket_id) await byTicket.add(p.data.ticket_id, { k: 'c', v: p.data, loc: location });
@@ -169,7 +189,14 @@ export const freshdeskAdapter: FormatAdapter = {
 				if (rating && csat) {
 					// Ratings are stored apart and applied to the ticket in the warehouse, whichever import brings it.
 					const at = vendorTime(rating.updated_at ?? rating.created_at);
-					yield { kind: 'rating', location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of ticket ${ticketId}` }, source: 'freshdesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat };
+					yield {
+						kind: 'rating',
+						location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of ticket ${ticketId}` },
+						source: 'freshdesk',
+						conversation_id: ticketId,
+						...(at ? { rated_at: at } : {}),
+						csat
+					};
 				}
 				if (!ticket) {
 					const first = items[0];
@@ -188,7 +215,11 @@ export const freshdeskAdapter: FormatAdapter = {
 				for (const [i, raw] of (t.conversations ?? []).entries()) {
 					const p = freshdeskConversationSchema.safeParse(raw);
 					if (!p.success) {
-						yield invalid(location, `Freshdesk ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}; fix or drop it and import again`, rawOf(t));
+						yield invalid(
+							location,
+							`Freshdesk ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}; fix or drop it and import again`,
+							rawOf(t)
+						);
 						failed = true;
 						break;
 					}
@@ -197,7 +228,9 @@ export const freshdeskAdapter: FormatAdapter = {
 				if (failed) continue;
 				// No conversations anywhere (the list endpoint): a partial history.
 				const convs = t.conversations || conversations.size ? [...conversations.values()] : undefined;
-				const embeddedRating = t.satisfaction_rating ? freshdeskRatingSchema.safeParse({ ticket_id: t.id, id: `${t.id}-rating`, ...(t.satisfaction_rating as object) }) : undefined;
+				const embeddedRating = t.satisfaction_rating
+					? freshdeskRatingSchema.safeParse({ ticket_id: t.id, id: `${t.id}-rating`, ...(t.satisfaction_rating as object) })
+					: undefined;
 				try {
 					const value = buildFreshdeskConversation(t, convs, embeddedRating?.success ? embeddedRating.data : undefined, ctx);
 					yield { kind: 'conversation', location, value };

@@ -65,7 +65,8 @@ export function buildHelpscoutConversation(
 		if (p?.type === 'customer') return 'customer';
 		const email = p?.email ?? (p?.id ? ctx.userEmails.get(p.id) : undefined);
 		// API v3 names AI-powered users `system_user` (v2 says `user`); --ai-author names the rest.
-		if (p?.type === 'system_user' || (p?.id && ctx.aiAuthors.has(p.id.toLowerCase())) || (email && ctx.aiAuthors.has(email.toLowerCase()))) return 'ai';
+		if (p?.type === 'system_user' || (p?.id && ctx.aiAuthors.has(p.id.toLowerCase())) || (email && ctx.aiAuthors.has(email.toLowerCase())))
+			return 'ai';
 		return 'agent';
 	};
 	const events: EventInput[] = [];
@@ -86,10 +87,21 @@ export function buildHelpscoutConversation(
 			const body = t.body ? htmlToText(t.body) : '';
 			const author = authorOf(t.createdBy);
 			const agentId = author === 'agent' && t.createdBy?.id ? { agent_id: t.createdBy.id } : {};
-			if (t.type === 'customer' || t.type === 'message' || t.type === 'reply' || t.type === 'chat' || t.type === 'phone' || t.type === 'beaconchat') {
+			if (
+				t.type === 'customer' ||
+				t.type === 'message' ||
+				t.type === 'reply' ||
+				t.type === 'chat' ||
+				t.type === 'phone' ||
+				t.type === 'beaconchat'
+			) {
 				events.push({ id: t.id, at, type: 'message', author, body, ...agentId });
 			} else if (t.type === 'note') {
-				events.push(author === 'ai' ? { id: t.id, at, type: 'note', author: 'ai', body } : { id: t.id, at, type: 'note', author: 'agent', body, ...agentId });
+				events.push(
+					author === 'ai'
+						? { id: t.id, at, type: 'note', author: 'ai', body }
+						: { id: t.id, at, type: 'note', author: 'agent', body, ...agentId }
+				);
 			}
 			// lineitem, forwardparent, forwardchild: only their status and assignee matter.
 			const next = t.status ? STATUSES[t.status] : undefined;

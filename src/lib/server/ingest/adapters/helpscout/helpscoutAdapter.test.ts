@@ -19,7 +19,14 @@ describe('helpscoutAdapter.read', () => {
 		const { conversations } = await readAdapter(helpscoutAdapter, all, ['ai-answers@acme.test']);
 		expect([...conversations.keys()].sort()).toEqual(['5001', '5002', '5003', '5004']); // 5005 is spam
 		const c1 = conversations.get('5001')!;
-		expect(c1).toMatchObject({ source: 'helpscout', channel: 'chat', language: 'en', tags: ['password'], customer: { id: '6001' }, subject: 'Reset my password' });
+		expect(c1).toMatchObject({
+			source: 'helpscout',
+			channel: 'chat',
+			language: 'en',
+			tags: ['password'],
+			customer: { id: '6001' },
+			subject: 'Reset my password'
+		});
 		expect(c1.events.map((e) => [e.id, e.type, 'author' in e ? e.author : '', 'status' in e ? e.status : ''])).toEqual([
 			['5001-mailbox', 'assignment', '', ''],
 			['50011', 'message', 'customer', ''],
@@ -29,9 +36,18 @@ describe('helpscoutAdapter.read', () => {
 		]);
 		expect(c1.events[0]).toMatchObject({ queue: 'Support' });
 		const c2 = conversations.get('5002')!;
-		expect(c2.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual(['open', 'closed', 'open', 'closed']);
+		expect(c2.events.filter((e) => e.type === 'status').map((e) => 'status' in e && e.status)).toEqual([
+			'open',
+			'closed',
+			'open',
+			'closed'
+		]);
 		expect(c2.events.find((e) => e.id === '50022')).toMatchObject({ type: 'note', author: 'agent', agent_id: '801' });
-		expect(c2.events.find((e) => e.id === '50023')).toMatchObject({ type: 'message', author: 'agent', body: 'We refunded the second charge.' });
+		expect(c2.events.find((e) => e.id === '50023')).toMatchObject({
+			type: 'message',
+			author: 'agent',
+			body: 'We refunded the second charge.'
+		});
 		expect(c2.events.some((e) => e.id === '50020')).toBe(false); // a draft thread
 		expect(c2.events[0]).toMatchObject({ type: 'assignment', queue: 'Billing', agent_id: '801' });
 	});
@@ -63,9 +79,17 @@ describe('helpscoutAdapter.read', () => {
 			'5010': { rating: 'good' }
 		});
 		expect([...articles.values()]).toEqual([
-			{ id: '5f1a2b3c4d', title: 'API rate limits', body: 'Each token may send 600 requests a minute.', url: 'https://acme.helpscoutdocs.com/article/12-rate-limits', updated_at: '2026-09-10T10:00:00.000Z' }
+			{
+				id: '5f1a2b3c4d',
+				title: 'API rate limits',
+				body: 'Each token may send 600 requests a minute.',
+				url: 'https://acme.helpscoutdocs.com/article/12-rate-limits',
+				updated_at: '2026-09-10T10:00:00.000Z'
+			}
 		]);
-		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual(['ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)']);
+		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line} ${r.reason}`)).toEqual([
+			'ratings.jsonl:5 bad JSON: Unexpected end of JSON input (fix or remove this line; the rest of the file loads)'
+		]);
 	});
 
 	it('quarantines a thread page that does not say its conversation, with what to do', async () => {

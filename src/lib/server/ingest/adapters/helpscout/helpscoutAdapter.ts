@@ -80,7 +80,8 @@ function* explode(value: unknown, location: RecordLocation): Generator<Piece> {
 	}
 	// Docs API: {"articles": {"items": […]}} or {"article": {…}}
 	if (isObject(value.articles) && Array.isArray(value.articles.items)) {
-		for (const [i, v] of value.articles.items.entries()) yield { kind: 'article', value: v, location: { ...location, record: `articles[${i}]` } };
+		for (const [i, v] of value.articles.items.entries())
+			yield { kind: 'article', value: v, location: { ...location, record: `articles[${i}]` } };
 		return;
 	}
 	if (isObject(value.article)) {
@@ -99,8 +100,12 @@ function rawOf(value: unknown): string {
 }
 
 const MARKERS = [
-	/"mailboxId"\s*:/, /"primaryCustomer"\s*:/, /"customerWaitingSince"\s*:/, /api\.helpscout\.net\/v2\//,
-	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users|ratings)"/, /"collectionId"\s*:/,
+	/"mailboxId"\s*:/,
+	/"primaryCustomer"\s*:/,
+	/"customerWaitingSince"\s*:/,
+	/api\.helpscout\.net\/v2\//,
+	/"_embedded"\s*:\s*\{\s*"(conversations|threads|mailboxes|users|ratings)"/,
+	/"collectionId"\s*:/,
 	// A rating: `conversationId` and a word rating (great, okay, not_good)
 	/"conversationId"\s*:\s*"?\d+"?\s*,[^\n]*"rating"\s*:\s*"|"rating"\s*:\s*"(great|okay|not_good|not-good)"/
 ];
@@ -147,7 +152,12 @@ export const helpscoutAdapter: FormatAdapter = {
 						} else if (piece.kind === 'conversation') {
 							const p = helpscoutConversationSchema.safeParse(value);
 							if (p.success) await byConversation.add(p.data.id, { k: 'c', v: p.data, loc: location });
-							else yield invalid(location, `Help Scout conversation: ${formatIssues(p.error)}; fix or drop this record and import the file again`, rawOf(value));
+							else
+								yield invalid(
+									location,
+									`Help Scout conversation: ${formatIssues(p.error)}; fix or drop this record and import the file again`,
+									rawOf(value)
+								);
 						} else if (piece.kind === 'rating') {
 							const p = helpscoutRatingSchema.safeParse(value);
 							if (p.success) await byConversation.add(p.data.conversationId, { k: 'r', v: p.data, loc: location });
@@ -167,17 +177,31 @@ export const helpscoutAdapter: FormatAdapter = {
 							const a = p.data;
 							if (a.status && a.status !== 'published') continue; // not visible to customers
 							if (a.text == null) {
-								yield invalid(location, `Help Scout Docs article ${a.id} has no text (a list item); export each article with GET /v1/articles/{id}`, rawOf(value));
+								yield invalid(
+									location,
+									`Help Scout Docs article ${a.id} has no text (a list item); export each article with GET /v1/articles/{id}`,
+									rawOf(value)
+								);
 								continue;
 							}
 							const updated = vendorTime(a.updatedAt ?? a.lastPublishedAt);
 							yield {
 								kind: 'kb_article',
 								location: { ...location, record: `article ${a.id}` },
-								value: { id: a.id, title: a.name, body: htmlToText(a.text), ...(a.publicUrl ? { url: a.publicUrl } : {}), ...(updated ? { updated_at: updated } : {}) }
+								value: {
+									id: a.id,
+									title: a.name,
+									body: htmlToText(a.text),
+									...(a.publicUrl ? { url: a.publicUrl } : {}),
+									...(updated ? { updated_at: updated } : {})
+								}
 							};
 						} else {
-							yield invalid(location, 'not a Help Scout conversation, thread page, user, mailbox, rating or Docs article; leave it out or pass --format', rawOf(value));
+							yield invalid(
+								location,
+								'not a Help Scout conversation, thread page, user, mailbox, rating or Docs article; leave it out or pass --format',
+								rawOf(value)
+							);
 						}
 					}
 				}
@@ -196,7 +220,14 @@ export const helpscoutAdapter: FormatAdapter = {
 				if (rating && csat) {
 					// Ratings are stored apart and applied to the conversation in the warehouse, whichever import brings it.
 					const at = vendorTime(rating.createdAt);
-					yield { kind: 'rating', location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of conversation ${conversationId}` }, source: 'helpscout', conversation_id: conversationId, ...(at ? { rated_at: at } : {}), csat };
+					yield {
+						kind: 'rating',
+						location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of conversation ${conversationId}` },
+						source: 'helpscout',
+						conversation_id: conversationId,
+						...(at ? { rated_at: at } : {}),
+						csat
+					};
 				}
 				if (!conv && items.every((i) => i.k === 'r')) continue;
 				if (!conv) {

@@ -2,12 +2,7 @@
 // reads the files and the team/admin side-loads; this decides what each part means.
 import { formatIssues, normalizeTimestamp, type Channel, type ConversationInput, type Status } from '../../../../schema';
 import { htmlToText } from './htmlToText';
-import {
-	intercomPartSchema,
-	type IntercomAuthor,
-	type IntercomConversation,
-	type IntercomPart
-} from './intercomSchemas';
+import { intercomPartSchema, type IntercomAuthor, type IntercomConversation, type IntercomPart } from './intercomSchemas';
 
 type EventInput = NonNullable<ConversationInput['events']>[number];
 
@@ -25,24 +20,60 @@ export interface IntercomContext {
 
 /** `source.type` (the channel the conversation started on) → canonical channel. */
 const CHANNELS: Record<string, Channel> = {
-	conversation: 'chat', chat: 'chat', messenger: 'chat', email: 'email', facebook: 'social', instagram: 'social',
-	twitter: 'social', whatsapp: 'social', phone_call: 'voice', phone_switch: 'voice', call: 'voice', sms: 'sms',
-	push: 'in_app', in_app: 'in_app', api: 'api'
+	conversation: 'chat',
+	chat: 'chat',
+	messenger: 'chat',
+	email: 'email',
+	facebook: 'social',
+	instagram: 'social',
+	twitter: 'social',
+	whatsapp: 'social',
+	phone_call: 'voice',
+	phone_switch: 'voice',
+	call: 'voice',
+	sms: 'sms',
+	push: 'in_app',
+	in_app: 'in_app',
+	api: 'api'
 };
 
 /** Part types that are one canonical event (or two: an assignment or a note that also reopens). */
 const MESSAGE_PARTS = new Set(['comment', 'quick_reply']);
 const ASSIGNMENT_PARTS = new Set(['assignment', 'default_assignment', 'away_mode_assignment', 'assign_and_reopen', 'assign_and_unsnooze']);
-const STATUS_PARTS: Record<string, Status> = { open: 'open', close: 'solved', snoozed: 'pending', unsnoozed: 'open', timer_unsnooze: 'open' };
+const STATUS_PARTS: Record<string, Status> = {
+	open: 'open',
+	close: 'solved',
+	snoozed: 'pending',
+	unsnoozed: 'open',
+	timer_unsnooze: 'open'
+};
 const REOPENING_PARTS = new Set(['assign_and_reopen', 'assign_and_unsnooze', 'note_and_reopen']);
 /** Documented part types with no canonical meaning (attributes, participants, ratings, SLAs…). */
 const IGNORED_PARTS = new Set([
-	'conversation_rating_changed', 'conversation_rating_remark_added', 'attribute_collected', 'participant_added',
-	'participant_removed', 'conversation_attribute_updated_by_admin', 'conversation_attribute_updated_by_workflow',
-	'conversation_attribute_updated_by_user', 'ticket_attribute_updated_by_admin', 'ticket_state_updated_by_admin',
-	'title_changed', 'priority_changed', 'language_detection_details', 'sla_applied', 'sla_removed',
-	'custom_action_started', 'custom_action_finished', 'operator_workflow_event', 'channel_and_reply_time_expectation',
-	'conversation_tags_updated', 'conversation_sentiment_changed', 'read_receipt', 'email_forwarded', 'event'
+	'conversation_rating_changed',
+	'conversation_rating_remark_added',
+	'attribute_collected',
+	'participant_added',
+	'participant_removed',
+	'conversation_attribute_updated_by_admin',
+	'conversation_attribute_updated_by_workflow',
+	'conversation_attribute_updated_by_user',
+	'ticket_attribute_updated_by_admin',
+	'ticket_state_updated_by_admin',
+	'title_changed',
+	'priority_changed',
+	'language_detection_details',
+	'sla_applied',
+	'sla_removed',
+	'custom_action_started',
+	'custom_action_finished',
+	'operator_workflow_event',
+	'channel_and_reply_time_expectation',
+	'conversation_tags_updated',
+	'conversation_sentiment_changed',
+	'read_receipt',
+	'email_forwarded',
+	'event'
 ]);
 /** An AI comment and note posted this close before its assignment are the hand-off's words. */
 const HANDOFF_WINDOW_SECONDS = 5;
@@ -71,7 +102,16 @@ function requiredTime(value: unknown, what: string): string {
 function attribute(attrs: Record<string, unknown> | null | undefined, names: string[]): string | undefined {
 	if (!attrs) return undefined;
 	for (const [key, value] of Object.entries(attrs)) {
-		if (names.includes(key.trim().toLowerCase().replace(/[\s-]+/g, '_')) && typeof value === 'string' && value.trim()) {
+		if (
+			names.includes(
+				key
+					.trim()
+					.toLowerCase()
+					.replace(/[\s-]+/g, '_')
+			) &&
+			typeof value === 'string' &&
+			value.trim()
+		) {
 			return value.trim();
 		}
 	}
@@ -94,8 +134,7 @@ export function buildIntercomConversation(conv: IntercomConversation, ctx: Inter
 	};
 	const isCustomer = (author: IntercomAuthor | null | undefined) =>
 		author?.type === 'user' || author?.type === 'lead' || author?.type === 'contact';
-	const agentId = (author: IntercomAuthor | null | undefined) =>
-		author?.type === 'admin' && author.id ? { agent_id: author.id } : {};
+	const agentId = (author: IntercomAuthor | null | undefined) => (author?.type === 'admin' && author.id ? { agent_id: author.id } : {});
 
 	const conversation: ConversationInput = {
 		id: conv.id,
@@ -173,7 +212,11 @@ export function buildIntercomConversation(conv: IntercomConversation, ctx: Inter
 			} else if (isCustomer(part.author)) events.push({ id: part.id, at, type: 'message', author: 'customer', body });
 			else events.push({ id: part.id, at, type: 'message', author: 'agent', body, ...agentId(part.author) });
 		} else if (type === 'note' || type === 'note_and_reopen') {
-			events.push(ai ? { id: part.id, at, type: 'note', author: 'ai', body } : { id: part.id, at, type: 'note', author: 'agent', body, ...agentId(part.author) });
+			events.push(
+				ai
+					? { id: part.id, at, type: 'note', author: 'ai', body }
+					: { id: part.id, at, type: 'note', author: 'agent', body, ...agentId(part.author) }
+			);
 		} else if (ASSIGNMENT_PARTS.has(type)) {
 			const target = part.assigned_to;
 			const targetId = target?.id ?? undefined;
@@ -190,7 +233,12 @@ export function buildIntercomConversation(conv: IntercomConversation, ctx: Inter
 					if (prev.part.part_type === 'note' && note === undefined) {
 						note = htmlToText(prev.part.body ?? '');
 						consumed.add(prev.part);
-					} else if (MESSAGE_PARTS.has(prev.part.part_type) && told === undefined && prev.part.is_ai_answer !== true && !prev.part.answer_type) {
+					} else if (
+						MESSAGE_PARTS.has(prev.part.part_type) &&
+						told === undefined &&
+						prev.part.is_ai_answer !== true &&
+						!prev.part.answer_type
+					) {
 						told = htmlToText(prev.part.body ?? '');
 						consumed.add(prev.part);
 					} else break;

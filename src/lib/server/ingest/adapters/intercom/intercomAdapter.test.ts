@@ -24,7 +24,8 @@ async function readAll(files: string[], aiAuthors: string[] = []) {
 }
 
 const full = [fixture('conversations.jsonl'), fixture('conversation_list.json'), fixture('teams.json')];
-const brief = (c: Conversation) => c.events.map((e) => `${e.id} ${e.type}${'author' in e ? ` ${e.author}` : ''}${'status' in e ? ` ${e.status}` : ''}`);
+const brief = (c: Conversation) =>
+	c.events.map((e) => `${e.id} ${e.type}${'author' in e ? ` ${e.author}` : ''}${'status' in e ? ` ${e.status}` : ''}`);
 
 describe('intercomAdapter.detect', () => {
 	const d = (head: string) => intercomAdapter.detect({ path: 'x', head });
@@ -32,7 +33,9 @@ describe('intercomAdapter.detect', () => {
 		expect(d('{"type":"conversation","id":"1","created_at":1,"conversation_parts":{}}')).toBe(true);
 		expect(d('{\n  "type": "conversation.list",\n  "conversations": [')).toBe(true);
 		expect(d('{"type": "team.list", "teams": []}')).toBe(true);
-		expect(d('{"id":"c-1","created_at":"2026-01-01T00:00:00Z","events":[{"type":"message","body":"\\"type\\":\\"conversation\\""}]}')).toBe(false);
+		expect(d('{"id":"c-1","created_at":"2026-01-01T00:00:00Z","events":[{"type":"message","body":"\\"type\\":\\"conversation\\""}]}')).toBe(
+			false
+		);
 		expect(d('{"tickets":[{"id":1}]}')).toBe(false);
 		expect(d('conversation_id,event_type,body\n1,message,"{""type"":""conversation""}"\n')).toBe(false);
 	});
@@ -54,14 +57,22 @@ describe('intercomAdapter.read on documented API objects', () => {
 		expect(bytes).toBe(16549 + 3659 + 417);
 		const c = conversations.get('1001')!;
 		expect(c).toMatchObject({
-			source: 'intercom', channel: 'chat', language: 'en', intent: 'billing.update_card', priority: 'normal',
-			tags: ['billing'], customer: { id: '6650c1a2f1', tier: 'vip', plan: 'pro' }, csat: { score: 5, scale: 5, comment: 'fast' },
-			created_at: '2026-10-05T21:12:00.000Z', updated_at: '2026-10-05T21:20:00.000Z'
+			source: 'intercom',
+			channel: 'chat',
+			language: 'en',
+			intent: 'billing.update_card',
+			priority: 'normal',
+			tags: ['billing'],
+			customer: { id: '6650c1a2f1', tier: 'vip', plan: 'pro' },
+			csat: { score: 5, scale: 5, comment: 'fast' },
+			created_at: '2026-10-05T21:12:00.000Z',
+			updated_at: '2026-10-05T21:20:00.000Z'
 		});
 		expect(brief(c)).toEqual(['source-403918301 message customer', '9001 message ai', '9002 message customer', '9004 status solved']);
 		expect(c.events[1]).toMatchObject({
 			body: 'You can change your card under Settings > Billing. Click "Update card".',
-			answer_type: 'answered', kb_article_ids: ['6543210']
+			answer_type: 'answered',
+			kb_article_ids: ['6543210']
 		});
 	});
 
@@ -70,13 +81,23 @@ describe('intercomAdapter.read on documented API objects', () => {
 		const c = conversations.get('1002')!;
 		expect(c).toMatchObject({ priority: 'high', csat: { score: 2, comment: 'took two days' } });
 		expect(brief(c)).toEqual([
-			'source-403918302 message customer', '9101 message ai', '9102 message customer', '9105 handoff ai',
-			'9106 assignment', '9107 message agent', '9108 status solved', '9109 message customer', '9110 status open',
-			'9111 message agent', '9112 status solved'
+			'source-403918302 message customer',
+			'9101 message ai',
+			'9102 message customer',
+			'9105 handoff ai',
+			'9106 assignment',
+			'9107 message agent',
+			'9108 status solved',
+			'9109 message customer',
+			'9110 status open',
+			'9111 message agent',
+			'9112 status solved'
 		]);
 		expect(c.events[1]).toMatchObject({ answer_type: 'fallback' });
 		expect(c.events[3]).toMatchObject({
-			to_queue: 'Billing', reason: 'routed_to_team', note: expect.stringMatching(/^Goal: refund[^]*\nNext action: refund one charge$/),
+			to_queue: 'Billing',
+			reason: 'routed_to_team',
+			note: expect.stringMatching(/^Goal: refund[^]*\nNext action: refund one charge$/),
 			customer_message: "I'm bringing in our billing team, they'll reply here within a few hours."
 		});
 		expect(c.events[4]).toMatchObject({ agent_id: '814' });
@@ -89,8 +110,16 @@ describe('intercomAdapter.read on documented API objects', () => {
 		expect(c).toMatchObject({ channel: 'email', subject: 'Export broken', language: 'de-DE', customer: { id: '6650c1a2f3' } });
 		expect(c.csat).toBeUndefined();
 		expect(brief(c)).toEqual([
-			'source-403918303 message customer', '9201 assignment', '9202 assignment', '9202-note note agent', '9203 note agent',
-			'9204 message agent', '9205 status pending', '9206 status open', '9207 message agent', '9208 status solved'
+			'source-403918303 message customer',
+			'9201 assignment',
+			'9202 assignment',
+			'9202-note note agent',
+			'9203 note agent',
+			'9204 message agent',
+			'9205 status pending',
+			'9206 status open',
+			'9207 message agent',
+			'9208 status solved'
 		]);
 		expect(c.events.filter((e) => e.type === 'assignment').map((e) => 'queue' in e && e.queue)).toEqual(['Support', 'Technical']);
 		// The Operator bot routing a conversation the AI never spoke in is routing, not a hand-off.
@@ -100,7 +129,13 @@ describe('intercomAdapter.read on documented API objects', () => {
 	it('treats admins named in --ai-author (by id or email) as the AI', async () => {
 		const asAi = (await readAll(full, ['ASSISTANT@acme.test'])).conversations.get('1004')!;
 		expect(asAi.channel).toBe('social');
-		expect(brief(asAi)).toEqual(['source-403918304 message customer', '9301 message ai', '9302 message customer', '9303 message ai', '9304 status solved']);
+		expect(brief(asAi)).toEqual([
+			'source-403918304 message customer',
+			'9301 message ai',
+			'9302 message customer',
+			'9303 message ai',
+			'9304 status solved'
+		]);
 		expect(brief((await readAll(full, ['990'])).conversations.get('1004')!)[1]).toBe('9301 message ai');
 		const plain = (await readAll(full)).conversations.get('1004')!;
 		expect(plain.events[1]).toMatchObject({ author: 'agent', agent_id: '990' });
@@ -109,8 +144,12 @@ describe('intercomAdapter.read on documented API objects', () => {
 	it('rebuilds list-endpoint conversations (no parts) from statistics and state', async () => {
 		const { conversations } = await readAll(full);
 		expect(brief(conversations.get('2001')!)).toEqual([
-			'source-403918401 message customer', '2001-assignment assignment', '2001-close-1 status solved',
-			'2001-reopen status open', '2001-close-2 status solved', '2001-state status open'
+			'source-403918401 message customer',
+			'2001-assignment assignment',
+			'2001-close-1 status solved',
+			'2001-reopen status open',
+			'2001-close-2 status solved',
+			'2001-state status open'
 		]);
 		expect(conversations.get('2001')!.events[1]).toMatchObject({ queue: 'Support', agent_id: '815', at: '2026-10-10T10:01:00.000Z' });
 		const outbound = conversations.get('2002')!;
@@ -161,11 +200,21 @@ describe('buildIntercomConversation with an admin.list side-load', () => {
 		const { buildIntercomConversation } = await import('./buildIntercomConversation');
 		const { intercomConversationSchema } = await import('./intercomSchemas');
 		const conv = intercomConversationSchema.parse({
-			type: 'conversation', id: '77', created_at: 1790000000,
+			type: 'conversation',
+			id: '77',
+			created_at: 1790000000,
 			source: { type: 'conversation', id: 's', body: '<p>Hi</p>', author: { type: 'user', id: 'u1' } },
-			conversation_parts: { conversation_parts: [{ id: 'p1', part_type: 'comment', created_at: 1790000010, body: 'Hello', author: { type: 'admin', id: '990' } }] }
+			conversation_parts: {
+				conversation_parts: [
+					{ id: 'p1', part_type: 'comment', created_at: 1790000010, body: 'Hello', author: { type: 'admin', id: '990' } }
+				]
+			}
 		});
-		const ctx = (admins: [string, string][]) => ({ teams: new Map(), admins: new Map(admins), aiAuthors: new Set(['assistant@acme.test']) });
+		const ctx = (admins: [string, string][]) => ({
+			teams: new Map(),
+			admins: new Map(admins),
+			aiAuthors: new Set(['assistant@acme.test'])
+		});
 		expect(buildIntercomConversation(conv, ctx([['990', 'Assistant@Acme.test']])).events?.[1]).toMatchObject({ author: 'ai' });
 		expect(buildIntercomConversation(conv, ctx([])).events?.[1]).toMatchObject({ author: 'agent', agent_id: '990' });
 	});

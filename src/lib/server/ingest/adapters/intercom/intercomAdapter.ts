@@ -19,13 +19,32 @@ type Kind = 'conversation' | 'ticket' | 'part' | 'team' | 'admin' | 'article' | 
 
 /** Intercom object types with no canonical meaning, passed over without a quarantine row. */
 const IGNORED_TYPES = new Set([
-	'contact', 'company', 'tag', 'segment', 'job', 'user_message', 'ticket_part', 'data_attribute', 'note', 'activity_log', 'collection', 'section', 'help_center'
+	'contact',
+	'company',
+	'tag',
+	'segment',
+	'job',
+	'user_message',
+	'ticket_part',
+	'data_attribute',
+	'note',
+	'activity_log',
+	'collection',
+	'section',
+	'help_center'
 ]);
 
 const KEY_KINDS: Record<string, Kind> = { conversations: 'conversation', tickets: 'ticket', teams: 'team', admins: 'admin' };
 /** Airbyte/Singer stream → kind; other streams (contacts, companies, tags, …) have no canonical meaning. */
-const STREAMS: Record<string, Kind> = { conversations: 'conversation', tickets: 'ticket', conversation_parts: 'part', teams: 'team', admins: 'admin' };
-const DETECT = /"type"\s*:\s*"(conversation|conversation\.list|ticket|ticket\.list|team\.list|admin\.list)"|"(conversation|ticket)_parts"\s*:\s*\{/;
+const STREAMS: Record<string, Kind> = {
+	conversations: 'conversation',
+	tickets: 'ticket',
+	conversation_parts: 'part',
+	teams: 'team',
+	admins: 'admin'
+};
+const DETECT =
+	/"type"\s*:\s*"(conversation|conversation\.list|ticket|ticket\.list|team\.list|admin\.list)"|"(conversation|ticket)_parts"\s*:\s*\{/;
 const SIDE_LOAD = /"type"\s*:\s*"(team|admin)(\.list)?"/;
 
 function kindOf(value: Record<string, unknown>): Kind {
@@ -40,7 +59,12 @@ function kindOf(value: Record<string, unknown>): Kind {
 }
 
 /** Splits one JSON value (a conversation, a list page, an array) into typed items. */
-function* explode(value: unknown, location: RecordLocation, key?: string | null, stream?: string): Generator<{ kind: Kind; value: unknown; location: RecordLocation }> {
+function* explode(
+	value: unknown,
+	location: RecordLocation,
+	key?: string | null,
+	stream?: string
+): Generator<{ kind: Kind; value: unknown; location: RecordLocation }> {
 	if (stream !== undefined) {
 		yield { kind: STREAMS[stream] ?? 'ignored', value, location };
 		return;
@@ -117,7 +141,9 @@ export const intercomAdapter: FormatAdapter = {
 		function* conversationRecord(value: unknown, location: RecordLocation): Generator<AdapterRecord> {
 			const p = intercomConversationSchema.safeParse(value);
 			const id = isObject(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : undefined;
-			const where = id ? { ...location, record: location.record ? `${location.record} conversation ${id}` : `conversation ${id}` } : location;
+			const where = id
+				? { ...location, record: location.record ? `${location.record} conversation ${id}` : `conversation ${id}` }
+				: location;
 			if (!p.success) {
 				yield invalid(where, `conversation: ${formatIssues(p.error)}`, rawOf(value));
 				return;
@@ -144,7 +170,8 @@ export const intercomAdapter: FormatAdapter = {
 					for (const { kind, location, ...item } of explode(rec.value, rec.location, rec.key, 'stream' in rec ? rec.stream : undefined)) {
 						if (kind === 'ignored') continue;
 						const value = kind === 'ticket' && isObject(item.value) ? ticketAsConversation(item.value) : item.value;
-						const streamId = 'stream' in rec && rec.stream !== undefined ? idOf(value, kind === 'part' ? 'conversation_id' : 'id') : undefined;
+						const streamId =
+							'stream' in rec && rec.stream !== undefined ? idOf(value, kind === 'part' ? 'conversation_id' : 'id') : undefined;
 						if ((kind === 'conversation' || kind === 'ticket' || kind === 'part') && streamId !== undefined) {
 							streamed ??= new KeyedGroups(files.reduce((n, f) => n + fs.statSync(f).size, 0));
 							await streamed.add(streamId, { k: kind === 'part' ? 'p' : 'c', v: value, loc: location });
@@ -163,7 +190,11 @@ export const intercomAdapter: FormatAdapter = {
 						} else if (kind === 'article') {
 							yield* intercomArticleRecords(value, location);
 						} else {
-							yield invalid(location, 'not an Intercom conversation, ticket, conversation list, team or admin; leave it out or pass --format', rawOf(value));
+							yield invalid(
+								location,
+								'not an Intercom conversation, ticket, conversation list, team or admin; leave it out or pass --format',
+								rawOf(value)
+							);
 						}
 					}
 				}
@@ -172,11 +203,17 @@ export const intercomAdapter: FormatAdapter = {
 				const conversations = items.filter((i) => i.k === 'c');
 				const conv = conversations.at(-1);
 				if (!conv) {
-					yield invalid({ ...items[0].loc, record: `conversation ${id}` }, `conversation_parts for Intercom conversation ${id}, but the conversation itself is not in the files given; sync the conversations stream too`);
+					yield invalid(
+						{ ...items[0].loc, record: `conversation ${id}` },
+						`conversation_parts for Intercom conversation ${id}, but the conversation itself is not in the files given; sync the conversations stream too`
+					);
 					continue;
 				}
 				const value = isObject(conv.v) ? conv.v : {};
-				const own = isObject(value.conversation_parts) && Array.isArray(value.conversation_parts.conversation_parts) ? value.conversation_parts.conversation_parts : [];
+				const own =
+					isObject(value.conversation_parts) && Array.isArray(value.conversation_parts.conversation_parts)
+						? value.conversation_parts.conversation_parts
+						: [];
 				const parts = new Map<string, unknown>();
 				for (const p of [...own, ...items.filter((i) => i.k === 'p').map((i) => i.v)]) parts.set(idOf(p, 'id') ?? String(parts.size), p);
 				yield* conversationRecord({ ...value, conversation_parts: { conversation_parts: [...parts.values()] } }, conv.loc);

@@ -10,7 +10,12 @@ export function* intercomArticleRecords(value: unknown, location: RecordLocation
 	const a = isObject(value) ? value : {};
 	const id = idText(a.id);
 	if (!id) {
-		yield { kind: 'invalid', location, reason: 'Intercom article without an id; fix or drop it and import again', raw: JSON.stringify(value)?.slice(0, 2000) };
+		yield {
+			kind: 'invalid',
+			location,
+			reason: 'Intercom article without an id; fix or drop it and import again',
+			raw: JSON.stringify(value)?.slice(0, 2000)
+		};
 		return;
 	}
 	const versions: { locale?: string; content: Record<string, unknown> }[] = [

@@ -3,9 +3,7 @@
 // Unknown keys are ignored; ids are strings in the API, numbers are accepted too.
 import { z } from 'zod';
 
-export const intercomId = z
-	.union([z.string().trim().min(1), z.number()], { error: 'missing or empty id' })
-	.transform((v) => String(v));
+export const intercomId = z.union([z.string().trim().min(1), z.number()], { error: 'missing or empty id' }).transform((v) => String(v));
 /** Intercom timestamps are Unix seconds; ISO strings (some exports) are accepted too. */
 export const intercomTime = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
@@ -69,9 +67,7 @@ export const intercomConversationSchema = z.object({
 	admin_assignee_id: intercomId.nullish(),
 	team_assignee_id: intercomId.nullish(),
 	tags: z.union([z.object({ tags: z.array(tagSchema).nullish() }), z.array(tagSchema)]).nullish(),
-	conversation_rating: z
-		.object({ rating: z.number().nullish(), remark: text, created_at: intercomTime.nullish() })
-		.nullish(),
+	conversation_rating: z.object({ rating: z.number().nullish(), remark: text, created_at: intercomTime.nullish() }).nullish(),
 	source: z
 		.object({
 			type: text,
@@ -90,9 +86,7 @@ export const intercomConversationSchema = z.object({
 		.nullish(),
 	custom_attributes: z.record(z.string(), z.unknown()).nullish(),
 	statistics: intercomStatisticsSchema.nullish(),
-	conversation_parts: z
-		.union([z.object({ conversation_parts: z.array(z.unknown()).nullish() }), z.array(z.unknown())])
-		.nullish(),
+	conversation_parts: z.union([z.object({ conversation_parts: z.array(z.unknown()).nullish() }), z.array(z.unknown())]).nullish(),
 	ai_agent_participated: z.boolean().nullish(),
 	ai_agent: intercomAiAgentSchema.nullish()
 });

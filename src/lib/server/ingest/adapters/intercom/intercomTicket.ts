@@ -6,7 +6,10 @@ import { isObject } from '../zendesk/readJsonRecords';
 
 /** Ticket state → the part that conversation history would hold for it. */
 const STATE_PART: Record<string, string> = {
-	submitted: 'open', in_progress: 'open', waiting_on_customer: 'snoozed', resolved: 'close'
+	submitted: 'open',
+	in_progress: 'open',
+	waiting_on_customer: 'snoozed',
+	resolved: 'close'
 };
 
 /** Ticket part types with no canonical meaning (attribute edits, links, sharing). */
@@ -45,7 +48,10 @@ export function ticketAsConversation(ticket: Record<string, unknown>): Record<st
 		state: state === 'resolved' ? 'closed' : state === 'waiting_on_customer' ? 'snoozed' : 'open',
 		admin_assignee_id: zero(ticket.admin_assignee_id),
 		team_assignee_id: zero(ticket.team_assignee_id),
-		custom_attributes: { ...(isObject(ticket.custom_attributes) ? ticket.custom_attributes : {}), ...(typeName ? { Intent: typeName } : {}) },
+		custom_attributes: {
+			...(isObject(ticket.custom_attributes) ? ticket.custom_attributes : {}),
+			...(typeName ? { Intent: typeName } : {})
+		},
 		source: {
 			type: 'conversation',
 			...(description !== undefined ? { body: description } : {}),

@@ -12,7 +12,11 @@ async function all(file: string, keys: string[], maxElementBytes?: number, chunk
 }
 
 const summary = (out: DocumentElement[]) =>
-	out.map((e) => (e.ok ? `${e.location.record}@${e.location.line} ${(e.value as { id: string }).id}` : `${e.location.record}@${e.location.line} ! ${e.reason}`));
+	out.map((e) =>
+		e.ok
+			? `${e.location.record}@${e.location.line} ${(e.value as { id: string }).id}`
+			: `${e.location.record}@${e.location.line} ! ${e.reason}`
+	);
 
 describe('streamJsonDocument', () => {
 	it('yields each element of a listed array with its index and starting line, whatever the chunk size', async () => {

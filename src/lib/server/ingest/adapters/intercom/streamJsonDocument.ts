@@ -13,8 +13,15 @@ export type DocumentElement =
 	| { ok: true; value: unknown; location: RecordLocation; key: string | null }
 	| { ok: false; location: RecordLocation; reason: string; raw?: string };
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, NEWLINE = 0x0a, COLON = 0x3a, COMMA = 0x2c;
-const OPEN_OBJ = 0x7b, CLOSE_OBJ = 0x7d, OPEN_ARR = 0x5b, CLOSE_ARR = 0x5d;
+const QUOTE = 0x22,
+	BACKSLASH = 0x5c,
+	NEWLINE = 0x0a,
+	COLON = 0x3a,
+	COMMA = 0x2c;
+const OPEN_OBJ = 0x7b,
+	CLOSE_OBJ = 0x7d,
+	OPEN_ARR = 0x5b,
+	CLOSE_ARR = 0x5d;
 const isSpace = (b: number) => b === 0x20 || b === NEWLINE || b === 0x0d || b === 0x09;
 
 const sizeText = (bytes: number) => (bytes >= 1 << 20 ? `${bytes >> 20} MiB` : `${bytes} bytes`);

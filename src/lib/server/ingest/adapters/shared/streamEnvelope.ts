@@ -33,9 +33,41 @@ export function unwrapEnvelope(value: unknown): Unwrapped | undefined {
 
 /** Streams only one vendor's connector emits. */
 const STREAMS: Record<EnvelopeVendor, string[]> = {
-	zendesk: ['ticket_audits', 'ticket_metrics', 'ticket_metric_events', 'ticket_comments', 'organizations', 'brands', 'macros', 'ticket_forms', 'articles', 'article_translations'],
-	intercom: ['conversation_parts', 'admins', 'teams', 'activity_logs', 'company_segments', 'contact_attributes', 'company_attributes', 'segments'],
-	freshdesk: ['agents', 'solution_articles', 'solution_folders', 'solution_categories', 'time_entries', 'canned_responses', 'business_hours', 'email_configs', 'surveys', 'skills', 'products']
+	zendesk: [
+		'ticket_audits',
+		'ticket_metrics',
+		'ticket_metric_events',
+		'ticket_comments',
+		'organizations',
+		'brands',
+		'macros',
+		'ticket_forms',
+		'articles',
+		'article_translations'
+	],
+	intercom: [
+		'conversation_parts',
+		'admins',
+		'teams',
+		'activity_logs',
+		'company_segments',
+		'contact_attributes',
+		'company_attributes',
+		'segments'
+	],
+	freshdesk: [
+		'agents',
+		'solution_articles',
+		'solution_folders',
+		'solution_categories',
+		'time_entries',
+		'canned_responses',
+		'business_hours',
+		'email_configs',
+		'surveys',
+		'skills',
+		'products'
+	]
 };
 
 /** Object shapes only one vendor sends. */

@@ -24,7 +24,10 @@ export const vendorId = z.unknown().transform((value, ctx) => {
 });
 
 /** zod: an optional vendor id; null, absent or an empty string → undefined. */
-export const optionalVendorId = z.unknown().transform((value) => idText(value)).optional();
+export const optionalVendorId = z
+	.unknown()
+	.transform((value) => idText(value))
+	.optional();
 
 /** `2012/06/27 14:01:52 -0800` or `2012-09-07 09:42:13 -0800`: a space before a colon-less offset. */
 const LEGACY = /^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2}) ([+-]\d{2}):?(\d{2})$/;

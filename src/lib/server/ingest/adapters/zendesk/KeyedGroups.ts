@@ -53,7 +53,9 @@ export class KeyedGroups<T> {
 				yield* this.memory.entries();
 				return;
 			}
-			await Promise.all(this.streams.map((s) => new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(e) : resolve())))));
+			await Promise.all(
+				this.streams.map((s) => new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(e) : resolve()))))
+			);
 			for (let i = 0; i < this.streams.length; i++) {
 				const file = path.join(this.dir, `${i}.jsonl`);
 				const bucket = new Map<string, T[]>();

@@ -30,7 +30,13 @@ export interface ZendeskContext {
 }
 
 const STATUSES: Record<string, Status | null> = {
-	new: 'new', open: 'open', pending: 'pending', hold: 'pending', solved: 'solved', closed: 'closed', deleted: null
+	new: 'new',
+	open: 'open',
+	pending: 'pending',
+	hold: 'pending',
+	solved: 'solved',
+	closed: 'closed',
+	deleted: null
 };
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 /** The Zendesk system user: triggers, automations, the ticket lifecycle. */
@@ -226,7 +232,14 @@ export function buildZendeskConversation(
 			if (replyMinutes !== undefined && replyMinutes >= 0) {
 				if (!ticket.description) events.push({ id: `${ticket.id}-request`, at: created, type: 'message', author: 'customer', body: '' });
 				const at = new Date(Date.parse(created) + replyMinutes * 60_000).toISOString();
-				events.push({ id: `${ticket.id}-first-reply`, at, type: 'message', author: 'agent', body: '', ...(ticket.assignee_id ? { agent_id: ticket.assignee_id } : {}) });
+				events.push({
+					id: `${ticket.id}-first-reply`,
+					at,
+					type: 'message',
+					author: 'agent',
+					body: '',
+					...(ticket.assignee_id ? { agent_id: ticket.assignee_id } : {})
+				});
 			}
 		}
 		if (ticket.group_id) {
@@ -242,8 +255,7 @@ export function buildZendeskConversation(
 		const status = ticket.status ? statusOf(ticket.status, 'ticket status') : null;
 		if (status) {
 			const done = status === 'solved' || status === 'closed';
-			const at =
-				(done ? optionalTimestamp(metricSet?.solved_at) : undefined) ?? (status === 'new' ? created : (updated ?? created));
+			const at = (done ? optionalTimestamp(metricSet?.solved_at) : undefined) ?? (status === 'new' ? created : (updated ?? created));
 			events.push({ id: `${ticket.id}-status`, at, type: 'status', status });
 		}
 	}
@@ -255,7 +267,9 @@ export function buildZendeskConversation(
 }
 
 /** good / bad (also `good_with_comment`…) → a CSAT; `offered`, `unoffered` and others → none. */
-export function zendeskCsat(rating: { score?: string | null; comment?: string | null } | null | undefined): ConversationInput['csat'] | undefined {
+export function zendeskCsat(
+	rating: { score?: string | null; comment?: string | null } | null | undefined
+): ConversationInput['csat'] | undefined {
 	const score = rating?.score?.toLowerCase();
 	if (!score?.startsWith('good') && !score?.startsWith('bad')) return undefined;
 	return { rating: score.startsWith('good') ? 'good' : 'bad', ...(rating?.comment ? { comment: rating.comment } : {}) };

@@ -6,8 +6,18 @@ import { idText, numberValue, vendorTime } from '../shared/vendorValues';
 
 /** `via` as the legacy export spells it → the API's `via.channel`. */
 const VIA: Record<string, string> = {
-	'web service': 'api', 'web form': 'web', mail: 'email', email: 'email', chat: 'chat', 'phone call': 'voice',
-	voicemail: 'voice', voice: 'voice', twitter: 'twitter', facebook: 'facebook', sms: 'sms', 'mobile sdk': 'mobile_sdk'
+	'web service': 'api',
+	'web form': 'web',
+	mail: 'email',
+	email: 'email',
+	chat: 'chat',
+	'phone call': 'voice',
+	voicemail: 'voice',
+	voice: 'voice',
+	twitter: 'twitter',
+	facebook: 'facebook',
+	sms: 'sms',
+	'mobile sdk': 'mobile_sdk'
 };
 
 const SATISFACTION: Record<string, string> = { good: 'good', bad: 'bad', 'good with comment': 'good', 'bad with comment': 'bad' };
@@ -20,7 +30,10 @@ const dash = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && v.trim
 const time = (v: unknown) => vendorTime(v) ?? (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 /** One legacy row → `{ ticket, metricSet }` in the API's shapes (times normalised to ISO). */
-export function legacyExportRow(row: Record<string, unknown>, fieldTitles: Record<string, string>): { ticket: Record<string, unknown>; metricSet: Record<string, unknown> } {
+export function legacyExportRow(
+	row: Record<string, unknown>,
+	fieldTitles: Record<string, string>
+): { ticket: Record<string, unknown>; metricSet: Record<string, unknown> } {
 	const id = idText(row.id);
 	const status = dash(row.status)?.toLowerCase();
 	const satisfaction = SATISFACTION[dash(row.satisfaction_score)?.toLowerCase() ?? ''];

@@ -47,11 +47,17 @@ describe('zendeskAdapter.read on a documented export', () => {
 
 		const c = conversations.get('101')!;
 		expect(c).toMatchObject({
-			source: 'zendesk', channel: 'chat', subject: 'Charged twice for my renewal', priority: 'high',
-			intent: 'billing__double_charge', language: 'en', tags: ['billing', 'renewal'],
+			source: 'zendesk',
+			channel: 'chat',
+			subject: 'Charged twice for my renewal',
+			priority: 'high',
+			intent: 'billing__double_charge',
+			language: 'en',
+			tags: ['billing', 'renewal'],
 			customer: { id: '7001', tier: 'vip', plan: 'pro' },
 			csat: { rating: 'good', comment: 'Quick refund, thanks' },
-			created_at: '2026-10-05T21:12:00.000Z', updated_at: '2026-10-07T09:30:00.000Z'
+			created_at: '2026-10-05T21:12:00.000Z',
+			updated_at: '2026-10-07T09:30:00.000Z'
 		});
 		expect(c.events.map((e) => [e.id, e.type, 'author' in e ? e.author : '', 'status' in e ? e.status : ''])).toEqual([
 			['2001', 'message', 'customer', ''],
@@ -119,7 +125,12 @@ describe('zendeskAdapter.read on a documented export', () => {
 		const c = conversations.get('102')!;
 		expect(c.history).toBe('partial');
 		expect(c.events).toEqual([
-			expect.objectContaining({ type: 'message', author: 'customer', body: 'The export button does nothing.', at: '2026-10-06T08:00:00.000Z' }),
+			expect.objectContaining({
+				type: 'message',
+				author: 'customer',
+				body: 'The export button does nothing.',
+				at: '2026-10-06T08:00:00.000Z'
+			}),
 			expect.objectContaining({ type: 'assignment', queue: 'Technical', agent_id: '502', at: '2026-10-06T08:01:00.000Z' }),
 			// reply_time_in_minutes.calendar = 1805 after created_at: the first reply, its text unknown
 			expect.objectContaining({ id: '102-first-reply', type: 'message', author: 'agent', body: '', at: '2026-10-07T14:05:00.000Z' }),
@@ -154,8 +165,15 @@ describe('zendeskAdapter on the other shapes Zendesk data comes in', () => {
 		expect([...conversations.keys()].sort()).toEqual(['401', '403']); // 402 is Deleted
 		const c = conversations.get('401')!;
 		expect(c).toMatchObject({
-			created_at: '2026-10-05T09:00:00.000Z', channel: 'web_form', priority: 'high', intent: 'login', language: 'en',
-			tags: ['login', 'web'], customer: { id: '7401' }, csat: { rating: 'good' }, history: 'partial'
+			created_at: '2026-10-05T09:00:00.000Z',
+			channel: 'web_form',
+			priority: 'high',
+			intent: 'login',
+			language: 'en',
+			tags: ['login', 'web'],
+			customer: { id: '7401' },
+			csat: { rating: 'good' },
+			history: 'partial'
 		});
 		expect(c.events.map((e) => [e.type, e.at])).toEqual([
 			['message', '2026-10-05T09:00:00.000Z'],
@@ -194,7 +212,13 @@ describe('zendeskAdapter on the other shapes Zendesk data comes in', () => {
 		const full = conversations.get('7253394974479')!;
 		expect(full.history).toBeUndefined();
 		expect(full.customer).toEqual({ id: '111', tier: 'vip' });
-		expect(full.events.map((e) => e.type === 'message' ? e.author : e.type)).toEqual(['customer', 'status', 'assignment', 'ai', 'status']);
+		expect(full.events.map((e) => (e.type === 'message' ? e.author : e.type))).toEqual([
+			'customer',
+			'status',
+			'assignment',
+			'ai',
+			'status'
+		]);
 		expect(conversations.get('8801')!.history).toBe('partial');
 		expect(ratings.map((r) => r.conversation_id).sort()).toEqual(['7253394974479', '7253394974480']);
 		expect(invalid.map((r) => `${path.basename(r.location.file)}:${r.location.line}`)).toEqual(['zendesk_records.jsonl:8']);
@@ -207,17 +231,37 @@ describe('zendeskAdapter on an Airbyte ticket_comments stream', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-zd-'));
 		const file = path.join(dir, 'records.jsonl');
 		const rec = (stream: string, data: object) => JSON.stringify({ stream, data, emitted_at: 1 });
-		fs.writeFileSync(file, [
-			rec('tickets', { id: 9.0, via: { channel: 'email' }, created_at: '2026-10-05T08:00:00Z', status: 'solved', requester_id: 5.0 }),
-			rec('ticket_comments', { id: 92.0, ticket_id: 9.0, author_id: 6.0, body: 'Done.', public: true, created_at: '2026-10-05T08:30:00Z' }),
-			rec('ticket_comments', { id: 91.0, ticket_id: '9.0', author_id: 5.0, body: 'Help?', public: true, created_at: '2026-10-05T08:00:00Z' }),
-			rec('ticket_audits', { id: 1.0, ticket_id: 77.0, created_at: '2026-10-05T08:00:00Z', events: [] })
-		].join('\n') + '\n');
+		fs.writeFileSync(
+			file,
+			[
+				rec('tickets', { id: 9.0, via: { channel: 'email' }, created_at: '2026-10-05T08:00:00Z', status: 'solved', requester_id: 5.0 }),
+				rec('ticket_comments', {
+					id: 92.0,
+					ticket_id: 9.0,
+					author_id: 6.0,
+					body: 'Done.',
+					public: true,
+					created_at: '2026-10-05T08:30:00Z'
+				}),
+				rec('ticket_comments', {
+					id: 91.0,
+					ticket_id: '9.0',
+					author_id: 5.0,
+					body: 'Help?',
+					public: true,
+					created_at: '2026-10-05T08:00:00Z'
+				}),
+				rec('ticket_audits', { id: 1.0, ticket_id: 77.0, created_at: '2026-10-05T08:00:00Z', events: [] })
+			].join('\n') + '\n'
+		);
 		try {
 			const { conversations } = await readAdapter(zendeskAdapter, [file]);
 			const c = conversations.get('9')!;
 			expect(c.history).toBeUndefined();
-			expect(c.events.filter((e) => e.type === 'message').map((e) => [e.id, 'author' in e && e.author])).toEqual([['91', 'customer'], ['92', 'agent']]);
+			expect(c.events.filter((e) => e.type === 'message').map((e) => [e.id, 'author' in e && e.author])).toEqual([
+				['91', 'customer'],
+				['92', 'agent']
+			]);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

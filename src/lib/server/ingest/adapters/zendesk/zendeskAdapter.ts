@@ -29,22 +29,57 @@ import {
 const RAW_LIMIT = 2000;
 
 type ItemKind =
-	| 'ticket' | 'audit' | 'metric_set' | 'user' | 'group' | 'ticket_field' | 'rating' | 'article' | 'legacy'
-	| 'request' | 'comment' | 'ignored' | 'unknown';
+	| 'ticket'
+	| 'audit'
+	| 'metric_set'
+	| 'user'
+	| 'group'
+	| 'ticket_field'
+	| 'rating'
+	| 'article'
+	| 'legacy'
+	| 'request'
+	| 'comment'
+	| 'ignored'
+	| 'unknown';
 
 /** Export page keys → what each array holds (plural: list endpoints; singular: show endpoints). */
 const PAGE_KEYS: Record<string, ItemKind> = {
-	tickets: 'ticket', ticket: 'ticket', audits: 'audit', audit: 'audit', metric_sets: 'metric_set',
-	ticket_metrics: 'metric_set', ticket_metric: 'metric_set', users: 'user', user: 'user', groups: 'group',
-	group: 'group', ticket_fields: 'ticket_field', ticket_field: 'ticket_field', satisfaction_ratings: 'rating',
-	satisfaction_rating: 'rating', articles: 'article', article: 'article', translations: 'article', translation: 'article',
-	requests: 'request', request: 'request'
+	tickets: 'ticket',
+	ticket: 'ticket',
+	audits: 'audit',
+	audit: 'audit',
+	metric_sets: 'metric_set',
+	ticket_metrics: 'metric_set',
+	ticket_metric: 'metric_set',
+	users: 'user',
+	user: 'user',
+	groups: 'group',
+	group: 'group',
+	ticket_fields: 'ticket_field',
+	ticket_field: 'ticket_field',
+	satisfaction_ratings: 'rating',
+	satisfaction_rating: 'rating',
+	articles: 'article',
+	article: 'article',
+	translations: 'article',
+	translation: 'article',
+	requests: 'request',
+	request: 'request'
 };
 
 /** Airbyte/Singer stream → object kind; other streams (organizations, brands, …) have no canonical meaning. */
 const STREAMS: Record<string, ItemKind> = {
-	tickets: 'ticket', ticket_audits: 'audit', ticket_metrics: 'metric_set', satisfaction_ratings: 'rating', users: 'user',
-	groups: 'group', ticket_fields: 'ticket_field', articles: 'article', article_translations: 'article', ticket_comments: 'comment'
+	tickets: 'ticket',
+	ticket_audits: 'audit',
+	ticket_metrics: 'metric_set',
+	satisfaction_ratings: 'rating',
+	users: 'user',
+	groups: 'group',
+	ticket_fields: 'ticket_field',
+	articles: 'article',
+	article_translations: 'article',
+	ticket_comments: 'comment'
 };
 
 /** Grouped per ticket id: the ticket, its metric set, its audits, or a broken audit's reason. */
@@ -69,7 +104,11 @@ function isPage(value: Record<string, unknown>): boolean {
 }
 
 /** Splits one parsed JSON value (a page, a record, an array of either) into typed items. */
-function* explode(value: unknown, location: RecordLocation, stream?: string): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
+function* explode(
+	value: unknown,
+	location: RecordLocation,
+	stream?: string
+): Generator<{ kind: ItemKind; value: unknown; location: RecordLocation }> {
 	if (stream !== undefined) {
 		yield { kind: STREAMS[stream] ?? 'ignored', value, location };
 		return;
@@ -129,7 +168,8 @@ function newer(a: ZendeskTicket, b: ZendeskTicket): boolean {
 const API_URL = /"url"\s*:\s*"https?:\/\/[a-z0-9-]+\.zendesk\.com\/api\/v2\//i;
 const PAGE_ARRAY = /"(tickets|audits|metric_sets|ticket_metrics|ticket_fields|satisfaction_ratings)"\s*:\s*\[/;
 /** A show endpoint's single object, or a Help Center / requests page: `{"ticket": {…}}`, `{"articles": [{…"html_url"`. */
-const SHOW_OBJECT = /^\s*\{\s*"(ticket|audit|ticket_metric|satisfaction_rating|user|group|request|requests|users|groups|article|translations)"\s*:\s*[[{]/;
+const SHOW_OBJECT =
+	/^\s*\{\s*"(ticket|audit|ticket_metric|satisfaction_rating|user|group|request|requests|users|groups|article|translations)"\s*:\s*[[{]/;
 const LEGACY = /"generated_timestamp"\s*:[^,]+,\s*"req_name"|"results"\s*:\s*\[\s*\{\s*"generated_timestamp"/;
 const HELP_CENTER = /"articles"\s*:\s*\[[^\]]*"html_url"\s*:\s*"[^"]*\/hc\//;
 
@@ -140,11 +180,17 @@ export const zendeskAdapter: FormatAdapter = {
 		if (/^\s*\{\s*"(stream|type)"\s*:/.test(head) && envelopeVendor(head) !== undefined) return envelopeVendor(head) === 'zendesk';
 		if (PAGE_ARRAY.test(head) || API_URL.test(head) || LEGACY.test(head) || HELP_CENTER.test(head)) return true;
 		if (SHOW_OBJECT.test(head) && !/"(mailboxId|conversation_parts|responder_id)"/.test(head)) return true;
-		const first = head.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+		const first =
+			head
+				.split('\n')
+				.find((l) => l.trim() !== '')
+				?.trim() ?? '';
 		if (!first.startsWith('{')) return false;
 		// A JSON Lines record: an audit (ticket_id + events) or a ticket (requester_id + via).
-		return (/"ticket_id"\s*:/.test(first) && /"events"\s*:\s*\[/.test(first)) ||
-			(/"requester_id"\s*:/.test(first) && /"via"\s*:\s*\{/.test(first));
+		return (
+			(/"ticket_id"\s*:/.test(first) && /"events"\s*:\s*\[/.test(first)) ||
+			(/"requester_id"\s*:/.test(first) && /"via"\s*:\s*\{/.test(first))
+		);
 	},
 
 	async *read(files, options): AsyncGenerator<AdapterRecord> {
@@ -227,7 +273,11 @@ export const zendeskAdapter: FormatAdapter = {
 							// Said once per file: a requests page is a view of tickets, not a broken record.
 							if (requestFiles.has(location.file)) continue;
 							requestFiles.add(location.file);
-							yield invalid(location, 'Zendesk requests (the end-user view of tickets) in this file are not read; export tickets (with their audits) instead', rawOf(value));
+							yield invalid(
+								location,
+								'Zendesk requests (the end-user view of tickets) in this file are not read; export tickets (with their audits) instead',
+								rawOf(value)
+							);
 						} else if (kind === 'user') {
 							const p = zendeskUserSchema.safeParse(value);
 							if (p.success) ctx.users.set(p.data.id, p.data);
@@ -252,7 +302,13 @@ export const zendeskAdapter: FormatAdapter = {
 							}
 						} else if (kind === 'comment') {
 							const ticketId = idOf(value, 'ticket_id');
-							if (ticketId) await byTicket.add(idText(ticketId)!, { k: 'c', v: value, at: isObject(value) ? String(value.created_at ?? '') : '', loc: location });
+							if (ticketId)
+								await byTicket.add(idText(ticketId)!, {
+									k: 'c',
+									v: value,
+									at: isObject(value) ? String(value.created_at ?? '') : '',
+									loc: location
+								});
 							else yield invalid(location, 'ticket comment without a ticket_id; it cannot be joined to its ticket', rawOf(value));
 						} else if (kind === 'metric_set') {
 							const p = zendeskMetricSetSchema.safeParse(value);
@@ -291,14 +347,25 @@ export const zendeskAdapter: FormatAdapter = {
 					else if (item.k === 'a') audits.set(item.v.id, item.v);
 					else if (item.k === 'c') comments.push(item);
 					else if (item.k === 'r') {
-						if (!rating || (vendorTime(item.v.updated_at ?? item.v.created_at) ?? '') >= (vendorTime(rating.v.updated_at ?? rating.v.created_at) ?? '')) rating = item;
+						if (
+							!rating ||
+							(vendorTime(item.v.updated_at ?? item.v.created_at) ?? '') >= (vendorTime(rating.v.updated_at ?? rating.v.created_at) ?? '')
+						)
+							rating = item;
 					} else broken ??= item;
 				}
 				if (rating) {
 					// Ratings are stored apart and applied to the ticket in the warehouse, whichever
 					// import brings the ticket: the same result, and the same content hash, either way.
 					const at = vendorTime(rating.v.updated_at ?? rating.v.created_at);
-					yield { kind: 'rating', location: { ...rating.loc, record: `rating of ticket ${ticketId}` }, source: 'zendesk', conversation_id: ticketId, ...(at ? { rated_at: at } : {}), csat: zendeskCsat(rating.v) };
+					yield {
+						kind: 'rating',
+						location: { ...rating.loc, record: `rating of ticket ${ticketId}` },
+						source: 'zendesk',
+						conversation_id: ticketId,
+						...(at ? { rated_at: at } : {}),
+						csat: zendeskCsat(rating.v)
+					};
 				}
 				if (!ticketItem) {
 					if (brokenTickets.has(ticketId)) continue;
@@ -319,7 +386,10 @@ export const zendeskAdapter: FormatAdapter = {
 				}
 				try {
 					// Without audits (or embedded comments) the ticket loads as a partial history.
-					const withComments = comments.length && !ticket.comments?.length ? { ...ticket, comments: comments.sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => c.v) } : ticket;
+					const withComments =
+						comments.length && !ticket.comments?.length
+							? { ...ticket, comments: comments.sort((a, b) => (a.at < b.at ? -1 : 1)).map((c) => c.v) }
+							: ticket;
 					const value = buildZendeskConversation(withComments, metricSet, audits.size ? [...audits.values()] : undefined, ctx);
 					yield { kind: 'conversation', location, value };
 				} catch (error) {

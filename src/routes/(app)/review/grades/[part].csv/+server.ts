@@ -22,19 +22,48 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 		const g = await loadGradeReview(db, w, url.searchParams.get('grader'), null);
 		const name = `review-grades-${part}-${w.week}`;
 		if (part === 'distribution') {
-			const rows = g.distribution.buckets.map((bucket, i) => ({ week: w.week, grader: g.grader, score: bucket, drafts_and_replies: g.distribution.drafts[i], handoffs: g.distribution.handoffs[i] }));
+			const rows = g.distribution.buckets.map((bucket, i) => ({
+				week: w.week,
+				grader: g.grader,
+				score: bucket,
+				drafts_and_replies: g.distribution.drafts[i],
+				handoffs: g.distribution.handoffs[i]
+			}));
 			return csvResponse(name, ['week', 'grader', 'score', 'drafts_and_replies', 'handoffs'], rows);
 		}
 		if (part === 'failure-rates') {
 			const rows = g.failureRates.rows.flatMap((r) =>
-				g.failureRates.weeks.map((monday, i) => ({ criterion: r.criterion, group: r.group, week_starting: monday, judged: r.judged[i], failure_rate: r.rates[i] }))
+				g.failureRates.weeks.map((monday, i) => ({
+					criterion: r.criterion,
+					group: r.group,
+					week_starting: monday,
+					judged: r.judged[i],
+					failure_rate: r.rates[i]
+				}))
 			);
 			return csvResponse(name, ['criterion', 'group', 'week_starting', 'judged', 'failure_rate'], rows);
 		}
 		if (part === 'agreement') {
 			const a = g.agreement;
-			const rows = a ? [{ grader: a.grader, n: a.n, agreement: a.agreement, kappa: a.kappa, precision: a.precision, recall: a.recall, ...a.confusion, edit_threshold: a.edit_threshold }] : [];
-			return csvResponse(name, ['grader', 'n', 'agreement', 'kappa', 'precision', 'recall', 'tp', 'fp', 'fn', 'tn', 'edit_threshold'], rows);
+			const rows = a
+				? [
+						{
+							grader: a.grader,
+							n: a.n,
+							agreement: a.agreement,
+							kappa: a.kappa,
+							precision: a.precision,
+							recall: a.recall,
+							...a.confusion,
+							edit_threshold: a.edit_threshold
+						}
+					]
+				: [];
+			return csvResponse(
+				name,
+				['grader', 'n', 'agreement', 'kappa', 'precision', 'recall', 'tp', 'fp', 'fn', 'tn', 'edit_threshold'],
+				rows
+			);
 		}
 		const items: WorstItem[] = part === 'worst-drafts' ? g.worst.drafts : g.worst.handoffs;
 		const rows = items.map((i) => ({

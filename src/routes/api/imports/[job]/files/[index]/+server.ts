@@ -25,6 +25,7 @@ export const PUT: RequestHandler = async ({ locals, params, url, request }) => {
 			throw e;
 		})
 	);
-	if (written instanceof UploadOffsetError) return json({ message: written.message, expected: written.expected }, { status: written.httpStatus });
+	if (written instanceof UploadOffsetError)
+		return json({ message: written.message, expected: written.expected }, { status: written.httpStatus });
 	return json({ bytes: written });
 };
