@@ -1,7 +1,7 @@
-// Counts the generator's planted facts into DESIGN.md's KPIs as it goes, so the manifest
+// Counts the generator's planted facts into the KPIs of docs/kpis.md as it goes, so the manifest
 // states the expected value of every KPI without reading the output back. Bounded memory:
 // counters plus two growable number arrays for the interpolated quantiles.
-// The key list is the engine's; the arithmetic below is an independent tally of DESIGN.md.
+// The key list is the engine's; the arithmetic below is an independent tally of docs/kpis.md.
 import { KPI_KEYS, type KpiKey, type KpiValues } from '../../src/lib/server/kpi/kpiDefinitions';
 import { isContained, type ConversationFacts } from './conversationFacts';
 

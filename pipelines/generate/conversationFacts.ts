@@ -1,4 +1,4 @@
-// Per-conversation facts behind DESIGN.md's KPI table, read off the events the generator
+// Per-conversation facts behind the KPI table of docs/kpis.md, read off the events the generator
 // itself planted (not off the written file). Cross-conversation facts (repeat contact, a new
 // conversation within 72 hours) are added per story, where all of a customer's
 // conversations are at hand.

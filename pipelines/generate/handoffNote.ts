@@ -9,7 +9,7 @@ export type NoteStyle = 'labelled' | 'prose' | 'sentiment_noise' | 'vague' | 'tr
 /** Styles whose note has all five elements (what "qualified hand-off" counts). */
 export const COMPLETE_STYLES: ReadonlySet<NoteStyle> = new Set(['labelled', 'prose', 'sentiment_noise']);
 
-/** The rubric criterion each poor style breaks (DESIGN.md "Hand-off criteria"). */
+/** The rubric criterion each poor style breaks (docs/rubric.md, hand-offs). */
 export const NOTE_STYLE_CRITERION: Partial<Record<NoteStyle, string>> = {
 	vague: 'complete_note',
 	incomplete: 'complete_note',

@@ -1,4 +1,4 @@
-// Why a customer message counts as an unanswered question under DESIGN.md's gap-miner rule,
+// Why a customer message counts as an unanswered question under the gap miner's rule (docs/gap-miner.md),
 // read off the conversation as it will be imported: the AI's next message fell back or was
 // unsure; or it is the opening of an AI-involved conversation that was handed off, or that was
 // contained and then reopened or followed by a repeat contact. Ground truth for the miner.

@@ -49,7 +49,7 @@ export function restate(topic: Topic, lang: Lang, rng: Rng, detail: string): str
 
 export type DraftViolation = 'refund_promise' | 'personal_data' | 'wrong_language' | 'too_many_questions';
 
-/** Which rubric criterion each planted draft violation breaks (DESIGN.md "Draft / AI reply criteria"). */
+/** Which rubric criterion each planted draft violation breaks (docs/rubric.md, drafts). */
 export const DRAFT_VIOLATION_CRITERION: Record<DraftViolation, string> = {
 	refund_promise: 'no_unauthorised_commitment',
 	personal_data: 'no_personal_data',

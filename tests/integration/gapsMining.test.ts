@@ -32,7 +32,7 @@ const ai = (minute: number, answer_type: string, confidence?: number) =>
 const status = (minute: number, s: string) => ev(minute, { type: 'status', status: s });
 const conv = (id: string, events: Ev[], extra: Ev = {}) => ({ id, created_at: at(0), channel: 'chat', language: 'en', events, ...extra });
 
-describe('question extraction (DESIGN.md rule by rule)', () => {
+describe('question extraction (docs/gap-miner.md rule by rule)', () => {
 	const db = path.join(dir, 'rules.duckdb');
 	const DAY = 24 * 60;
 	beforeAll(async () => {

@@ -1,4 +1,4 @@
-// Unanswered questions, exactly as DESIGN.md defines them: a customer message whose next AI
+// Unanswered questions, exactly as docs/gap-miner.md defines them: a customer message whose next AI
 // message is a fallback or below the confidence threshold; and the first customer message of an
 // AI-involved conversation that was handed off, or contained and then reopened or followed by a
 // repeat contact. Also returns each AI-involved conversation's opening and whether the AI
@@ -7,7 +7,7 @@ import type { WarehouseConnection } from '../warehouse';
 import type { GapSettings } from './gapSettings';
 import { questionText } from './questionText';
 
-// The names the generator's manifest uses too. "Contained" is the KPI's term (DESIGN.md): AI-involved,
+// The names the generator's manifest uses too. "Contained" is the KPI's term (docs/kpis.md): AI-involved,
 // solved, no hand-off, not human-involved — a reopen that a person then fixed is not contained.
 export const QUESTION_REASONS = [
 	'fallback',

@@ -3,7 +3,7 @@
 import { DEFAULT_KPI_SETTINGS } from '../kpi/kpiSettings';
 
 export interface GapSettings {
-	/** An AI reply below this confidence leaves the customer message unanswered (DESIGN.md: 0.5). */
+	/** An AI reply below this confidence leaves the customer message unanswered (docs/gap-miner.md: 0.5). */
 	confidenceThreshold: number;
 	/** "Followed by a repeat contact": a new conversation by the same customer within this many days. */
 	repeatWindowDays: number;

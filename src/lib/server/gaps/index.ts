@@ -1,4 +1,4 @@
-// The knowledge-gap miner's public surface (DESIGN.md "Knowledge-gap miner").
+// The knowledge-gap miner's public surface (docs/gap-miner.md).
 export { mineGaps, type MineOptions, type MiningSummary } from './mineGaps';
 export { listGaps, getGap, GAP_STATUSES, COVERAGES, type GapListItem, type GapFilters, type GapStatus } from './listGaps';
 export { updateGap, GapNotFoundError, InvalidGapUpdateError, type GapUpdate } from './updateGap';
