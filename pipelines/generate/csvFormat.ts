@@ -3,45 +3,13 @@
 // say everything the canonical shape says, so it reads back as written.
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { EVENT_ROW_FIELDS } from '../../src/lib/server/ingest/adapters/csv/csvFields';
 import { ChunkedWriter } from './ChunkedWriter';
 import { ensureFolder } from './ensureFolder';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
-export const CSV_COLUMNS = [
-	'conversation_id',
-	'conversation_created_at',
-	'conversation_updated_at',
-	'channel',
-	'subject',
-	'language',
-	'intent',
-	'priority',
-	'tags',
-	'customer_id',
-	'customer_tier',
-	'customer_plan',
-	'csat_score',
-	'csat_scale',
-	'csat_rating',
-	'csat_comment',
-	'event_id',
-	'event_at',
-	'event_type',
-	'author',
-	'agent_id',
-	'body',
-	'answer_type',
-	'confidence',
-	'kb_article_ids',
-	'queue',
-	'to_queue',
-	'reason',
-	'note',
-	'customer_message',
-	'final_body',
-	'review',
-	'status'
-] as const;
+/** The CSV adapter's default event-row columns: what it reads without a --map. */
+export const CSV_COLUMNS = EVENT_ROW_FIELDS;
 
 type Ev = Record<string, unknown>;
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
