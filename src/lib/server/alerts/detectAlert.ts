@@ -57,13 +57,13 @@ export function detectAlert(
 	const value = current.value;
 
 	// The week's expected variance around the baseline: its own sampling noise (binomial for a
-	// rate at this week's denominator, Poisson for a count), the series' extra week-to-week
-	// variation (what the history's spread shows beyond its own sampling noise), and the
-	// baseline's own uncertainty (the prediction factor).
+	// rate at this week's denominator, Poisson for a count, the order-statistic interval for a
+	// quantile), the series' extra week-to-week variation (what the history's spread shows
+	// beyond its own sampling noise), and the baseline's own uncertainty (the prediction factor).
 	const sd = base.residualSd;
 	const baselineVar = sd * sd * (base.predictionFactor ** 2 - 1);
-	let samplingVar = 0;
-	let extraVar = sd * sd;
+	let samplingVar: number;
+	let extraVar: number;
 	let minimumChange: number;
 	if (kind === 'rate') {
 		const n = current.denominator ?? 0;
