@@ -42,28 +42,34 @@ export async function queryQuantileIntervals(
 		const key = `${d.column}\u0000${d.measured.where}`;
 		populations.set(key, [...(populations.get(key) ?? []), d]);
 	}
-	const out = new Map<string, QuantileIntervals>();
-	for (const kpis of populations.values()) {
+	// One statement: a ranked CTE per population, one row per group and KPI out of it.
+	const ctes: string[] = [];
+	const selects: string[] = [];
+	[...populations.values()].forEach((kpis, p) => {
 		const { column, measured } = kpis[0];
-		const cols = kpis.map((d, i) => {
-			params[`z${i}`] = z[d.key] ?? 1;
-			const spread = `$z${i} * sqrt(n * ${d.q} * (1 - ${d.q}))`;
-			return (
-				`max(v) FILTER (WHERE i = greatest(1, least(n, floor(n * ${d.q} - ${spread})))) AS lo${i}, ` +
-				`max(v) FILTER (WHERE i = greatest(1, least(n, ceil(n * ${d.q} + ${spread}) + 1))) AS hi${i}`
+		ctes.push(
+			`m${p} AS (SELECT ${group} AS g, ${column} AS v FROM conversation_facts WHERE ${[...where, `(${measured.where})`].join(' AND ')})`,
+			`r${p} AS MATERIALIZED (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS i, count(*) OVER (PARTITION BY g) AS n FROM m${p})`
+		);
+		for (const d of kpis) {
+			const k = selects.length;
+			params[`k${k}`] = d.key;
+			params[`z${k}`] = z[d.key] ?? 1;
+			const spread = `$z${k} * sqrt(n * ${d.q} * (1 - ${d.q}))`;
+			selects.push(
+				`SELECT g, $k${k} AS kpi, any_value(n) AS n, ` +
+					`max(v) FILTER (WHERE i = greatest(1, least(n, floor(n * ${d.q} - ${spread})))) AS low, ` +
+					`max(v) FILTER (WHERE i = greatest(1, least(n, ceil(n * ${d.q} + ${spread}) + 1))) AS high FROM r${p} GROUP BY g`
 			);
-		});
-		const sql = `WITH m AS (SELECT ${group} AS g, ${column} AS v FROM conversation_facts WHERE ${[...where, `(${measured.where})`].join(' AND ')}),
-			r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS i, count(*) OVER (PARTITION BY g) AS n FROM m)
-			SELECT g, any_value(n) AS n, ${cols.join(',\n\t')} FROM r GROUP BY g`;
-		const rows = await db.all<Record<string, unknown>>(sql, paramsUsedBy(sql, params));
-		for (const row of rows) {
-			const intervals = out.get(String(row.g)) ?? {};
-			kpis.forEach((d, i) => {
-				intervals[d.key] = { n: Number(row.n), low: Number(row[`lo${i}`]), high: Number(row[`hi${i}`]) };
-			});
-			out.set(String(row.g), intervals);
 		}
+	});
+	const sql = `WITH ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`;
+	const rows = await db.all<{ g: unknown; kpi: KpiKey; n: unknown; low: unknown; high: unknown }>(sql, paramsUsedBy(sql, params));
+	const out = new Map<string, QuantileIntervals>();
+	for (const row of rows) {
+		const intervals = out.get(String(row.g)) ?? {};
+		intervals[row.kpi] = { n: Number(row.n), low: Number(row.low), high: Number(row.high) };
+		out.set(String(row.g), intervals);
 	}
 	return out;
 }
