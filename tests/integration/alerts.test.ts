@@ -8,7 +8,7 @@ import { INCIDENT_TARGETS, plantedWeeks, scoreAlerts, targetName, type PlantedWe
 import { generateSample } from '../../pipelines/generate/generateSample';
 import { queryAlerts, queryAlertsEveryWeek, type AlertReport } from '../../src/lib/server/alerts';
 import { importFiles } from '../../src/lib/server/ingest';
-import { parseKpiQuery, queryKpis } from '../../src/lib/server/kpi';
+import { KPI_DEFINITIONS, parseKpiQuery, queryKpis, queryQuantileIntervals } from '../../src/lib/server/kpi';
 import { parseIsoWeek } from '../../src/lib/server/review';
 import { withWarehouse } from '../../src/lib/server/warehouse';
 import { runCli } from '../helpers/runCli';
@@ -71,6 +71,40 @@ describe('KPI alerts on generated data', () => {
 				const where = a.scope.dimension === 'all' ? [] : [`${a.scope.dimension}=${a.scope.value}`];
 				const [row] = (await queryKpis(w.db, parseKpiQuery({ from: incident.from, to: incident.to, where }))).rows;
 				expect(a.value, `${a.kpi} ${a.scope.dimension} ${a.scope.value}`).toBe(row[a.kpi]);
+			}
+		});
+	});
+
+	it("a time KPI's interval is read at the order-statistic ranks of the engine's own measured conversations", async () => {
+		const incident = reports.find((r) => r.week === planted.incident)!;
+		const q = parseKpiQuery({ from: incident.from, to: incident.to, where: ['channel=chat'] });
+		const z = 3;
+		await withWarehouse(db, async (w) => {
+			const [row] = (await queryKpis(w.db, q)).rows;
+			const intervals = (await queryQuantileIntervals(w.db, q, { first_response_time_median_s: z, time_to_resolution_p90_s: z })).get(
+				'all'
+			)!;
+			for (const d of KPI_DEFINITIONS) {
+				if (d.kind !== 'quantile') continue;
+				const values = (
+					await w.db.all<{ v: number }>(
+						`SELECT ${d.column} AS v FROM conversation_facts WHERE created_at >= $from AND created_at < CAST($to AS DATE) + 1 AND channel = 'chat' AND ${d.measured.where} ORDER BY v`,
+						{ from: incident.from, to: incident.to }
+					)
+				).map((r) => Number(r.v));
+				const n = values.length;
+				const zd = d.key === 'first_response_time_median_s' || d.key === 'time_to_resolution_p90_s' ? z : 1;
+				const spread = zd * Math.sqrt(n * d.q * (1 - d.q));
+				const rank = (r: number) => Math.min(n, Math.max(1, r));
+				const got = intervals[d.key]!;
+				expect(got, d.key).toEqual({
+					n,
+					low: values[rank(Math.floor(n * d.q - spread)) - 1],
+					high: values[rank(Math.ceil(n * d.q + spread) + 1) - 1]
+				});
+				// it brackets the engine's own figure
+				expect(got.low).toBeLessThanOrEqual(row[d.key]!);
+				expect(got.high).toBeGreaterThanOrEqual(row[d.key]!);
 			}
 		});
 	});

@@ -16,7 +16,8 @@ export interface AlertRule {
 	/**
 	 * How many standard deviations off the baseline the week must be. The deviation combines
 	 * the week's sampling noise (binomial — the Wilson score band — for rates at this week's
-	 * denominator, Poisson for counts), the series' extra week-to-week spread (robust: 1.4826 ×
+	 * denominator, Poisson for counts, the order-statistic interval of the week's quantile for
+	 * times), the series' extra week-to-week spread (robust: 1.4826 ×
 	 * MAD of the history around its baseline) and the baseline's own uncertainty.
 	 */
 	z: number;
@@ -67,8 +68,9 @@ const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
 const RATE_RULE = { z: 3.5, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
 const COUNT_RULE = { z: 3.5, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
 // Response and resolution times are a mix of AI answers (seconds) and human ones (hours), so
-// their medians jump when the mix shifts a little: only a doubling or halving, in a week of
-// enough conversations, is worth a look.
+// their medians jump when the mix shifts a little; the week's order-statistic interval covers
+// that jump, and beyond it only a doubling or halving, in a week of enough conversations, is
+// worth a look.
 const TIME_RULE = { z: 3, minAbsChange: 0, minRelChange: 1, minDenominator: 200 };
 
 function defaultRules(): Record<KpiKey, AlertRule> {

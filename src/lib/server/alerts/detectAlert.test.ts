@@ -82,6 +82,23 @@ describe('detectAlert', () => {
 		expect(detectAlert('quantile', rule, weeks, time(150, 20), options)).toBeNull();
 	});
 
+	it("times: the week's order-statistic interval is its sampling band, read on the side facing the baseline", () => {
+		const rule = DEFAULT_ALERT_SETTINGS.kpis.time_to_resolution_median_s;
+		// Narrow intervals in the history: its spread is all week-to-week variation.
+		const weeks = [60, 62, 58, 61, 60, 59, 61, 60].map((v) => ({ ...time(v), interval: { low: v * 0.9, high: v * 1.1 } }));
+		const week = (value: number, low: number, high: number) => ({ ...time(value), interval: { low, high } });
+		// A tight week at 2.5× the baseline is flagged.
+		expect(detectAlert('quantile', rule, weeks, week(150, 140, 160), options)).toMatchObject({ direction: 'up', verdict: 'bad' });
+		// A bimodal week whose median sits at the edge of the gap between fast and slow answers:
+		// the ranks below it reach back to the fast answers, so the interval holds the baseline.
+		const flip = detectAlert('quantile', rule, weeks, week(150, 20, 160), options);
+		expect(flip).toBe('normal');
+		// Only the side facing the baseline counts: a long tail above does not hide a move.
+		expect(detectAlert('quantile', rule, weeks, week(150, 140, 5000), options)).toMatchObject({ direction: 'up' });
+		// And a sampling-limited band says so.
+		expect(detectAlert('quantile', rule, weeks, week(400, 150, 500), options)).toMatchObject({ limitedBy: 'sampling' });
+	});
+
 	it('a disabled rule never alerts', () => {
 		const s = resolveAlertSettings({ kpis: { containment_rate: { enabled: false } } });
 		expect(detectAlert('rate', s.kpis.containment_rate, steady, rate(0.1, 1000), options)).toBeNull();

@@ -11,6 +11,11 @@ export interface SeriesPoint {
 	/** Rates only: the engine's numerator and denominator. */
 	numerator?: number;
 	denominator?: number;
+	/**
+	 * Quantiles only: the week's order-statistic interval of the quantile at the rule's z (the
+	 * values at ranks n·q ± z·√(n·q·(1−q)) of its measured conversations).
+	 */
+	interval?: { low: number; high: number };
 	/** Conversations in the week and scope: the sample size for counts and times. */
 	conversations: number;
 }
@@ -52,13 +57,13 @@ export function detectAlert(
 	const value = current.value;
 
 	// The week's expected variance around the baseline: its own sampling noise (binomial for a
-	// rate at this week's denominator, Poisson for a count), the series' extra week-to-week
-	// variation (what the history's spread shows beyond its own sampling noise), and the
-	// baseline's own uncertainty (the prediction factor).
+	// rate at this week's denominator, Poisson for a count, the order-statistic interval for a
+	// quantile), the series' extra week-to-week variation (what the history's spread shows
+	// beyond its own sampling noise), and the baseline's own uncertainty (the prediction factor).
 	const sd = base.residualSd;
 	const baselineVar = sd * sd * (base.predictionFactor ** 2 - 1);
-	let samplingVar = 0;
-	let extraVar = sd * sd;
+	let samplingVar: number;
+	let extraVar: number;
 	let minimumChange: number;
 	if (kind === 'rate') {
 		const n = current.denominator ?? 0;
@@ -83,6 +88,28 @@ export function detectAlert(
 		minimumChange = rule.minRelChange * center;
 	} else {
 		if (current.conversations < rule.minDenominator) return null;
+		// The week's own sampling noise from its order-statistic interval (on the log scale, as
+		// the baseline): the side of the interval facing the baseline, so the week is outside
+		// the band only if that interval excludes the baseline — as the Wilson band for rates.
+		// Distribution-free, so a median that can flip between fast (AI) and slow (human)
+		// answers gets a wide interval across the gap. The history's typical interval is its
+		// sampling part of the spread, as for rates.
+		const facing = toScale(value) > center ? 'low' : 'high';
+		const halfLog = (p: SeriesPoint, side: 'low' | 'high' | 'both') => {
+			if (!p.interval || p.value === null) return NaN;
+			const lo = toScale(p.value) - toScale(p.interval.low);
+			const hi = toScale(p.interval.high) - toScale(p.value);
+			return (side === 'low' ? lo : side === 'high' ? hi : (lo + hi) / 2) / rule.z;
+		};
+		const own = halfLog(current, facing);
+		samplingVar = Number.isFinite(own) ? own * own : 0;
+		const historyNoise = median(
+			history
+				.map((h) => halfLog(h, 'both'))
+				.filter(Number.isFinite)
+				.map((v) => v * v)
+		);
+		extraVar = Math.max(0, sd * sd - (Number.isFinite(historyNoise) ? historyNoise : 0));
 		minimumChange = Math.log(1 + rule.minRelChange);
 	}
 	const noise = rule.z * Math.sqrt(samplingVar + extraVar + baselineVar);

@@ -1,14 +1,21 @@
 // Judges one week of one scope's weekly series: every KPI against its own history.
-import { KPI_DEFINITIONS, type KpiDetailRow } from '../kpi';
+import { KPI_DEFINITIONS } from '../kpi';
 import { isoWeekOf } from '../review/isoWeek';
 import type { AlertSettings } from './alertSettings';
 import type { AlertScope, KpiAlert } from '../../alerts/types';
 import { detectAlert, type SeriesPoint } from './detectAlert';
 import { drilldownLink } from './drilldownLink';
+import type { AlertWeek } from './loadAlertSeries';
 
-function point(row: KpiDetailRow, d: (typeof KPI_DEFINITIONS)[number]): SeriesPoint {
+function point(row: AlertWeek, d: (typeof KPI_DEFINITIONS)[number]): SeriesPoint {
 	const parts = d.kind === 'rate' ? row.parts[d.key] : undefined;
-	return { value: row[d.key], numerator: parts?.numerator, denominator: parts?.denominator, conversations: row.conversations ?? 0 };
+	return {
+		value: row[d.key],
+		numerator: parts?.numerator,
+		denominator: parts?.denominator,
+		interval: d.kind === 'quantile' ? row.quantileIntervals[d.key] : undefined,
+		conversations: row.conversations ?? 0
+	};
 }
 
 /**
@@ -17,7 +24,7 @@ function point(row: KpiDetailRow, d: (typeof KPI_DEFINITIONS)[number]): SeriesPo
  */
 export function seriesAlerts(
 	scope: AlertScope,
-	rows: readonly KpiDetailRow[],
+	rows: readonly AlertWeek[],
 	index: number,
 	settings: AlertSettings,
 	/** The last day with data (YYYY-MM-DD): look-ahead KPIs of weeks too close to it are not judged. */

@@ -11,11 +11,6 @@ export interface FilterSql {
 	params: Record<string, string | number>;
 }
 
-/** Only the $names a statement uses: DuckDB rejects a named parameter the SQL never mentions. */
-export function paramsUsedBy(sql: string, params: Record<string, string | number>): Record<string, string | number> {
-	return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-}
-
 export function conversationFilterSql(filter: ConversationFilter, settings: Partial<KpiSettings> = {}): FilterSql {
 	const params: Record<string, string | number> = settingsParams(resolveKpiSettings(settings));
 	const conditions = factsFilter(filter.query, params);

@@ -5,7 +5,8 @@
 import { UsageError } from '../errors';
 import type { KpiSettings } from '../kpi/kpiSettings';
 import type { WarehouseConnection } from '../warehouse';
-import { conversationFilterSql, paramsUsedBy } from './conversationFilterSql';
+import { paramsUsedBy } from '../warehouse/paramsUsedBy';
+import { conversationFilterSql } from './conversationFilterSql';
 import { DERIVED_FLAGS, EXPORT_COLUMNS } from './exportColumns';
 import type { ConversationFilter } from './parseConversationFilter';
 

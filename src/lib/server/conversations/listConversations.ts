@@ -2,7 +2,8 @@
 // filtered by dates, dimensions, a KPI condition, a reroute flow or a search, sorted, paged
 // by offset with a total. The subject comes from conversations, for the page's rows only.
 import type { WarehouseConnection } from '../warehouse';
-import { conversationFilterSql, paramsUsedBy } from './conversationFilterSql';
+import { paramsUsedBy } from '../warehouse/paramsUsedBy';
+import { conversationFilterSql } from './conversationFilterSql';
 import type { ConversationListRequest } from './parseConversationFilter';
 
 export const PAGE_SIZE = 50;

@@ -5,6 +5,7 @@ export { DIMENSIONS, isDimension, type Dimension } from './dimensions';
 export { DEFAULT_KPI_SETTINGS, resolveKpiSettings, type KpiSettings } from './kpiSettings';
 export { parseKpiQuery, weekStart, type KpiQuery, type KpiFilter } from './parseKpiQuery';
 export { queryKpis, queryKpiDetails, type KpiResult, type KpiRow, type KpiParts, type KpiDetailRow } from './queryKpis';
+export { queryQuantileIntervals, type QuantileInterval, type QuantileIntervals } from './queryQuantileIntervals';
 export { distinctDimensionValues } from './distinctDimensionValues';
 export { refreshConversationFacts, rebuildConversationFacts } from './refreshConversationFacts';
 export { editMagnitude } from './editMagnitude';
