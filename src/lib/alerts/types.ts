@@ -22,6 +22,11 @@ export interface AlertFinding {
 	severity: number;
 	/** What set the band's width: this week's sample size, the series' usual spread, or the minimum change. */
 	limitedBy: 'sampling' | 'history' | 'minimum_change';
+	/**
+	 * How likely a deviation at least this large is in a normal week (two-sided, from the
+	 * series' own noise model): the week's false-discovery control ranks series by it.
+	 */
+	pValue: number;
 }
 
 export interface AlertScope {

@@ -27,6 +27,7 @@ function alert(overrides: Partial<KpiAlert> = {}): KpiAlert {
 		relativeChange: 1.5,
 		severity: 2,
 		limitedBy: 'sampling',
+		pValue: 0.0001,
 		...overrides
 	};
 }
