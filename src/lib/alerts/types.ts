@@ -47,6 +47,12 @@ export interface KpiAlert extends AlertFinding {
 	denominator: number | null;
 	/** The conversations behind it in the dashboard (path and query; prefix ORIGIN for mail). */
 	link: string;
+	/**
+	 * Overall alerts only: the breakdowns (channel, queue, language) of the same KPI that moved
+	 * the same way the same week — the overall alert already says it, so they are listed under
+	 * it rather than as alerts of their own. Most severe first.
+	 */
+	folded?: KpiAlert[];
 }
 
 export interface AlertReport {

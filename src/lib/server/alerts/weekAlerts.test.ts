@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldedText } from '../../alerts/alertText';
 import { DEFAULT_ALERT_SETTINGS } from './alertSettings';
 import { benjaminiHochberg } from './benjaminiHochberg';
 import { testSeries, type SeriesPoint } from './detectAlert';
@@ -91,6 +92,23 @@ describe('weekAlerts', () => {
 		const breakdowns = (['escalation_rate', 'unanswered_rate', 'reopen_rate'] as const).map((k) => judgement(k, 0.6, 'queue'));
 		const alerts = weekAlerts([alone, ...quiet, ...breakdowns], DEFAULT_ALERT_SETTINGS);
 		expect(alerts.map((a) => a.scope.dimension)).toEqual(['queue', 'queue', 'queue']);
+	});
+
+	it('a breakdown moving the same way as its overall series is folded under it; the other way it stands alone', () => {
+		const overall = judgement('containment_rate', 0.4);
+		const sameWay = judgement('containment_rate', 0.38, 'queue');
+		const otherKpi = judgement('escalation_rate', 0.62, 'queue');
+		const alerts = weekAlerts([overall, sameWay, otherKpi, ...quiet], DEFAULT_ALERT_SETTINGS);
+		expect(alerts.map((a) => [a.kpi, a.scope.dimension, a.folded?.map((f) => f.scope.value) ?? null])).toEqual([
+			['containment_rate', 'all', ['billing']],
+			['escalation_rate', 'queue', null]
+		]);
+		expect(foldedText(alerts[0])).toMatch(/^also in queue billing −1[12]\.\d pp$/);
+		const opposite = weekAlerts([overall, judgement('containment_rate', 0.62, 'queue'), ...quiet], DEFAULT_ALERT_SETTINGS);
+		expect(opposite.map((a) => [a.scope.dimension, a.direction, a.folded?.length ?? 0])).toEqual([
+			['all', 'down', 0],
+			['queue', 'up', 0]
+		]);
 	});
 
 	it('a discovery smaller than the minimum change is not an alert', () => {

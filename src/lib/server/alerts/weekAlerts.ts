@@ -5,7 +5,8 @@
 // falseDiscoveryRate, separately for the overall figures (the few series a reader checks first)
 // and the breakdowns (many small series); a week where several KPIs move together lowers the
 // bar for each, a quiet one raises it. Each alert must also clear its KPI's own z and minimum
-// change.
+// change. A breakdown alert that says what its overall series already says (same KPI, same
+// direction, same week) is folded under that overall alert instead of standing alone.
 import type { AlertSettings } from './alertSettings';
 import type { KpiAlert } from '../../alerts/types';
 import { benjaminiHochberg } from './benjaminiHochberg';
@@ -40,5 +41,20 @@ export function weekAlerts(judged: readonly SeriesJudgement[], settings: AlertSe
 			});
 		}
 	}
-	return alerts;
+	return foldUnderOverall(alerts);
+}
+
+/** Most severe first. */
+const bySeverity = (a: KpiAlert, b: KpiAlert) => b.severity - a.severity;
+
+function foldUnderOverall(alerts: KpiAlert[]): KpiAlert[] {
+	const overall = new Map(alerts.filter((a) => a.scope.dimension === 'all').map((a) => [`${a.kpi} ${a.direction}`, a]));
+	const kept: KpiAlert[] = [];
+	for (const a of alerts) {
+		const parent = a.scope.dimension === 'all' ? undefined : overall.get(`${a.kpi} ${a.direction}`);
+		if (parent) (parent.folded ??= []).push(a);
+		else kept.push(a);
+	}
+	for (const a of overall.values()) a.folded?.sort(bySeverity);
+	return kept;
 }
