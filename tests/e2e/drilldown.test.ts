@@ -217,6 +217,8 @@ describe('Download all', () => {
 describe('The filter form', () => {
 	it('filters by several values of one dimension: ticked boxes become repeated parameters, OR-ed', async () => {
 		await page.goto(`${url}/conversations`);
+		// Hydrated, so the form's own submit (which leaves empty fields out of the URL) runs.
+		await page.waitForLoadState('networkidle');
 		const channel = page.locator('[data-testid="filter-channel"]');
 		await channel.locator('summary').click();
 		const values = await channel.locator('input[type="checkbox"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));

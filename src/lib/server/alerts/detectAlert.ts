@@ -114,8 +114,9 @@ export function testSeries(
 
 	// Each history week's residual from the baseline, in units of its own sampling noise: their
 	// robust spread squared is the dispersion φ (quasi-binomial / quasi-Poisson), how much more
-	// the series varies week to week than sampling alone explains. At least 1: never narrower
-	// than the sampling noise. Medians, so last month's incident in the history does not widen it.
+	// the series varies week to week than sampling alone explains. Medians, so last month's
+	// incident in the history does not widen it. The week judged is never given less than its
+	// own sampling noise (φ ≥ 1 for it); the baseline's uncertainty follows the history's spread.
 	const historyVar = kept.map(({ p }) => samplingVariance(kind, p, rule.z, 'both'));
 	let samplingVar: number;
 	let weekVar: number;
