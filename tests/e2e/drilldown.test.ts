@@ -234,7 +234,10 @@ describe('The filter form', () => {
 		)!;
 		await queue.locator(`input[value="${q}"]`).check();
 		await screenshot(page, 'conversations-filter-multi');
-		await Promise.all([page.waitForURL((u) => u.searchParams.getAll('channel').length === 2), page.click('form[aria-label="Filters"] button[type="submit"]')]);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.getAll('channel').length === 2),
+			page.click('form[aria-label="Filters"] button[type="submit"]')
+		]);
 
 		const params = new URL(page.url()).searchParams;
 		expect(params.getAll('channel')).toEqual([a, b]);
@@ -242,7 +245,13 @@ describe('The filter form', () => {
 		// nothing left empty in the URL
 		expect([...params.keys()].sort()).toEqual(['channel', 'channel', 'queue', 'sort']);
 		const total = Number(await page.getAttribute('[data-testid="list-total"]', 'data-total'));
-		const one = (c: string) => apiTotal(new URLSearchParams([['channel', c], ['queue', q]]));
+		const one = (c: string) =>
+			apiTotal(
+				new URLSearchParams([
+					['channel', c],
+					['queue', q]
+				])
+			);
 		expect(total).toBe((await one(a)) + (await one(b)));
 		expect(total).toBeGreaterThan(0);
 		await expect.poll(() => page.textContent('[data-testid="drill-banner"]')).toContain(`channel ${a} or ${b}`);
@@ -253,7 +262,10 @@ describe('The filter form', () => {
 		// Unticking one narrows the list to the other.
 		await page.locator('[data-testid="filter-channel"] summary').click();
 		await page.locator(`[data-testid="filter-channel"] input[value="${a}"]`).uncheck();
-		await Promise.all([page.waitForURL((u) => u.searchParams.getAll('channel').length === 1), page.click('form[aria-label="Filters"] button[type="submit"]')]);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.getAll('channel').length === 1),
+			page.click('form[aria-label="Filters"] button[type="submit"]')
+		]);
 		expect(Number(await page.getAttribute('[data-testid="list-total"]', 'data-total'))).toBe(await one(b));
 	});
 });

@@ -208,7 +208,11 @@ describe('weekly digest delivery', () => {
 		// The server is back; the dashboard restarts and its schedule retries at start.
 		const back = await startSmtp({ port });
 		try {
-			startDigestSchedule((fn) => withWarehouse(db, (w) => fn(w.db)), cfg, () => monday);
+			startDigestSchedule(
+				(fn) => withWarehouse(db, (w) => fn(w.db)),
+				cfg,
+				() => monday
+			);
 			await digestStartup();
 			expect(back.recipients.sort()).toEqual(['boss@example.com', 'manager@example.com']);
 			for (const m of back.messages) expect(m.subject).toMatch(/^SupportLens weekly review 2026-W43/);
@@ -229,7 +233,11 @@ describe('weekly digest delivery', () => {
 			const again = await withWarehouse(db, (w) => digestTick(w.db, cfg, monday, log));
 			expect(again.map((o) => o.status)).toEqual(['already_sent', 'already_sent']);
 			stopDigestSchedule();
-			startDigestSchedule((fn) => withWarehouse(db, (w) => fn(w.db)), cfg, () => monday);
+			startDigestSchedule(
+				(fn) => withWarehouse(db, (w) => fn(w.db)),
+				cfg,
+				() => monday
+			);
 			await digestStartup();
 			expect(back.recipients).toHaveLength(2);
 		} finally {

@@ -58,7 +58,15 @@ export function seriesTests(
 			settings
 		);
 		if (test)
-			judged.push({ week, kpi: d.key, label: d.label, scope, numerator: cur.numerator ?? null, denominator: cur.denominator ?? null, test });
+			judged.push({
+				week,
+				kpi: d.key,
+				label: d.label,
+				scope,
+				numerator: cur.numerator ?? null,
+				denominator: cur.denominator ?? null,
+				test
+			});
 	}
 	return judged;
 }

@@ -36,8 +36,7 @@ export function startDigestSchedule(
 ): Cron | null {
 	if (jobs.length || (!config.smtpUrl && !config.webhookUrl)) return jobs[0] ?? null;
 	const options = { timezone: config.timezone, protect: true, unref: true };
-	const retry = () =>
-		run('digest retry', withDb, (db) => retryFailedDigests(db, config, digestWeekAt(now(), config.timezone)));
+	const retry = () => run('digest retry', withDb, (db) => retryFailedDigests(db, config, digestWeekAt(now(), config.timezone)));
 	const weekly = new Cron(config.cron, { ...options, name: 'supportlens-digest' }, () => {
 		const at = now();
 		return run(`digest ${digestWeekAt(at, config.timezone).week}`, withDb, (db) => digestTick(db, config, at));

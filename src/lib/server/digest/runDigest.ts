@@ -73,7 +73,12 @@ export async function retryFailedDigests(
  * One scheduled run at `now`: first what earlier weeks failed to deliver, then the week due
  * (which also retries its own failed deliveries, by the delivery log).
  */
-export async function digestTick(db: WarehouseConnection, config: DigestConfig, now: Date, options: SendOptions = {}): Promise<DeliveryOutcome[]> {
+export async function digestTick(
+	db: WarehouseConnection,
+	config: DigestConfig,
+	now: Date,
+	options: SendOptions = {}
+): Promise<DeliveryOutcome[]> {
 	const week = digestWeekAt(now, config.timezone);
 	const retried = await retryFailedDigests(db, config, previousIsoWeek(week), options);
 	return [...retried, ...(await runWeeklyDigest(db, config, week, options))];
