@@ -22,7 +22,10 @@ export function weekAlerts(judged: readonly SeriesJudgement[], settings: AlertSe
 			family.map((j) => j.test.pValue),
 			settings.falseDiscoveryRate
 		);
-		const critical = criticalZ(criticalP);
+		// The band shown lies between the last discovery and the first series that is not one
+		// (at the geometric mean of their p-values), so every alert is strictly outside it.
+		const next = Math.min(...family.map((j) => j.test.pValue).filter((p) => p > criticalP), 1);
+		const critical = criticalZ(criticalP > 0 ? Math.sqrt(criticalP * next) : 0);
 		for (const j of family) {
 			const rule = settings.kpis[j.kpi];
 			const discovered = j.test.pValue <= criticalP && Math.abs(j.test.z) > rule.z;
