@@ -88,9 +88,11 @@ export function scoreAlerts(reports: AlertReport[], planted: PlantedWeeks): Aler
 	const flagged: string[] = [];
 	const missed: string[] = [];
 	if (incident) {
+		// A breakdown folded under its overall alert is still flagged.
+		const seen = incident.alerts.flatMap((a) => [a, ...(a.folded ?? [])]);
 		for (const t of INCIDENT_TARGETS) {
 			const name = targetName;
-			const hit = incident.alerts.some(
+			const hit = seen.some(
 				(a) => a.kpi === t.kpi && a.scope.dimension === t.dimension && a.scope.value === t.value && a.direction === t.direction
 			);
 			(hit ? flagged : missed).push(name(t));

@@ -44,8 +44,8 @@ export async function runAlertsBench(ctx: BenchContext) {
 	return {
 		method:
 			'Each sample is judged week by week with the default alert settings (every KPI overall and per channel, queue, language). ' +
-			'Precision: alerts in the incident week (any KPI) or on volume KPIs in the holiday week / all alerts. ' +
-			'Recall: incident targets (technical-queue volume and AI-involved up; overall containment down, escalation and unanswered up) flagged in the incident week in that direction / targets. ' +
+			'Precision: alerts in the incident week (any KPI) or on volume KPIs in the holiday week / all alerts (a breakdown folded under its overall alert is part of that alert, not one more). ' +
+			'Recall: incident targets (technical-queue volume and AI-involved up; overall containment down, escalation and unanswered up) flagged in the incident week in that direction, standing alone or folded under the overall alert / targets. ' +
 			'Quiet weeks: judged weeks with nothing planted.',
 		seeds,
 		conversations_per_sample: conversations,

@@ -3,6 +3,7 @@
 // its own previous 8 weeks.
 import { alertSettingsFromEnv, queryAlerts, type AlertReport } from '../../src/lib/server/alerts';
 import { UsageError } from '../../src/lib/server/errors';
+import { alertScopeName, foldedText } from '../../src/lib/alerts/alertText';
 import { formatKpi } from '../../src/lib/kpi/kpiFormat';
 import { latestWeek, parseIsoWeek } from '../../src/lib/server/review';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
@@ -13,9 +14,9 @@ const usage = 'alerts [--db PATH] [--week YYYY-Www] [--json]   (thresholds: SUPP
 function formatAlerts(report: AlertReport): string {
 	const head = `KPI alerts for ${report.week} (${report.from} … ${report.to}), against ${report.historyFrom} … ${report.historyTo}: ${report.alerts.length} of ${report.checked} series outside their band`;
 	const lines = report.alerts.map((a) => {
-		const scope = a.scope.dimension === 'all' ? 'overall' : `${a.scope.dimension} ${a.scope.value}`;
 		const arrow = a.direction === 'up' ? '▲' : '▼';
-		return `${arrow} ${a.verdict.padEnd(7)} ${a.label} (${scope}): ${formatKpi(a.kind, a.value)}, usual ${formatKpi(a.kind, a.baseline)} (band ${formatKpi(a.kind, a.low)} … ${formatKpi(a.kind, a.high)})  ${a.link}`;
+		const line = `${arrow} ${a.verdict.padEnd(7)} ${a.label} (${alertScopeName(a)}): ${formatKpi(a.kind, a.value)}, usual ${formatKpi(a.kind, a.baseline)} (band ${formatKpi(a.kind, a.low)} … ${formatKpi(a.kind, a.high)})  ${a.link}`;
+		return a.folded?.length ? `${line}\n          ${foldedText(a)}` : line;
 	});
 	return [head, '', ...(lines.length ? lines : ['nothing unusual'])].join('\n');
 }

@@ -213,3 +213,59 @@ describe('Download all', () => {
 		expect((await bad.json()).message).toMatch(/unknown KPI "nope"/);
 	});
 });
+
+describe('The filter form', () => {
+	it('filters by several values of one dimension: ticked boxes become repeated parameters, OR-ed', async () => {
+		await page.goto(`${url}/conversations`);
+		// Hydrated, so the form's own submit (which leaves empty fields out of the URL) runs.
+		await page.waitForLoadState('networkidle');
+		const channel = page.locator('[data-testid="filter-channel"]');
+		await channel.locator('summary').click();
+		const values = await channel.locator('input[type="checkbox"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		const [a, b] = values.filter((v) => v !== '(none)');
+		expect(a && b).toBeTruthy();
+		await channel.locator(`input[value="${a}"]`).check();
+		await channel.locator(`input[value="${b}"]`).check();
+		// and one queue, to see two dimensions combine (AND across, OR within)
+		const queue = page.locator('[data-testid="filter-queue"]');
+		await queue.locator('summary').click();
+		const q = (await queue.locator('input[type="checkbox"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).find(
+			(v) => v !== '(none)'
+		)!;
+		await queue.locator(`input[value="${q}"]`).check();
+		await screenshot(page, 'conversations-filter-multi');
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.getAll('channel').length === 2),
+			page.click('form[aria-label="Filters"] button[type="submit"]')
+		]);
+
+		const params = new URL(page.url()).searchParams;
+		expect(params.getAll('channel')).toEqual([a, b]);
+		expect(params.getAll('queue')).toEqual([q]);
+		// nothing left empty in the URL
+		expect([...params.keys()].sort()).toEqual(['channel', 'channel', 'queue', 'sort']);
+		const total = Number(await page.getAttribute('[data-testid="list-total"]', 'data-total'));
+		const one = (c: string) =>
+			apiTotal(
+				new URLSearchParams([
+					['channel', c],
+					['queue', q]
+				])
+			);
+		expect(total).toBe((await one(a)) + (await one(b)));
+		expect(total).toBeGreaterThan(0);
+		await expect.poll(() => page.textContent('[data-testid="drill-banner"]')).toContain(`channel ${a} or ${b}`);
+		// The form shows what the URL holds: both boxes ticked, the summary names them.
+		expect(await page.locator(`[data-testid="filter-channel"] input[value="${a}"]`).isChecked()).toBe(true);
+		expect(await page.locator(`[data-testid="filter-channel"] input[value="${b}"]`).isChecked()).toBe(true);
+		expect(await page.textContent('[data-testid="filter-channel"] summary')).toContain(`${a}, ${b}`);
+		// Unticking one narrows the list to the other.
+		await page.locator('[data-testid="filter-channel"] summary').click();
+		await page.locator(`[data-testid="filter-channel"] input[value="${a}"]`).uncheck();
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.getAll('channel').length === 1),
+			page.click('form[aria-label="Filters"] button[type="submit"]')
+		]);
+		expect(Number(await page.getAttribute('[data-testid="list-total"]', 'data-total'))).toBe(await one(b));
+	});
+});

@@ -16,7 +16,8 @@ export interface TestSmtp {
 	close: () => Promise<void>;
 }
 
-export async function startSmtp(options: { refuse?: boolean } = {}): Promise<TestSmtp> {
+/** `port`: listen there (to bring back a server a test took down); any free port by default. */
+export async function startSmtp(options: { refuse?: boolean; port?: number } = {}): Promise<TestSmtp> {
 	const state: TestSmtp = { url: '', messages: [], recipients: [], refused: 0, close: async () => {} };
 	const server = new SMTPServer({
 		authOptional: true,
@@ -41,7 +42,7 @@ export async function startSmtp(options: { refuse?: boolean } = {}): Promise<Tes
 				.catch(callback);
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const port = (server.server.address() as AddressInfo).port;
 	state.url = `smtp://127.0.0.1:${port}`;
 	state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));

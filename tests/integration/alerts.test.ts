@@ -59,8 +59,19 @@ describe('KPI alerts on generated data', () => {
 			}
 		}
 		const score = scoreAlerts(reports, planted);
-		// At most 1% of the series judged on quiet weeks raise an alert.
+		// At most 1% of the series judged on quiet weeks raise an alert, and at most one every two quiet weeks.
 		expect(score.false_alarms_on_quiet_weeks / score.quiet_series_judged).toBeLessThan(0.01);
+		expect(score.false_alarms_on_quiet_weeks).toBeLessThanOrEqual(Math.floor(score.quiet_weeks / 2));
+	});
+
+	it('a breakdown moving like its overall KPI is folded under the overall alert, never beside it', () => {
+		for (const r of reports) {
+			const overall = new Set(r.alerts.filter((a) => a.scope.dimension === 'all').map((a) => `${a.kpi} ${a.direction}`));
+			const beside = r.alerts.filter((a) => a.scope.dimension !== 'all' && overall.has(`${a.kpi} ${a.direction}`));
+			expect(beside, r.week).toEqual([]);
+			for (const a of r.alerts)
+				for (const f of a.folded ?? []) expect([f.kpi, f.direction, f.scope.dimension !== 'all']).toEqual([a.kpi, a.direction, true]);
+		}
 	});
 
 	it("every alert's figure is the KPI engine's own number for that week and scope", async () => {

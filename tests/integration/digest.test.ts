@@ -1,12 +1,25 @@
 // The weekly digest end to end against real endpoints on 127.0.0.1: an SMTP server (npm
 // smtp-server) and a Slack-style webhook receiver. Delivered once per recipient with the
 // right content per role (the exec's holds no transcript text), a second run sends nothing,
-// a refusing SMTP server is retried with backoff and logged, and the CLI renders a dry run.
+// a refusing SMTP server is retried with backoff and logged, a delivery that failed because
+// the SMTP server was down is retried at the next start and delivered exactly once, and the
+// CLI renders a dry run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/generate/generateSample';
-import { digestConfig, listAttempts, listDeliveries, runWeeklyDigest, saveRecipient, sendDigests } from '../../src/lib/server/digest';
+import {
+	digestConfig,
+	digestStartup,
+	digestTick,
+	listAttempts,
+	listDeliveries,
+	runWeeklyDigest,
+	saveRecipient,
+	sendDigests,
+	startDigestSchedule,
+	stopDigestSchedule
+} from '../../src/lib/server/digest';
 import { mineGaps } from '../../src/lib/server/gaps';
 import { runGrading } from '../../src/lib/server/grading/runGrading';
 import { rulesGrader } from '../../src/lib/server/grading/rules/rulesGrader';
@@ -173,6 +186,64 @@ describe('weekly digest delivery', () => {
 		const [again] = await withWarehouse(db, (w) => sendDigests(w.db, week, target, config({ SUPPORTLENS_SMTP_URL: smtp.url }), noWait));
 		expect(again.status).toBe('already_sent');
 		expect(smtp.recipients.slice(sentBefore)).toEqual(['late@example.com']);
+	});
+
+	it('a scheduled run while the SMTP server is down logs the failures; the next start delivers each exactly once', async () => {
+		// Take a server down, keeping its port: the run finds nothing listening there.
+		const probe = await startSmtp();
+		const port = Number(new URL(probe.url).port);
+		await probe.close();
+		const cfg = config({ SUPPORTLENS_SMTP_URL: probe.url, SUPPORTLENS_DIGEST_MAX_ATTEMPTS: '2' });
+		const monday = new Date('2026-10-26T08:00:00Z'); // the run due then reports on 2026-W43
+		const lines: string[] = [];
+		const log = { sleep: async () => {}, log: (line: string) => lines.push(line) };
+		const failed = await withWarehouse(db, (w) => digestTick(w.db, cfg, monday, log));
+		expect(failed.map((o) => [o.recipient, o.status, o.attempts])).toEqual([
+			['boss@example.com', 'failed', 2],
+			['manager@example.com', 'failed', 2]
+		]);
+		expect(failed[0].error).toMatch(/ECONNREFUSED/);
+		expect(lines.filter((l) => /digest 2026-W43 to .* failed after 2 attempt\(s\): .*ECONNREFUSED/.test(l))).toHaveLength(2);
+
+		// The server is back; the dashboard restarts and its schedule retries at start.
+		const back = await startSmtp({ port });
+		try {
+			startDigestSchedule(
+				(fn) => withWarehouse(db, (w) => fn(w.db)),
+				cfg,
+				() => monday
+			);
+			await digestStartup();
+			expect(back.recipients.sort()).toEqual(['boss@example.com', 'manager@example.com']);
+			for (const m of back.messages) expect(m.subject).toMatch(/^SupportLens weekly review 2026-W43/);
+			await withWarehouse(db, async (w) => {
+				const rows = await listDeliveries(w.db, '2026-W43');
+				expect(rows.map((r) => [r.recipient, r.status, r.attempts])).toEqual([
+					['boss@example.com', 'sent', 3],
+					['manager@example.com', 'sent', 3]
+				]);
+				const attempts = await listAttempts(w.db, { week: '2026-W43', channel: 'email', recipient: 'boss@example.com' });
+				expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([
+					[1, false],
+					[2, false],
+					[3, true]
+				]);
+			});
+			// The weekly run and a later start send nothing more for that week.
+			const again = await withWarehouse(db, (w) => digestTick(w.db, cfg, monday, log));
+			expect(again.map((o) => o.status)).toEqual(['already_sent', 'already_sent']);
+			stopDigestSchedule();
+			startDigestSchedule(
+				(fn) => withWarehouse(db, (w) => fn(w.db)),
+				cfg,
+				() => monday
+			);
+			await digestStartup();
+			expect(back.recipients).toHaveLength(2);
+		} finally {
+			stopDigestSchedule();
+			await back.close();
+		}
 	});
 
 	it('cli digest --dry-run --out writes the HTML and sends nothing; --to sends one, once', async () => {

@@ -22,6 +22,11 @@ export interface AlertFinding {
 	severity: number;
 	/** What set the band's width: this week's sample size, the series' usual spread, or the minimum change. */
 	limitedBy: 'sampling' | 'history' | 'minimum_change';
+	/**
+	 * How likely a deviation at least this large is in a normal week (two-sided, from the
+	 * series' own noise model): the week's false-discovery control ranks series by it.
+	 */
+	pValue: number;
 }
 
 export interface AlertScope {
@@ -42,6 +47,12 @@ export interface KpiAlert extends AlertFinding {
 	denominator: number | null;
 	/** The conversations behind it in the dashboard (path and query; prefix ORIGIN for mail). */
 	link: string;
+	/**
+	 * Overall alerts only: the breakdowns (channel, queue, language) of the same KPI that moved
+	 * the same way the same week — the overall alert already says it, so they are listed under
+	 * it rather than as alerts of their own. Most severe first.
+	 */
+	folded?: KpiAlert[];
 }
 
 export interface AlertReport {

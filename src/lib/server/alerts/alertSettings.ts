@@ -1,6 +1,6 @@
 // The thresholds KPI alerts use: defaults for every KPI, and how to tune them per KPI. A week
-// is flagged only when it is outside every band that applies to it (sampling noise for its own
-// denominator, the series' usual week-to-week spread, and a minimum change worth reading).
+// is flagged only when its deviation is a discovery among the week's series (the
+// false-discovery rate), clears its KPI's own z, and is at least a change worth reading.
 import { KPI_CATALOGUE } from '../../kpi/kpiCatalogue';
 import type { AlertScopeDimension } from '../../alerts/types';
 import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
@@ -14,11 +14,13 @@ export interface AlertRule {
 	enabled: boolean;
 	polarity: Polarity;
 	/**
-	 * How many standard deviations off the baseline the week must be. The deviation combines
-	 * the week's sampling noise (binomial — the Wilson score band — for rates at this week's
-	 * denominator, Poisson for counts, the order-statistic interval of the week's quantile for
-	 * times), the series' extra week-to-week spread (robust: 1.4826 ×
-	 * MAD of the history around its baseline) and the baseline's own uncertainty.
+	 * The fewest standard deviations off the baseline a week must be, however many other series
+	 * move that week (the false-discovery control usually asks for more). The deviation's
+	 * standard deviation combines the week's sampling noise (binomial for rates at this week's
+	 * denominator, Poisson for counts, on their variance-stabilizing scales; the order-statistic
+	 * interval of the week's quantile for times), times the series' dispersion (how much more
+	 * than sampling its history varies week to week, robustly), and the baseline's own
+	 * uncertainty. Times also use it for the width of their order-statistic interval.
 	 */
 	z: number;
 	/** Rates: the smallest change worth an alert, in rate points (0.03 = 3 points). */
@@ -47,6 +49,11 @@ export interface AlertSettings {
 	 * of the flat median: a KPI that improves every week is not an anomaly every week.
 	 */
 	followTrend: boolean;
+	/**
+	 * The expected share of false alerts among a week's alerts (Benjamini–Hochberg), held
+	 * separately for the overall figures and for the breakdowns.
+	 */
+	falseDiscoveryRate: number;
 	/** Besides the overall figures, which breakdowns are checked. */
 	scopes: AlertScopeDimension[];
 	kpis: Record<KpiKey, AlertRule>;
@@ -63,10 +70,11 @@ const SETTLE_DAYS: Partial<Record<KpiKey, number>> = {
 	first_contact_resolution_rate: 7
 };
 
-// z 3.5 rather than 3: conversations of one customer are not independent (repeat contacts,
-// reopens), so rates vary somewhat more than binomially.
-const RATE_RULE = { z: 3.5, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
-const COUNT_RULE = { z: 3.5, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
+// The week's false-discovery control sets the bar (z ≈ 3.0 for one overall series moving alone,
+// ≈ 3.7 for one breakdown, lower when several move together); z 2 only stops it from going
+// lower than a KPI's own 95% band.
+const RATE_RULE = { z: 2, minAbsChange: 0.04, minRelChange: 0, minDenominator: 40 };
+const COUNT_RULE = { z: 2, minAbsChange: 0, minRelChange: 0.3, minDenominator: 40 };
 // Response and resolution times are a mix of AI answers (seconds) and human ones (hours), so
 // their medians jump when the mix shifts a little; the week's order-statistic interval covers
 // that jump, and beyond it only a doubling or halving, in a week of enough conversations, is
@@ -86,6 +94,7 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
 	historyWeeks: 8,
 	minHistoryWeeks: 6,
 	followTrend: true,
+	falseDiscoveryRate: 0.05,
 	scopes: [...ALERT_SCOPE_DIMENSIONS],
 	kpis: defaultRules()
 });
@@ -109,6 +118,8 @@ export function resolveAlertSettings(input: AlertSettingsInput = {}): AlertSetti
 			`alert setting minHistoryWeeks must be a whole number from 2 to historyWeeks (${s.historyWeeks}), got ${s.minHistoryWeeks}`
 		);
 	}
+	if (typeof s.falseDiscoveryRate !== 'number' || !(s.falseDiscoveryRate > 0 && s.falseDiscoveryRate < 1))
+		throw new RangeError(`alert setting falseDiscoveryRate must be a number between 0 and 1, got ${s.falseDiscoveryRate}`);
 	for (const dim of s.scopes)
 		if (!ALERT_SCOPE_DIMENSIONS.includes(dim))
 			throw new RangeError(`alert scope "${dim}" is not one of ${ALERT_SCOPE_DIMENSIONS.join(', ')}`);

@@ -5,7 +5,8 @@ import { isoWeekOf, type IsoWeek } from '../review/isoWeek';
 import { resolveAlertSettings, type AlertSettings, type AlertSettingsInput } from './alertSettings';
 import type { AlertReport, KpiAlert } from '../../alerts/types';
 import { loadAlertSeries, type AlertSeries } from './loadAlertSeries';
-import { seriesAlerts } from './seriesAlerts';
+import { seriesTests } from './seriesAlerts';
+import { weekAlerts } from './weekAlerts';
 
 const DAY_MS = 86_400_000;
 const shiftDays = (day: string, days: number) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
@@ -25,21 +26,15 @@ async function dataSpan(db: WarehouseConnection): Promise<{ firstWeek: string; l
 }
 
 function report(week: IsoWeek, series: AlertSeries[], index: number, settings: AlertSettings, dataEnd: string): AlertReport {
-	const alerts: KpiAlert[] = [];
-	let checked = 0;
-	for (const s of series) {
-		const r = seriesAlerts(s.scope, s.rows, index, settings, dataEnd);
-		alerts.push(...r.alerts);
-		checked += r.checked;
-	}
+	const judged = series.flatMap((s) => seriesTests(s.scope, s.rows, index, settings, dataEnd));
 	return {
 		week: week.week,
 		from: week.from,
 		to: week.to,
 		historyFrom: shiftDays(week.from, -7 * Math.min(index, settings.historyWeeks)),
 		historyTo: shiftDays(week.from, -1),
-		checked,
-		alerts: alerts.sort(bySeverity)
+		checked: judged.length,
+		alerts: weekAlerts(judged, settings).sort(bySeverity)
 	};
 }
 
@@ -59,9 +54,14 @@ export async function queryAlertsEveryWeek(db: WarehouseConnection, input: Alert
 	const span = await dataSpan(db);
 	if (!span) return [];
 	const series = await loadAlertSeries(db, span.firstWeek, isoWeekOf(span.last).to, settings);
+	return alertReportsFromSeries(series, settings, span.last);
+}
+
+/** Every week of `series` that has at least minHistoryWeeks weeks before it, oldest first. */
+export function alertReportsFromSeries(series: AlertSeries[], settings: AlertSettings, dataEnd: string): AlertReport[] {
 	const reports: AlertReport[] = [];
 	for (let i = settings.minHistoryWeeks; i < series[0].rows.length; i++) {
-		reports.push(report(isoWeekOf(series[0].rows[i].group!), series, i, settings, span.last));
+		reports.push(report(isoWeekOf(series[0].rows[i].group!), series, i, settings, dataEnd));
 	}
 	return reports;
 }

@@ -1,10 +1,10 @@
-// Judges one week of one scope's weekly series: every KPI against its own history.
-import { KPI_DEFINITIONS } from '../kpi';
+// Judges one week of one scope's weekly series: every KPI against its own history, as a test
+// statistic the week's false-discovery control then decides on (weekAlerts).
+import { KPI_DEFINITIONS, type KpiKey } from '../kpi';
 import { isoWeekOf } from '../review/isoWeek';
 import type { AlertSettings } from './alertSettings';
-import type { AlertScope, KpiAlert } from '../../alerts/types';
-import { detectAlert, type SeriesPoint } from './detectAlert';
-import { drilldownLink } from './drilldownLink';
+import type { AlertScope } from '../../alerts/types';
+import { testSeries, type SeriesPoint, type SeriesTest } from './detectAlert';
 import type { AlertWeek } from './loadAlertSeries';
 
 function point(row: AlertWeek, d: (typeof KPI_DEFINITIONS)[number]): SeriesPoint {
@@ -18,48 +18,55 @@ function point(row: AlertWeek, d: (typeof KPI_DEFINITIONS)[number]): SeriesPoint
 	};
 }
 
+/** One KPI of one scope judged in one week. */
+export interface SeriesJudgement {
+	week: string;
+	kpi: KpiKey;
+	label: string;
+	scope: AlertScope;
+	numerator: number | null;
+	denominator: number | null;
+	test: SeriesTest;
+}
+
 /**
- * The alerts of week `rows[index]`, its baseline being the up to `historyWeeks` rows before it.
- * Also counts the series that had enough history and sample to be judged at all.
+ * The tests of week `rows[index]`, its baseline being the up to `historyWeeks` rows before it:
+ * one per KPI with enough history and sample to be judged at all.
  */
-export function seriesAlerts(
+export function seriesTests(
 	scope: AlertScope,
 	rows: readonly AlertWeek[],
 	index: number,
 	settings: AlertSettings,
 	/** The last day with data (YYYY-MM-DD): look-ahead KPIs of weeks too close to it are not judged. */
 	dataEnd: string
-): { alerts: KpiAlert[]; checked: number } {
+): SeriesJudgement[] {
 	const current = rows[index];
 	const history = rows.slice(Math.max(0, index - settings.historyWeeks), index);
 	const { week, to } = isoWeekOf(current.group!);
 	const daysSinceWeek = (Date.parse(dataEnd) - Date.parse(to)) / 86_400_000;
-	const alerts: KpiAlert[] = [];
-	let checked = 0;
+	const judged: SeriesJudgement[] = [];
 	for (const d of KPI_DEFINITIONS) {
 		const rule = settings.kpis[d.key];
 		if (daysSinceWeek < rule.settleDays) continue;
 		const cur = point(current, d);
-		const finding = detectAlert(
+		const test = testSeries(
 			d.kind,
 			rule,
 			history.map((r) => point(r, d)),
 			cur,
 			settings
 		);
-		if (finding) checked++;
-		if (!finding || finding === 'normal') continue;
-		alerts.push({
-			week,
-			kpi: d.key,
-			label: d.label,
-			kind: d.kind,
-			scope,
-			numerator: cur.numerator ?? null,
-			denominator: cur.denominator ?? null,
-			link: drilldownLink(d.key, week, scope),
-			...finding
-		});
+		if (test)
+			judged.push({
+				week,
+				kpi: d.key,
+				label: d.label,
+				scope,
+				numerator: cur.numerator ?? null,
+				denominator: cur.denominator ?? null,
+				test
+			});
 	}
-	return { alerts, checked };
+	return judged;
 }

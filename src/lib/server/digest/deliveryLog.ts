@@ -55,6 +55,14 @@ export async function finishDelivery(db: WarehouseConnection, key: DeliveryKey, 
 	);
 }
 
+/** Deliveries whose last run failed, of weeks `fromWeek` to `toWeek` (ISO weeks sort as text), oldest first. */
+export async function failedDeliveries(db: WarehouseConnection, fromWeek: string, toWeek: string): Promise<DeliveryRow[]> {
+	return db.all<DeliveryRow>(
+		`SELECT * FROM digest_deliveries WHERE status = 'failed' AND week BETWEEN ? AND ? ORDER BY week, channel, recipient`,
+		[fromWeek, toWeek]
+	);
+}
+
 export async function listDeliveries(db: WarehouseConnection, week?: string): Promise<DeliveryRow[]> {
 	return week
 		? db.all<DeliveryRow>('SELECT * FROM digest_deliveries WHERE week = ? ORDER BY channel, recipient', [week])

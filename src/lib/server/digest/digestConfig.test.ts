@@ -3,9 +3,10 @@ import { digestConfig } from './digestConfig';
 import { digestWeekAt } from './runDigest';
 
 describe('digestConfig', () => {
-	it('defaults: Mondays 08:00 UTC, no delivery configured, 4 attempts from 30 s', () => {
+	it('defaults: Mondays 08:00 UTC, failed deliveries retried hourly, no delivery configured, 4 attempts from 30 s', () => {
 		expect(digestConfig({})).toMatchObject({
 			cron: '0 8 * * 1',
+			retryCron: '17 * * * *',
 			timezone: 'UTC',
 			smtpUrl: null,
 			webhookUrl: null,
@@ -33,6 +34,7 @@ describe('digestConfig', () => {
 
 	it('names the variable that is wrong, without echoing a password', () => {
 		expect(() => digestConfig({ SUPPORTLENS_DIGEST_CRON: '0 8 * *' })).toThrow(/SUPPORTLENS_DIGEST_CRON "0 8 \* \*"/);
+		expect(() => digestConfig({ SUPPORTLENS_DIGEST_RETRY_CRON: 'hourly' })).toThrow(/SUPPORTLENS_DIGEST_RETRY_CRON "hourly"/);
 		expect(() => digestConfig({ SUPPORTLENS_TIMEZONE: 'Mars/Base' })).toThrow(/SUPPORTLENS_TIMEZONE "Mars\/Base"/);
 		expect(() => digestConfig({ SUPPORTLENS_SMTP_URL: 'http://mail' })).toThrow(
 			/SUPPORTLENS_SMTP_URL must start with smtp:\/\/ or smtps:\/\//

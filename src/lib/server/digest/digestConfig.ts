@@ -12,6 +12,8 @@ export interface DigestConfig {
 	webhookRole: 'admin' | 'manager' | 'kb_owner' | 'exec';
 	from: string;
 	cron: string;
+	/** When deliveries that failed are tried again between weekly runs (and at every server start). */
+	retryCron: string;
 	timezone: string;
 	/** The dashboard's public URL, for links (ORIGIN); null leaves links relative. */
 	origin: string | null;
@@ -22,6 +24,19 @@ export interface DigestConfig {
 }
 
 export const DEFAULT_DIGEST_CRON = '0 8 * * 1'; // Mondays 08:00
+export const DEFAULT_DIGEST_RETRY_CRON = '17 * * * *'; // hourly
+
+function checkCron(name: string, cron: string, timezone: string): void {
+	try {
+		const probe = new Cron(cron, { timezone, paused: true });
+		probe.nextRun(); // an unknown time zone only fails here
+		probe.stop();
+	} catch (error) {
+		throw new UsageError(
+			`${name} "${cron}" with SUPPORTLENS_TIMEZONE "${timezone}" is not a valid schedule: ${error instanceof Error ? error.message : String(error)}`
+		);
+	}
+}
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
 	if (raw === undefined || raw === '') return fallback;
@@ -46,15 +61,9 @@ function url(name: string, raw: string | undefined, protocols: string[]): string
 export function digestConfig(env: NodeJS.ProcessEnv = process.env): DigestConfig {
 	const timezone = env.SUPPORTLENS_TIMEZONE || 'UTC';
 	const cron = env.SUPPORTLENS_DIGEST_CRON || DEFAULT_DIGEST_CRON;
-	try {
-		const probe = new Cron(cron, { timezone, paused: true });
-		probe.nextRun(); // an unknown time zone only fails here
-		probe.stop();
-	} catch (error) {
-		throw new UsageError(
-			`SUPPORTLENS_DIGEST_CRON "${cron}" with SUPPORTLENS_TIMEZONE "${timezone}" is not a valid schedule: ${error instanceof Error ? error.message : String(error)}`
-		);
-	}
+	checkCron('SUPPORTLENS_DIGEST_CRON', cron, timezone);
+	const retryCron = env.SUPPORTLENS_DIGEST_RETRY_CRON || DEFAULT_DIGEST_RETRY_CRON;
+	checkCron('SUPPORTLENS_DIGEST_RETRY_CRON', retryCron, timezone);
 	const webhookRole = env.SUPPORTLENS_DIGEST_WEBHOOK_ROLE || 'exec';
 	if (!['admin', 'manager', 'kb_owner', 'exec'].includes(webhookRole))
 		throw new UsageError(`SUPPORTLENS_DIGEST_WEBHOOK_ROLE must be admin, manager, kb_owner or exec, got "${webhookRole}"`);
@@ -64,6 +73,7 @@ export function digestConfig(env: NodeJS.ProcessEnv = process.env): DigestConfig
 		webhookRole: webhookRole as DigestConfig['webhookRole'],
 		from: env.SUPPORTLENS_DIGEST_FROM || 'SupportLens <supportlens@localhost>',
 		cron,
+		retryCron,
 		timezone,
 		origin: env.ORIGIN ? env.ORIGIN.replace(/\/+$/, '') : null,
 		maxAttempts: positiveInt('SUPPORTLENS_DIGEST_MAX_ATTEMPTS', env.SUPPORTLENS_DIGEST_MAX_ATTEMPTS, 4),

@@ -27,6 +27,7 @@ function alert(overrides: Partial<KpiAlert> = {}): KpiAlert {
 		relativeChange: 1.5,
 		severity: 2,
 		limitedBy: 'sampling',
+		pValue: 0.0001,
 		...overrides
 	};
 }
@@ -116,6 +117,18 @@ describe('renderDigestHtml', () => {
 		expect(html).not.toContain('/review');
 		expect(html).toContain('Reopen rate');
 		expect(html).toContain('aggregates only');
+	});
+
+	it('breakdowns folded under an overall alert are named with their change, escaped, in every form', () => {
+		const d = digest('manager');
+		const overall = alert({ scope: { dimension: 'all', value: null } });
+		overall.folded = [alert({ change: -0.021, kind: 'rate' }), alert({ scope: { dimension: 'queue', value: 'billing' }, change: 0.12 })];
+		d.alerts.alerts = [overall];
+		const html = renderDigestHtml(d, null);
+		expect(html).toContain('also in channel &lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;quoted&quot; −2.1 pp, queue billing +12.0 pp');
+		expect(html).not.toContain('<script>');
+		expect(renderDigestText(d, null)).toContain('also in channel <script>alert(1)</script>&"quoted" −2.1 pp, queue billing +12.0 pp');
+		expect(JSON.stringify(renderDigestSlack(d, null))).toContain('queue billing +12.0 pp');
 	});
 
 	it('text and Slack forms carry the same figures, Slack with its own escaping', () => {

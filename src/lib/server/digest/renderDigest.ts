@@ -1,9 +1,9 @@
 // Renders a DigestData as a self-contained HTML email (inline styles and SVG, no scripts, no
 // remote images), its plain-text alternative, and a Slack-compatible webhook message. Every
 // piece of data is escaped; links point into the dashboard at `origin` (ORIGIN).
+import { alertChange, alertScopeName, foldedText } from '../../alerts/alertText';
 import { formatKpi, kpiChange } from '../../kpi/kpiFormat';
 import { MANAGER_ROLES } from '../auth/roles';
-import type { KpiAlert } from '../alerts';
 import { barChartSvg, sparklineSvg } from './digestCharts';
 import { escapeHtml as e } from './escapeHtml';
 import type { DigestData } from './loadDigest';
@@ -17,15 +17,6 @@ export function digestSubject(d: DigestData): string {
 
 function linker(origin: string | null) {
 	return (path: string) => `${origin ?? ''}${path}`;
-}
-
-function scopeName(a: KpiAlert): string {
-	return a.scope.dimension === 'all' ? 'overall' : `${a.scope.dimension} ${a.scope.value}`;
-}
-
-function alertChange(a: KpiAlert): string {
-	if (a.kind === 'rate') return `${a.change >= 0 ? '+' : '−'}${Math.abs(a.change * 100).toFixed(1)} pp`;
-	return a.relativeChange === null ? 'new' : `${a.change >= 0 ? '+' : '−'}${Math.abs(a.relativeChange * 100).toFixed(0)}%`;
 }
 
 const MAX_ALERTS = 10;
@@ -49,7 +40,7 @@ export function renderDigestHtml(d: DigestData, origin: string | null): string {
 		? `<ul style="padding-left:18px;margin:0">${shown
 				.map(
 					(x) =>
-						`<li data-testid="digest-alert" style="margin:4px 0"><span style="color:${TONE[x.verdict]}">${x.direction === 'up' ? '▲' : '▼'} ${e(x.verdict === 'neutral' ? 'volume' : x.verdict)}</span> <strong>${e(x.label)}</strong> (${e(scopeName(x))}): ${e(formatKpi(x.kind, x.value))}, usually ${e(formatKpi(x.kind, x.baseline))} (${e(alertChange(x))})${d.transcripts ? ` · ${a(url(x.link), 'conversations')}` : ''}</li>`
+						`<li data-testid="digest-alert" style="margin:4px 0"><span style="color:${TONE[x.verdict]}">${x.direction === 'up' ? '▲' : '▼'} ${e(x.verdict === 'neutral' ? 'volume' : x.verdict)}</span> <strong>${e(x.label)}</strong> (${e(alertScopeName(x))}): ${e(formatKpi(x.kind, x.value))}, usually ${e(formatKpi(x.kind, x.baseline))} (${e(alertChange(x))})${d.transcripts ? ` · ${a(url(x.link), 'conversations')}` : ''}${x.folded?.length ? `<br><span style="color:#5b6470">${e(foldedText(x))}</span>` : ''}</li>`
 				)
 				.join(
 					''
@@ -125,7 +116,7 @@ export function renderDigestText(d: DigestData, origin: string | null): string {
 	lines.push('', `Alerts (${d.alerts.alerts.length})`);
 	for (const x of d.alerts.alerts.slice(0, MAX_ALERTS))
 		lines.push(
-			`  ${x.direction === 'up' ? '▲' : '▼'} ${x.label} (${scopeName(x)}): ${formatKpi(x.kind, x.value)}, usually ${formatKpi(x.kind, x.baseline)}${d.transcripts ? `  ${url(x.link)}` : ''}`
+			`  ${x.direction === 'up' ? '▲' : '▼'} ${x.label} (${alertScopeName(x)}): ${formatKpi(x.kind, x.value)}, usually ${formatKpi(x.kind, x.baseline)}${d.transcripts ? `  ${url(x.link)}` : ''}${x.folded?.length ? `\n      ${foldedText(x)}` : ''}`
 		);
 	if (!d.alerts.alerts.length) lines.push('  Nothing unusual.');
 	lines.push('', 'Needs a look', ...d.reviewCounts.map((c) => `  ${c.title}: ${c.total}`));
@@ -169,7 +160,7 @@ export function renderDigestSlack(d: DigestData, origin: string | null): { text:
 				.slice(0, MAX_ALERTS)
 				.map(
 					(x) =>
-						`• ${x.direction === 'up' ? '▲' : '▼'} ${slack(x.label)} (${slack(scopeName(x))}): ${slack(formatKpi(x.kind, x.value))}, usually ${slack(formatKpi(x.kind, x.baseline))}${d.transcripts && origin ? ` <${url(x.link)}|conversations>` : ''}`
+						`• ${x.direction === 'up' ? '▲' : '▼'} ${slack(x.label)} (${slack(alertScopeName(x))}): ${slack(formatKpi(x.kind, x.value))}, usually ${slack(formatKpi(x.kind, x.baseline))}${d.transcripts && origin ? ` <${url(x.link)}|conversations>` : ''}${x.folded?.length ? ` (${slack(foldedText(x))})` : ''}`
 				)
 				.join('\n')
 		: 'Nothing unusual.';
