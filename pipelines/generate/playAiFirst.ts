@@ -3,7 +3,7 @@
 // the conversation is contained, handed off, taken over by an agent, or left by the customer.
 import type { ConversationScene } from './ConversationScene';
 import { AI_CLARIFY, AI_CLOSING, AI_FALLBACK, ASK_HUMAN, CLARIFY_REPLY, THANKS } from './language';
-import { fill } from './text';
+import { fill, restate } from './text';
 import { kbArticleId } from './topics';
 
 const DAY = 24 * 3600 * 1000;
@@ -14,7 +14,7 @@ export function playAiFirst(scene: ConversationScene): void {
 	let actions = 'Searched the help center; no article matched.';
 	if (rng.chance(topic.coverage === 'missing' ? 0.25 : 0.18)) {
 		scene.aiReply(rng.pick(AI_CLARIFY[lang]), 'clarifying', rng.float(0.55, 0.8));
-		scene.customerSays(`${fill(rng.pick(CLARIFY_REPLY[lang]), lang, rng)} ${fill(rng.pick(topic.phrasing[lang]), lang, rng)}`, true);
+		scene.customerSays(restate(topic, lang, rng, fill(rng.pick(CLARIFY_REPLY[lang]), lang, rng)), true);
 		actions = 'Asked for plan and order details; ' + actions.charAt(0).toLowerCase() + actions.slice(1);
 	}
 	const kb = topic.kb ? kbArticleId(topic, lang) : undefined;
