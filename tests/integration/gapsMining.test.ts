@@ -9,7 +9,7 @@ import { generateSample } from '../../pipelines/generate/generateSample';
 import { extractQuestions } from '../../src/lib/server/gaps/extractQuestions';
 import { DEFAULT_GAP_SETTINGS } from '../../src/lib/server/gaps/gapSettings';
 import { ClusterInputError, getGap, getGapDetail, listGaps, mineGaps, readClusterInput, updateGap } from '../../src/lib/server/gaps';
-import { scoreCoverage, type ScoredCluster } from '../../src/lib/server/gaps/scoreCoverage';
+import { scoreCoverage, type ScoredCluster } from '../helpers/scoreCoverage';
 import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
