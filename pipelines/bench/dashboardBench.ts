@@ -13,11 +13,11 @@ import { cleanup, ensureBuiltCopy, loginCookie, startServer, SAMPLE_DIR } from '
 import { fillSyntheticWarehouse } from './fillSyntheticWarehouse';
 import type { BenchContext } from './runBench';
 import { runHttpClients, type PhaseResult } from './runHttpClients';
+import { startServerImport } from './startServerImport';
 
 const CLIENTS = 20;
 const WEEKS = 12;
 const END = '2026-11-23';
-const CHUNK = 256 * 1024; // under adapter-node's default 512 KB body limit
 /** The overview views the clients rotate through: the default and common filters. */
 const VIEWS = ['/', '/?channel=chat', '/?language=en', '/?tier=vip', '/?channel=email&language=de'];
 
@@ -41,30 +41,6 @@ export function writeImportFile(file: string, copies: number): number {
 		fs.closeSync(out);
 	}
 	return n;
-}
-
-/** Uploads `file` through the dashboard's upload API in chunks and starts its import; returns the job id. */
-export async function uploadAndStart(url: string, cookie: string, file: string): Promise<string> {
-	const headers = { Cookie: cookie, Origin: url };
-	const created = await fetch(`${url}/api/imports`, {
-		method: 'POST',
-		headers: { ...headers, 'Content-Type': 'application/json' },
-		body: JSON.stringify({ files: [{ name: path.basename(file) }] })
-	});
-	if (created.status !== 201) throw new Error(`upload create: HTTP ${created.status} ${await created.text()}`);
-	const job = (await created.json()) as { id: string };
-	const data = fs.readFileSync(file);
-	for (let offset = 0; offset < data.length; offset += CHUNK) {
-		const r = await fetch(`${url}/api/imports/${job.id}/files/0?offset=${offset}`, {
-			method: 'PUT',
-			headers: { ...headers, 'Content-Type': 'application/octet-stream' },
-			body: data.subarray(offset, offset + CHUNK)
-		});
-		if (r.status !== 200) throw new Error(`upload chunk at ${offset}: HTTP ${r.status} ${await r.text()}`);
-	}
-	const started = await fetch(`${url}/api/imports/${job.id}/start`, { method: 'POST', headers });
-	if (started.status !== 202) throw new Error(`upload start: HTTP ${started.status} ${await started.text()}`);
-	return job.id;
 }
 
 export async function runDashboardBench(ctx: BenchContext) {
@@ -134,35 +110,29 @@ export async function runDashboardBench(ctx: BenchContext) {
 				`dashboard: review page ${review.join(', ')} ms; import of ${imported.toLocaleString('en')} conversations through the server…`
 			);
 
-			const jobId = await uploadAndStart(url, adminCookie, importFile);
-			let status = 'queued';
-			let job: Record<string, unknown> = {};
+			const serverImport = await startServerImport(url, adminCookie, importFile);
 			const importStarted = performance.now();
-			const poller = (async () => {
-				while (status === 'queued' || status === 'running') {
-					await new Promise((r) => setTimeout(r, 250));
-					const r = await fetch(`${url}/api/imports/${jobId}`, { headers: { Cookie: adminCookie } });
-					job = (await r.json()) as Record<string, unknown>;
-					status = String(job.status);
-				}
-			})();
-			const importRunning = () => status === 'queued' || status === 'running';
 			// Beside the 20 overview clients, one logged-out client on the login page: if it
 			// stalls as long as the overview does, the stall is the server's event loop (the
 			// import runs in the server process), not the overview's queries.
 			const [duringImport, loginDuringImport]: PhaseResult[] = await Promise.all([
-				runHttpClients({ cookies, urls: views, maxRequests: Number.MAX_SAFE_INTEGER, maxMs: maxPhaseMs * 2, stop: () => !importRunning() }),
+				runHttpClients({
+					cookies,
+					urls: views,
+					maxRequests: Number.MAX_SAFE_INTEGER,
+					maxMs: maxPhaseMs * 2,
+					stop: () => !serverImport.running()
+				}),
 				runHttpClients({
 					cookies: [''],
 					urls: [`${url}/login`],
 					maxRequests: Number.MAX_SAFE_INTEGER,
 					maxMs: maxPhaseMs * 2,
-					stop: () => !importRunning()
+					stop: () => !serverImport.running()
 				})
 			]);
-			await poller;
+			const job = await serverImport.result();
 			const importS = seconds(performance.now() - importStarted);
-			if (status !== 'done') throw new Error(`the import through the server ${status}: ${String(job.error)}`);
 			const summary = job.summary as { loaded: number; quarantined: number };
 			ctx.log(
 				`dashboard: during import p50 ${duringImport.p50_ms} ms p95 ${duringImport.p95_ms} ms, ${duringImport.failed} failed; import took ${importS}s`

@@ -10,7 +10,8 @@ import { createUser } from '../../src/lib/server/auth';
 import { rebuildConversationFacts } from '../../src/lib/server/kpi';
 import { withWarehouse } from '../../src/lib/server/warehouse';
 import { cleanup, ensureBuiltCopy, loginCookie, startServer } from '../../tests/e2e/harness';
-import { uploadAndStart, writeImportFile } from './dashboardBench';
+import { writeImportFile } from './dashboardBench';
+import { startServerImport } from './startServerImport';
 import { fillSyntheticWarehouse } from './fillSyntheticWarehouse';
 import type { BenchContext } from './runBench';
 import { runHttpClients } from './runHttpClients';
@@ -91,26 +92,18 @@ export async function runDashboardFiltersBench(ctx: BenchContext) {
 				`dashboard-filters: baseline p95 ${baseline.p95_ms} ms; steady p50 ${steady.p50_ms} ms p95 ${steady.p95_ms} ms; import of ${imported.toLocaleString('en')} conversations…`
 			);
 
-			const jobId = await uploadAndStart(url, adminCookie, importFile);
-			let status = 'queued';
-			let job: Record<string, unknown> = {};
+			const serverImport = await startServerImport(url, adminCookie, importFile);
 			const importStarted = performance.now();
-			const poller = (async () => {
-				while (status === 'queued' || status === 'running') {
-					await new Promise((r) => setTimeout(r, 250));
-					const r = await fetch(`${url}/api/imports/${jobId}`, { headers: { Cookie: adminCookie } });
-					job = (await r.json()) as Record<string, unknown>;
-					status = String(job.status);
-				}
-			})();
-			const running = () => status === 'queued' || status === 'running';
 			const loadAverages: number[] = [];
 			const sampler = setInterval(() => loadAverages.push(os.loadavg()[0]), 1000);
-			const duringImport = await phase({ maxRequests: Number.MAX_SAFE_INTEGER, maxMs: maxPhaseMs * 2, stop: () => !running() });
+			const duringImport = await phase({
+				maxRequests: Number.MAX_SAFE_INTEGER,
+				maxMs: maxPhaseMs * 2,
+				stop: () => !serverImport.running()
+			});
 			clearInterval(sampler);
-			await poller;
+			await serverImport.result();
 			const importS = seconds(performance.now() - importStarted);
-			if (status !== 'done') throw new Error(`the import through the server ${status}: ${String(job.error)}`);
 			// Right after the import: every view's cache is stale at once.
 			const afterImport = await phase({ maxRequests: 3 * CLIENTS, maxMs: maxPhaseMs });
 			ctx.log(

@@ -5,6 +5,7 @@ import { UsageError } from '../../src/lib/server/errors';
 import { computeAgreement, DEFAULT_EDIT_THRESHOLD, type AgreementReport } from '../../src/lib/server/grading/computeAgreement';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
+import { GRADER_FLAGS, graderFlag } from './sharedFlags';
 
 const usage = 'agreement [--db PATH] [--grader rules|llm] [--edit-threshold 0..1] [--pass-score 0..100] [--manifest PATH] [--json]';
 
@@ -43,8 +44,7 @@ export const agreementCommand: Command = {
 		const { values } = parseFlags(
 			argv,
 			{
-				db: { type: 'string' },
-				grader: { type: 'string', default: 'rules' },
+				...GRADER_FLAGS,
 				'edit-threshold': { type: 'string' },
 				'pass-score': { type: 'string' },
 				manifest: { type: 'string' },
@@ -52,8 +52,7 @@ export const agreementCommand: Command = {
 			},
 			usage
 		);
-		const grader = values.grader as string;
-		if (grader !== 'rules' && grader !== 'llm') throw new UsageError(`unknown --grader "${grader}"; use rules or llm`);
+		const grader = graderFlag(values.grader);
 		const editThreshold = numberFlag('edit-threshold', values['edit-threshold'], 0, 1) ?? DEFAULT_EDIT_THRESHOLD;
 		const passScore = numberFlag('pass-score', values['pass-score'], 0, 100);
 		const report = await withWarehouse(

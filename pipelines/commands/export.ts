@@ -8,6 +8,7 @@ import { parseConversationFilter } from '../../src/lib/server/conversations/pars
 import { DIMENSIONS, isDimension } from '../../src/lib/server/kpi';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
+import { RANGE_FLAGS } from './sharedFlags';
 
 const usage =
 	'export conversations [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--where dim=value …] [--kpi KEY [--cond numerator|denominator|rest]]' +
@@ -35,10 +36,7 @@ export const exportCommand: Command = {
 		const { values, positionals } = parseFlags(
 			argv,
 			{
-				db: { type: 'string' },
-				from: { type: 'string' },
-				to: { type: 'string' },
-				where: { type: 'string', multiple: true },
+				...RANGE_FLAGS,
 				kpi: { type: 'string' },
 				cond: { type: 'string' },
 				format: { type: 'string' },

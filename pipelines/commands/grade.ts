@@ -5,6 +5,7 @@ import { createGrader } from '../../src/lib/server/grading/createGrader';
 import { runGrading, type GradingProgress, type GradingRunResult } from '../../src/lib/server/grading/runGrading';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { intFlag, parseFlags, type Command } from '../command';
+import { GRADER_FLAGS, graderFlag } from './sharedFlags';
 import { progressReporter } from '../progressReporter';
 
 const usage = 'grade [--db PATH] [--grader rules|llm] [--since YYYY-MM-DD] [--limit N] [--concurrency N] [--budget USD] [--json]';
@@ -36,8 +37,7 @@ export const gradeCommand: Command = {
 		const { values } = parseFlags(
 			argv,
 			{
-				db: { type: 'string' },
-				grader: { type: 'string', default: 'rules' },
+				...GRADER_FLAGS,
 				since: { type: 'string' },
 				limit: { type: 'string' },
 				concurrency: { type: 'string' },
@@ -46,8 +46,7 @@ export const gradeCommand: Command = {
 			},
 			usage
 		);
-		const graderName = values.grader as string;
-		if (graderName !== 'rules' && graderName !== 'llm') throw new UsageError(`unknown --grader "${graderName}"; use rules or llm`);
+		const graderName = graderFlag(values.grader);
 		if (
 			values.since !== undefined &&
 			(!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || Number.isNaN(Date.parse(`${values.since}T00:00:00Z`)))

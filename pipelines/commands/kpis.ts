@@ -5,6 +5,7 @@ import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiSettings } 
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { formatKpiTable } from './formatKpiTable';
+import { RANGE_FLAGS } from './sharedFlags';
 
 const usage =
 	'kpis [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by week|channel|queue|language|intent|tier] [--where dim=value …] [--json]' +
@@ -24,11 +25,8 @@ export const kpisCommand: Command = {
 		const { values, positionals } = parseFlags(
 			argv,
 			{
-				db: { type: 'string' },
-				from: { type: 'string' },
-				to: { type: 'string' },
+				...RANGE_FLAGS,
 				by: { type: 'string' },
-				where: { type: 'string', multiple: true },
 				json: { type: 'boolean' },
 				'repeat-window-days': { type: 'string' },
 				'verified-window-hours': { type: 'string' },

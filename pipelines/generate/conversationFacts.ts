@@ -2,7 +2,7 @@
 // itself planted (not off the written file). Cross-conversation facts (repeat contact, a new
 // conversation within 72 hours) are added per story, where all of a customer's
 // conversations are at hand.
-import { distance } from 'fastest-levenshtein';
+import { editMagnitude } from '../../src/lib/server/kpi/editMagnitude';
 
 export interface ConversationFacts {
 	createdAt: number;
@@ -95,10 +95,7 @@ export function conversationFacts(conv: {
 				if (e.review === 'rejected') f.draftsRejected++;
 				if (e.review === 'edited') {
 					f.draftsEdited++;
-					const a = String(e.body),
-						b = String(e.final_body ?? e.body);
-					const longer = Math.max(a.length, b.length);
-					f.editMagnitudes.push(longer === 0 ? 0 : distance(a, b) / longer);
+					f.editMagnitudes.push(editMagnitude(String(e.body), String(e.final_body ?? e.body)));
 				}
 				break;
 			case 'handoff': {

@@ -13,25 +13,13 @@ import { ChunkedWriter } from './ChunkedWriter';
 import { ensureFolder } from './ensureFolder';
 import { kbArticles } from './kbArticles';
 import { QUEUES } from './language';
+import { intercomParts } from './intercomParts';
+import { adminId, FIN, html, TEAM_IDS, unix } from './intercomValues';
 import type { CanonicalRecord, ReadBack, SampleFormat } from './SampleFormat';
 
 type Ev = Record<string, unknown> & { id: string; at: string; type: string };
 
-const TEAM_IDS = new Map<string, string>(QUEUES.map((q, i) => [q, String(5_017_601 + i)]));
 const SOURCE_TYPES: Record<string, string> = { chat: 'conversation', email: 'email', social: 'whatsapp', voice: 'phone_call', sms: 'sms' };
-const FIN = { type: 'bot', id: '8011', name: 'Fin', email: 'operator+supportlens@intercom.io' };
-/** The AI's hand-off parts must come more than this long after its previous message, or the reader folds that message into the hand-off. */
-const HANDOFF_GAP_S = 6;
-
-const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** Paragraphs as <p>, line breaks as <br>: the HTML Intercom stores message bodies as. */
-const html = (text: string) =>
-	text
-		.split(/\n{2,}/)
-		.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-		.join('');
-const adminId = (agentId: string) => String(81_000 + Number(agentId.replace(/\D/g, '') || 0));
 
 export function intercomFormat(outDir: string): SampleFormat {
 	const dir = path.join(outDir, 'intercom');
@@ -54,153 +42,11 @@ export function intercomFormat(outDir: string): SampleFormat {
 			const events = conv.events as Ev[];
 			const customer = conv.customer as { id: string; tier?: string; plan?: string };
 			const contact = { type: 'user', id: customer.id, name: `Customer ${customer.id}`, email: `${customer.id}@example.com` };
-			const admin = (agentId: unknown) => ({
-				type: 'admin',
-				id: adminId(String(agentId)),
-				name: `Agent ${String(agentId)}`,
-				email: `${String(agentId)}@supportlens-demo.example`
-			});
-			const eventIds = new Map<string, string>();
-			const parts: Record<string, unknown>[] = [];
-			let partNo = 0;
-			const part = (fields: Record<string, unknown>, at: number): string => {
-				const id = `${conv.id}${String(++partNo).padStart(3, '0')}`;
-				parts.push({
-					type: 'conversation_part',
-					id,
-					part_type: fields.part_type,
-					body: null,
-					created_at: at,
-					updated_at: at,
-					notified_at: at,
-					assigned_to: null,
-					attachments: [],
-					external_id: null,
-					redacted: false,
-					...fields
-				});
-				return id;
-			};
-
 			const opening = events.find((e) => e.type === 'message' && e.author === 'customer')!;
 			const sourceId = `${conv.id}000`;
-			eventIds.set(opening.id, `source-${sourceId}`);
-			let lastAiAt = -Infinity;
-			let lastAgent: unknown;
-			let state: 'open' | 'closed' | 'snoozed' = 'open';
-			let firstCloseAt: number | null = null;
-			let lastCloseAt: number | null = null;
-			let reopens = 0;
-			let assignments = 0;
-			let firstAssignmentAt: number | null = null;
-			let lastAssignmentAt: number | null = null;
-			let firstAdminReplyAt: number | null = null;
-			let teamAssignee: string | null = null;
-			let handedOff = false;
-			const cited = new Set<string>();
-			for (const e of events) {
-				if (e === opening) continue;
-				let at = unix(e.at);
-				switch (e.type) {
-					case 'message': {
-						if (e.author === 'customer')
-							eventIds.set(e.id, part({ part_type: 'comment', body: html(String(e.body)), author: contact }, at));
-						else if (e.author === 'ai') {
-							eventIds.set(
-								e.id,
-								part(
-									{
-										part_type: 'comment',
-										body: html(String(e.body)),
-										author: FIN,
-										from_ai_agent: true,
-										is_ai_answer: e.answer_type === 'answered'
-									},
-									at
-								)
-							);
-							lastAiAt = at;
-							if (e.answer_type === 'answered') for (const id of (e.kb_article_ids as string[] | undefined) ?? []) cited.add(id);
-						} else {
-							eventIds.set(e.id, part({ part_type: 'comment', body: html(String(e.body)), author: admin(e.agent_id) }, at));
-							lastAgent = e.agent_id;
-							firstAdminReplyAt ??= at;
-						}
-						break;
-					}
-					case 'note':
-						eventIds.set(
-							e.id,
-							part(
-								{ part_type: 'note', body: html(String(e.body)), author: e.agent_id ? admin(e.agent_id) : admin(lastAgent ?? 'a-1') },
-								at
-							)
-						);
-						break;
-					case 'handoff': {
-						// Fin's words to the customer, its internal note, then the assignment to the team.
-						at = Math.max(at, lastAiAt + HANDOFF_GAP_S);
-						if (e.customer_message)
-							part(
-								{ part_type: 'comment', body: html(String(e.customer_message)), author: FIN, from_ai_agent: true, is_ai_answer: false },
-								at
-							);
-						if (e.note) part({ part_type: 'note', body: html(String(e.note)), author: FIN, from_ai_agent: true }, at);
-						eventIds.set(
-							e.id,
-							part(
-								{
-									part_type: 'assignment',
-									author: FIN,
-									from_ai_agent: true,
-									assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.to_queue)) }
-								},
-								at
-							)
-						);
-						lastAiAt = at;
-						handedOff = true;
-						teamAssignee = TEAM_IDS.get(String(e.to_queue)) ?? null;
-						break;
-					}
-					case 'assignment': {
-						const who = e.agent_id ? admin(e.agent_id) : admin(lastAgent ?? 'a-1');
-						eventIds.set(
-							e.id,
-							part({ part_type: 'assignment', author: who, assigned_to: { type: 'team', id: TEAM_IDS.get(String(e.queue)) } }, at)
-						);
-						teamAssignee = TEAM_IDS.get(String(e.queue)) ?? null;
-						if (e.agent_id) lastAgent = e.agent_id;
-						assignments++;
-						firstAssignmentAt ??= at;
-						lastAssignmentAt = at;
-						break;
-					}
-					case 'status': {
-						const status = String(e.status);
-						const by = lastAgent ? admin(lastAgent) : FIN;
-						if (status === 'solved' || status === 'closed') {
-							if (state === 'closed') break; // closed after solved: Intercom has one closed state
-							eventIds.set(e.id, part({ part_type: 'close', author: by }, at));
-							state = 'closed';
-							firstCloseAt ??= at;
-							lastCloseAt = at;
-						} else if (status === 'open') {
-							if (state === 'closed') reopens++;
-							eventIds.set(e.id, part({ part_type: 'open', author: by }, at));
-							state = 'open';
-						} else if (status === 'pending') {
-							if (state === 'closed') reopens++;
-							eventIds.set(e.id, part({ part_type: 'snoozed', author: by }, at));
-							state = 'snoozed';
-						}
-						// "new" has no Intercom part: a conversation is open from its first message.
-						break;
-					}
-					default:
-						throw new Error(`intercom output: a ${e.type} event cannot be written (this format gets no drafts)`);
-				}
-			}
+			const p = intercomParts(conv.id, events, opening, contact);
+			p.eventIds.set(opening.id, `source-${sourceId}`);
+			const { parts, state, lastAgent, cited } = p;
 
 			const aiMessages = events.filter((e) => e.type === 'message' && e.author === 'ai');
 			const anyAnswer = aiMessages.some((e) => e.answer_type === 'answered');
@@ -231,7 +77,7 @@ export function intercomFormat(outDir: string): SampleFormat {
 				read: true,
 				priority: conv.priority === 'high' || conv.priority === 'urgent' ? 'priority' : 'not_priority',
 				admin_assignee_id: lastAgent ? Number(adminId(String(lastAgent))) : null,
-				team_assignee_id: teamAssignee,
+				team_assignee_id: p.teamAssignee,
 				tags: {
 					type: 'tag.list',
 					tags: ((conv.tags as string[] | undefined) ?? []).map((name, i) => ({ type: 'tag', id: String(700 + i), name }))
@@ -264,15 +110,15 @@ export function intercomFormat(outDir: string): SampleFormat {
 				sla_applied: null,
 				statistics: {
 					type: 'conversation_statistics',
-					time_to_assignment: firstAssignmentAt === null ? null : firstAssignmentAt - unix(conv.created_at),
+					time_to_assignment: p.firstAssignmentAt === null ? null : p.firstAssignmentAt - unix(conv.created_at),
 					first_contact_reply_at: unix(conv.created_at),
-					first_assignment_at: firstAssignmentAt,
-					first_admin_reply_at: firstAdminReplyAt,
-					first_close_at: firstCloseAt,
-					last_assignment_at: lastAssignmentAt,
-					last_close_at: lastCloseAt,
-					count_reopens: reopens,
-					count_assignments: assignments,
+					first_assignment_at: p.firstAssignmentAt,
+					first_admin_reply_at: p.firstAdminReplyAt,
+					first_close_at: p.firstCloseAt,
+					last_assignment_at: p.lastAssignmentAt,
+					last_close_at: p.lastCloseAt,
+					count_reopens: p.reopens,
+					count_assignments: p.assignments,
 					count_conversation_parts: parts.length + 1
 				},
 				conversation_parts: { type: 'conversation_part.list', conversation_parts: parts, total_count: parts.length },
@@ -284,7 +130,7 @@ export function intercomFormat(outDir: string): SampleFormat {
 								source_type: 'workflow',
 								source_title: 'Fin for all conversations',
 								last_answer_type: anyAnswer ? 'ai_answer' : null,
-								resolution_state: handedOff
+								resolution_state: p.handedOff
 									? 'routed_to_team'
 									: anyFallback
 										? 'abandoned'
@@ -308,7 +154,7 @@ export function intercomFormat(outDir: string): SampleFormat {
 			await writer.write(JSON.stringify(object) + '\n');
 			const built = buildIntercomConversation(intercomConversationSchema.parse(object), ctx);
 			const conversation = conversationSchema.parse(built) as unknown as CanonicalRecord;
-			return { conversation, eventId: (id) => eventIds.get(id) };
+			return { conversation, eventId: (id) => p.eventIds.get(id) };
 		},
 		close: () => writer.close()
 	};

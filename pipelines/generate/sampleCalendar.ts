@@ -7,6 +7,8 @@ export const DAY_MS = 24 * 3600 * 1000;
 export const WEEK_MS = 7 * DAY_MS;
 /** A Monday, 00:00 UTC: the sample's export instant unless told otherwise. */
 export const DEFAULT_END = '2026-11-16T00:00:00Z';
+/** The topic whose feature breaks in the incident week: its questions come in a flood. */
+export const INCIDENT_TOPIC = 'sync_error';
 
 const WEEKDAY = [1.15, 1.1, 1.05, 1.0, 0.95, 0.55, 0.5]; // Monday first
 const HOUR = [

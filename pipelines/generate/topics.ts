@@ -1177,8 +1177,6 @@ export const TOPICS: Topic[] = [
 	}
 ];
 
-export const TOPIC_BY_ID = new Map(TOPICS.map((t) => [t.id, t]));
-
 export function kbArticleId(topic: Topic, lang: Lang): string {
 	return `kb-${topic.id.replace(/_/g, '-')}-${lang}`;
 }

@@ -1,7 +1,7 @@
 // Domain functions on a real DuckDB file, called the way routes call them (a connection in,
 // typed errors out): reading a transcript audits it or throws NotFoundError (404) without
 // an audit row; a login opens a session the route then puts in its cookie; bad route
-// parameters are a UsageError naming the field.
+// parameters are a UsageError naming the field; a gap update is one too, and an unknown gap a NotFoundError.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/lib/server/audit';
@@ -10,6 +10,7 @@ import { createUser, findSession } from '../../src/lib/server/auth';
 import { conversationParams } from '../../src/lib/server/conversations/conversationParams';
 import { loadConversation } from '../../src/lib/server/conversations/loadConversation';
 import { NotFoundError, UsageError } from '../../src/lib/server/errors';
+import { updateGap } from '../../src/lib/server/gaps';
 import { importFiles } from '../../src/lib/server/ingest';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { makeTempDir } from '../helpers/tempDir';
@@ -70,5 +71,17 @@ describe('attemptLogin', () => {
 		expect(right.user).toEqual({ username: 'lena', role: 'manager' });
 		expect(await findSession(warehouse.db, right.session.token)).toEqual({ username: 'lena', role: 'manager' });
 		expect((await listAudit(warehouse.db))[0]).toMatchObject({ action: 'login', actor: 'lena', address: '10.0.0.8' });
+	});
+});
+
+describe('updateGap', () => {
+	it('is a NotFoundError (404) for a gap that does not exist and a UsageError (400) naming the field for a bad update', async () => {
+		const missing = updateGap(warehouse.db, 987654, { status: 'triaged' });
+		await expect(missing).rejects.toThrow(NotFoundError);
+		await expect(missing).rejects.toMatchObject({ httpStatus: 404, message: 'no gap with id 987654' });
+		const bad = updateGap(warehouse.db, 987654, { status: 'finished' });
+		await expect(bad).rejects.toThrow(UsageError);
+		await expect(bad).rejects.toMatchObject({ httpStatus: 400, field: 'status' });
+		await expect(updateGap(warehouse.db, 987654, { note: 'x'.repeat(5001) })).rejects.toMatchObject({ httpStatus: 400, field: 'note' });
 	});
 });

@@ -1,7 +1,7 @@
 // The knowledge-gap miner's public surface (docs/gap-miner.md).
 export { mineGaps, type MineOptions, type MiningSummary } from './mineGaps';
 export { listGaps, getGap, GAP_STATUSES, COVERAGES, type GapListItem, type GapFilters, type GapStatus } from './listGaps';
-export { updateGap, GapNotFoundError, InvalidGapUpdateError, type GapUpdate } from './updateGap';
+export { updateGap, type GapUpdate } from './updateGap';
 export { gapVolumeAroundResolution } from './gapVolumeAroundResolution';
 export { clusterTexts } from './clusterTexts';
 export { createEmbedder } from './embedders/createEmbedder';

@@ -2,6 +2,7 @@
 // languages, reasons, examples, and how badly the topic hurts (reopens, escalations, low CSAT),
 // combined into the impact score.
 import type { Question } from './extractQuestions';
+import { conversationKey } from './miningKeys';
 
 export interface ClusterSummary {
 	members: number[];
@@ -45,7 +46,7 @@ export function summarizeClusters(
 			count(channels, q.channel);
 			count(languages, q.language ?? 'unknown');
 			for (const r of q.reasons) count(reasons, r);
-			conversations.set(`${q.source}\u0000${q.conversation_id}`, q);
+			conversations.set(conversationKey(q.source, q.conversation_id), q);
 		}
 		const convs = [...conversations.values()];
 		const rate = (f: (q: Question) => boolean) => (convs.length ? convs.filter(f).length / convs.length : 0);

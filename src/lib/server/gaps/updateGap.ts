@@ -1,11 +1,13 @@
 // Changes what a knowledge-base owner works on a gap: status, owner, note. Resolving stamps the
 // date the before/after volume comparison splits at; leaving `resolved` clears it.
-import { SupportLensError } from '../errors';
+import { NotFoundError, UsageError } from '../errors';
 import type { WarehouseConnection } from '../warehouse';
 import { GAP_STATUSES, type GapStatus } from './listGaps';
 
-export class GapNotFoundError extends SupportLensError {}
-export class InvalidGapUpdateError extends SupportLensError {}
+/** No gap with that id (404). */
+export class GapNotFoundError extends NotFoundError {}
+/** A status, owner or note the gap cannot take (400, with the field at fault). */
+export class InvalidGapUpdateError extends UsageError {}
 
 export interface GapUpdate {
 	status?: string;
@@ -15,10 +17,12 @@ export interface GapUpdate {
 
 export async function updateGap(db: WarehouseConnection, id: number, update: GapUpdate): Promise<void> {
 	if (update.status !== undefined && !GAP_STATUSES.includes(update.status as GapStatus)) {
-		throw new InvalidGapUpdateError(`gap ${id}: unknown status "${update.status}"; use ${GAP_STATUSES.join(', ')}`);
+		throw new InvalidGapUpdateError(`gap ${id}: unknown status "${update.status}"; use ${GAP_STATUSES.join(', ')}`, { field: 'status' });
 	}
-	if (update.owner && update.owner.length > 200) throw new InvalidGapUpdateError(`gap ${id}: owner is longer than 200 characters`);
-	if (update.note && update.note.length > 5000) throw new InvalidGapUpdateError(`gap ${id}: note is longer than 5,000 characters`);
+	if (update.owner && update.owner.length > 200)
+		throw new InvalidGapUpdateError(`gap ${id}: owner is longer than 200 characters`, { field: 'owner' });
+	if (update.note && update.note.length > 5000)
+		throw new InvalidGapUpdateError(`gap ${id}: note is longer than 5,000 characters`, { field: 'note' });
 	await db.transaction(async (tx) => {
 		const current = await tx.one<{ status: string }>('SELECT status FROM gaps WHERE id = ?', [id]);
 		if (!current) throw new GapNotFoundError(`no gap with id ${id}`);

@@ -5,7 +5,9 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { withAppDb } from '$lib/server/appWarehouse';
 import { requireRole, TRANSCRIPT_ROLES } from '$lib/server/auth';
-import { GAP_STATUSES, GapNotFoundError, getGapDetail, InvalidGapUpdateError, updateGap } from '$lib/server/gaps';
+import { SupportLensError } from '$lib/server/errors';
+import { GAP_STATUSES, getGapDetail, updateGap } from '$lib/server/gaps';
+import { rethrowAsHttp } from '$lib/server/http/httpError';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.coerce.number().int().positive();
@@ -41,9 +43,9 @@ export const actions: Actions = {
 		try {
 			await withAppDb((db) => updateGap(db, id, parsed.data));
 		} catch (e) {
-			if (e instanceof GapNotFoundError) error(404, e.message);
-			if (e instanceof InvalidGapUpdateError) return fail(400, { error: e.message });
-			throw e;
+			// Bad input shows on the form; anything else (a gap deleted meanwhile: 404) answers with its own status.
+			if (e instanceof SupportLensError && e.httpStatus === 400) return fail(400, { error: e.message });
+			rethrowAsHttp(e);
 		}
 		return { saved: true };
 	}

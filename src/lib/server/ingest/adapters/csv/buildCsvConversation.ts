@@ -2,31 +2,13 @@
 // `conversationFromEventRows` over a conversation's rows) or one row per conversation
 // (`conversationFromRow`). Row-level problems throw CsvValueError: that row is quarantined.
 import { eventSchema, EVENT_TYPES, formatIssues, type ConversationInput } from '../../../../schema';
-import type { CsvField } from './csvFields';
+import { CONVERSATION_FIELDS, type CsvField } from './csvFields';
 import { csvChannel, csvList, csvNumber, csvTimestamp, CsvValueError } from './csvValues';
 
 type EventInput = NonNullable<ConversationInput['events']>[number];
 /** Reads a field of the current row: its trimmed text, or undefined when the column is absent or empty. */
 export type Cell = (field: CsvField) => string | undefined;
 
-/** The conversation-level fields, repeated on every row of a one-row-per-event file. */
-export const CONVERSATION_FIELDS = [
-	'conversation_created_at',
-	'conversation_updated_at',
-	'channel',
-	'subject',
-	'language',
-	'intent',
-	'priority',
-	'tags',
-	'customer_id',
-	'customer_tier',
-	'customer_plan',
-	'csat_score',
-	'csat_scale',
-	'csat_rating',
-	'csat_comment'
-] as const satisfies readonly CsvField[];
 export type ConversationFields = Partial<Record<(typeof CONVERSATION_FIELDS)[number], string>>;
 
 /** One parsed row of a one-row-per-event file, as grouped by conversation id (JSON-safe: it may spill to disk). */

@@ -2,9 +2,8 @@
 // found under by default, and the resolution of a file's header row into field → column index.
 import type { CsvMapping } from '../../types';
 
-/** One row per event: the default columns, the ones the generator writes (the adapters README, "CSV", maps each to the canonical field). */
-export const EVENT_ROW_FIELDS = [
-	'conversation_id',
+/** The conversation-level fields, repeated on every row of a one-row-per-event file. */
+export const CONVERSATION_FIELDS = [
 	'conversation_created_at',
 	'conversation_updated_at',
 	'channel',
@@ -19,7 +18,13 @@ export const EVENT_ROW_FIELDS = [
 	'csat_score',
 	'csat_scale',
 	'csat_rating',
-	'csat_comment',
+	'csat_comment'
+] as const;
+
+/** One row per event: the default columns, the ones the generator writes (the adapters README, "CSV", maps each to the canonical field). */
+export const EVENT_ROW_FIELDS = [
+	'conversation_id',
+	...CONVERSATION_FIELDS,
 	'event_id',
 	'event_at',
 	'event_type',

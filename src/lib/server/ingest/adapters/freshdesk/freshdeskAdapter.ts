@@ -4,6 +4,10 @@
 // their conversations and ratings are joined by ticket id in bounded memory (KeyedGroups).
 import fs from 'node:fs';
 import { formatIssues } from '../../../../schema';
+import { invalidRecord } from '../shared/invalidRecord';
+import { rawRecordText } from '../shared/rawRecordText';
+import { newestRecord } from '../shared/newestRecord';
+import { ratingRecord } from '../shared/ratingRecord';
 import type { AdapterRecord, FileSample, FormatAdapter, RecordLocation } from '../../types';
 import { htmlToText } from '../intercom/htmlToText';
 import { envelopeVendor } from '../shared/streamEnvelope';
@@ -22,8 +26,6 @@ import {
 	type FreshdeskRating,
 	type FreshdeskTicket
 } from './freshdeskSchemas';
-
-const RAW_LIMIT = 2000;
 
 type ItemKind = 'ticket' | 'conversation' | 'rating' | 'agent' | 'group' | 'article' | 'ignored' | 'unknown';
 
@@ -75,14 +77,6 @@ function* explode(
 	yield { kind: isObject(value) ? kindOf(value) : 'unknown', value, location };
 }
 
-function rawOf(value: unknown): string {
-	try {
-		return (JSON.stringify(value) ?? '').slice(0, RAW_LIMIT);
-	} catch {
-		return '';
-	}
-}
-
 const MARKERS = [
 	/"fr_escalated"\s*:/,
 	/"responder_id"\s*:/,
@@ -108,12 +102,11 @@ export const freshdeskAdapter: FormatAdapter = {
 		};
 		const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 		const byTicket = new KeyedGroups<Item>(totalBytes);
-		const invalid = (location: RecordLocation, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location, reason, raw });
 		try {
 			for (const file of files) {
 				for await (const rec of readJsonRecords(file, options.onBytes)) {
 					if (!rec.ok) {
-						yield invalid(rec.location, rec.reason, rec.raw);
+						yield invalidRecord(rec.location, rec.reason, rec.raw);
 						continue;
 					}
 					for (const { kind, value, location } of explode(rec.value, rec.location, rec.stream)) {
@@ -122,19 +115,24 @@ export const freshdeskAdapter: FormatAdapter = {
 							const p = freshdeskTicketSchema.safeParse(value);
 							if (p.success) await byTicket.add(p.data.id, { k: 't', v: p.data, loc: location });
 							else
-								yield invalid(
+								yield invalidRecord(
 									location,
 									`Freshdesk ticket: ${formatIssues(p.error)}; fix or drop this record and import the file again`,
-									rawOf(value)
+									rawRecordText(value)
 								);
 						} else if (kind === 'conversation') {
 							const p = freshdeskConversationSchema.safeParse(value);
 							if (p.success && p.data.ticket_id) await byTicket.add(p.data.ticket_id, { k: 'c', v: p.data, loc: location });
-							else yield invalid(location, `Freshdesk conversation: ${p.success ? 'no ticket_id' : formatIssues(p.error)}`, rawOf(value));
+							else
+								yield invalidRecord(
+									location,
+									`Freshdesk conversation: ${p.success ? 'no ticket_id' : formatIssues(p.error)}`,
+									rawRecordText(value)
+								);
 						} else if (kind === 'rating') {
 							const p = freshdeskRatingSchema.safeParse(value);
 							if (p.success) await byTicket.add(p.data.ticket_id, { k: 'r', v: p.data, loc: location });
-							else yield invalid(location, `Freshdesk satisfaction rating: ${formatIssues(p.error)}`, rawOf(value));
+							else yield invalidRecord(location, `Freshdesk satisfaction rating: ${formatIssues(p.error)}`, rawRecordText(value));
 						} else if (kind === 'agent') {
 							const p = freshdeskAgentSchema.safeParse(value);
 							const email = p.success ? (p.data.contact?.email ?? p.data.email) : undefined;
@@ -142,11 +140,11 @@ export const freshdeskAdapter: FormatAdapter = {
 						} else if (kind === 'group') {
 							const p = freshdeskGroupSchema.safeParse(value);
 							if (p.success) ctx.groups.set(p.data.id, p.data.name);
-							else yield invalid(location, `Freshdesk group: ${formatIssues(p.error)}`, rawOf(value));
+							else yield invalidRecord(location, `Freshdesk group: ${formatIssues(p.error)}`, rawRecordText(value));
 						} else if (kind === 'article') {
 							const p = freshdeskArticleSchema.safeParse(value);
 							if (!p.success) {
-								yield invalid(location, `Freshdesk solution article: ${formatIssues(p.error)}`, rawOf(value));
+								yield invalidRecord(location, `Freshdesk solution article: ${formatIssues(p.error)}`, rawRecordText(value));
 								continue;
 							}
 							const a = p.data;
@@ -166,42 +164,37 @@ export const freshdeskAdapter: FormatAdapter = {
 								}
 							};
 						} else {
-							yield invalid(
+							yield invalidRecord(
 								location,
 								'not a Freshdesk ticket, conversation, satisfaction rating, agent, group or solution article; leave this file out or pass --format',
-								rawOf(value)
+								rawRecordText(value)
 							);
 						}
 					}
 				}
 			}
 			for await (const [ticketId, items] of byTicket.groups()) {
-				let ticket: Extract<Item, { k: 't' }> | undefined;
+				const ticket = newestRecord(
+					items.filter((i) => i.k === 't'),
+					(i) => vendorTime(i.v.updated_at)
+				);
 				const conversations = new Map<string, FreshdeskConversation>();
-				let rating: FreshdeskRating | undefined;
-				for (const item of items) {
-					if (item.k === 't') {
-						if (!ticket || (vendorTime(item.v.updated_at) ?? '') >= (vendorTime(ticket.v.updated_at) ?? '')) ticket = item;
-					} else if (item.k === 'c') conversations.set(item.v.id, item.v);
-					else if (!rating || (vendorTime(item.v.created_at) ?? '') >= (vendorTime(rating.created_at) ?? '')) rating = item.v;
-				}
-				const csat = rating ? freshdeskCsat(rating) : undefined;
-				if (rating && csat) {
-					// Ratings are stored apart and applied to the ticket in the warehouse, whichever import brings it.
-					const at = vendorTime(rating.updated_at ?? rating.created_at);
-					yield {
-						kind: 'rating',
-						location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of ticket ${ticketId}` },
+				for (const item of items) if (item.k === 'c') conversations.set(item.v.id, item.v);
+				const rating = ratingRecord(
+					items.filter((i) => i.k === 'r'),
+					{
 						source: 'freshdesk',
-						conversation_id: ticketId,
-						...(at ? { rated_at: at } : {}),
-						csat
-					};
-				}
+						conversationId: ticketId,
+						noun: 'ticket',
+						ratedAt: (r) => r.updated_at ?? r.created_at,
+						csat: freshdeskCsat
+					}
+				);
+				if (rating) yield rating;
 				if (!ticket) {
 					const first = items[0];
 					if (items.every((i) => i.k === 'r')) continue;
-					yield invalid(
+					yield invalidRecord(
 						{ ...first.loc, record: `ticket ${ticketId}` },
 						`${first.k === 'r' ? 'a satisfaction rating' : 'conversations'} for Freshdesk ticket ${ticketId}, but the ticket itself is not in the files given; import them together with the ticket`
 					);
@@ -215,10 +208,10 @@ export const freshdeskAdapter: FormatAdapter = {
 				for (const [i, raw] of (t.conversations ?? []).entries()) {
 					const p = freshdeskConversationSchema.safeParse(raw);
 					if (!p.success) {
-						yield invalid(
+						yield invalidRecord(
 							location,
 							`Freshdesk ticket ${ticketId}: conversations[${i}]: ${formatIssues(p.error)}; fix or drop it and import again`,
-							rawOf(t)
+							rawRecordText(t)
 						);
 						failed = true;
 						break;
@@ -236,7 +229,7 @@ export const freshdeskAdapter: FormatAdapter = {
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof FreshdeskRecordError)) throw error;
-					yield invalid(location, `Freshdesk ticket ${ticketId}: ${error.message}`, rawOf(t));
+					yield invalidRecord(location, `Freshdesk ticket ${ticketId}: ${error.message}`, rawRecordText(t));
 				}
 			}
 		} finally {

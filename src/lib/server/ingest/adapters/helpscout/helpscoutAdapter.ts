@@ -4,6 +4,10 @@
 // memory (KeyedGroups).
 import fs from 'node:fs';
 import { formatIssues } from '../../../../schema';
+import { invalidRecord } from '../shared/invalidRecord';
+import { rawRecordText } from '../shared/rawRecordText';
+import { newestRecord } from '../shared/newestRecord';
+import { ratingRecord } from '../shared/ratingRecord';
 import type { AdapterRecord, FileSample, FormatAdapter, RecordLocation } from '../../types';
 import { htmlToText } from '../intercom/htmlToText';
 import { idText, vendorTime } from '../shared/vendorValues';
@@ -21,8 +25,6 @@ import {
 	type HelpscoutRating,
 	type HelpscoutThread
 } from './helpscoutSchemas';
-
-const RAW_LIMIT = 2000;
 
 type Item =
 	| { k: 'c'; v: HelpscoutConversation; loc: RecordLocation }
@@ -91,14 +93,6 @@ function* explode(value: unknown, location: RecordLocation): Generator<Piece> {
 	yield { kind: kindOf(value), value, location };
 }
 
-function rawOf(value: unknown): string {
-	try {
-		return (JSON.stringify(value) ?? '').slice(0, RAW_LIMIT);
-	} catch {
-		return '';
-	}
-}
-
 const MARKERS = [
 	/"mailboxId"\s*:/,
 	/"primaryCustomer"\s*:/,
@@ -123,12 +117,11 @@ export const helpscoutAdapter: FormatAdapter = {
 		};
 		const totalBytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
 		const byConversation = new KeyedGroups<Item>(totalBytes);
-		const invalid = (location: RecordLocation, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location, reason, raw });
 		try {
 			for (const file of files) {
 				for await (const rec of readJsonRecords(file, options.onBytes)) {
 					if (!rec.ok) {
-						yield invalid(rec.location, rec.reason, rec.raw);
+						yield invalidRecord(rec.location, rec.reason, rec.raw);
 						continue;
 					}
 					for (const piece of explode(rec.value, rec.location)) {
@@ -136,10 +129,10 @@ export const helpscoutAdapter: FormatAdapter = {
 						if (piece.kind === 'ignored') continue;
 						if (piece.kind === 'threads') {
 							if (!piece.conversationId) {
-								yield invalid(
+								yield invalidRecord(
 									location,
 									"a Help Scout thread page that does not say its conversation (no /conversations/<id>/threads link); export conversations with embed=threads, or keep the page's _links",
-									rawOf(piece.value[0])
+									rawRecordText(piece.value[0])
 								);
 								continue;
 							}
@@ -147,21 +140,21 @@ export const helpscoutAdapter: FormatAdapter = {
 								const p = helpscoutThreadSchema.safeParse(raw);
 								const loc = { ...location, record: `threads[${i}]` };
 								if (p.success) await byConversation.add(piece.conversationId, { k: 't', v: p.data, loc });
-								else yield invalid(loc, `Help Scout thread: ${formatIssues(p.error)}`, rawOf(raw));
+								else yield invalidRecord(loc, `Help Scout thread: ${formatIssues(p.error)}`, rawRecordText(raw));
 							}
 						} else if (piece.kind === 'conversation') {
 							const p = helpscoutConversationSchema.safeParse(value);
 							if (p.success) await byConversation.add(p.data.id, { k: 'c', v: p.data, loc: location });
 							else
-								yield invalid(
+								yield invalidRecord(
 									location,
 									`Help Scout conversation: ${formatIssues(p.error)}; fix or drop this record and import the file again`,
-									rawOf(value)
+									rawRecordText(value)
 								);
 						} else if (piece.kind === 'rating') {
 							const p = helpscoutRatingSchema.safeParse(value);
 							if (p.success) await byConversation.add(p.data.conversationId, { k: 'r', v: p.data, loc: location });
-							else yield invalid(location, `Help Scout rating: ${formatIssues(p.error)}`, rawOf(value));
+							else yield invalidRecord(location, `Help Scout rating: ${formatIssues(p.error)}`, rawRecordText(value));
 						} else if (piece.kind === 'user') {
 							const p = helpscoutUserSchema.safeParse(value);
 							if (p.success && p.data.email) ctx.userEmails.set(p.data.id, p.data.email);
@@ -171,16 +164,16 @@ export const helpscoutAdapter: FormatAdapter = {
 						} else if (piece.kind === 'article') {
 							const p = helpscoutArticleSchema.safeParse(value);
 							if (!p.success) {
-								yield invalid(location, `Help Scout Docs article: ${formatIssues(p.error)}`, rawOf(value));
+								yield invalidRecord(location, `Help Scout Docs article: ${formatIssues(p.error)}`, rawRecordText(value));
 								continue;
 							}
 							const a = p.data;
 							if (a.status && a.status !== 'published') continue; // not visible to customers
 							if (a.text == null) {
-								yield invalid(
+								yield invalidRecord(
 									location,
 									`Help Scout Docs article ${a.id} has no text (a list item); export each article with GET /v1/articles/{id}`,
-									rawOf(value)
+									rawRecordText(value)
 								);
 								continue;
 							}
@@ -197,41 +190,30 @@ export const helpscoutAdapter: FormatAdapter = {
 								}
 							};
 						} else {
-							yield invalid(
+							yield invalidRecord(
 								location,
 								'not a Help Scout conversation, thread page, user, mailbox, rating or Docs article; leave it out or pass --format',
-								rawOf(value)
+								rawRecordText(value)
 							);
 						}
 					}
 				}
 			}
 			for await (const [conversationId, items] of byConversation.groups()) {
-				let conv: Extract<Item, { k: 'c' }> | undefined;
+				const conv = newestRecord(
+					items.filter((i) => i.k === 'c'),
+					(i) => vendorTime(i.v.userUpdatedAt)
+				);
 				const threads = new Map<string, HelpscoutThread>();
-				let rating: HelpscoutRating | undefined;
-				for (const item of items) {
-					if (item.k === 'c') {
-						if (!conv || (vendorTime(item.v.userUpdatedAt) ?? '') >= (vendorTime(conv.v.userUpdatedAt) ?? '')) conv = item;
-					} else if (item.k === 't') threads.set(item.v.id, item.v);
-					else rating = item.v;
-				}
-				const csat = rating ? helpscoutCsat(rating) : undefined;
-				if (rating && csat) {
-					// Ratings are stored apart and applied to the conversation in the warehouse, whichever import brings it.
-					const at = vendorTime(rating.createdAt);
-					yield {
-						kind: 'rating',
-						location: { ...items.find((i) => i.k === 'r')!.loc, record: `rating of conversation ${conversationId}` },
-						source: 'helpscout',
-						conversation_id: conversationId,
-						...(at ? { rated_at: at } : {}),
-						csat
-					};
-				}
+				for (const item of items) if (item.k === 't') threads.set(item.v.id, item.v);
+				const rating = ratingRecord(
+					items.filter((i) => i.k === 'r'),
+					{ source: 'helpscout', conversationId, noun: 'conversation', ratedAt: (r) => r.createdAt, csat: helpscoutCsat }
+				);
+				if (rating) yield rating;
 				if (!conv && items.every((i) => i.k === 'r')) continue;
 				if (!conv) {
-					yield invalid(
+					yield invalidRecord(
 						{ ...items[0].loc, record: `conversation ${conversationId}` },
 						`${items[0].k === 'r' ? 'a rating' : 'threads'} for Help Scout conversation ${conversationId}, but the conversation itself is not in the files given; import them together`
 					);
@@ -244,7 +226,11 @@ export const helpscoutAdapter: FormatAdapter = {
 				for (const [i, raw] of (c._embedded?.threads ?? []).entries()) {
 					const p = helpscoutThreadSchema.safeParse(raw);
 					if (!p.success) {
-						yield invalid(location, `Help Scout conversation ${conversationId}: threads[${i}]: ${formatIssues(p.error)}`, rawOf(raw));
+						yield invalidRecord(
+							location,
+							`Help Scout conversation ${conversationId}: threads[${i}]: ${formatIssues(p.error)}`,
+							rawRecordText(raw)
+						);
 						failed = true;
 						break;
 					}
@@ -257,7 +243,7 @@ export const helpscoutAdapter: FormatAdapter = {
 					yield { kind: 'conversation', location, value };
 				} catch (error) {
 					if (!(error instanceof HelpscoutRecordError)) throw error;
-					yield invalid(location, `Help Scout conversation ${conversationId}: ${error.message}`, rawOf(c));
+					yield invalidRecord(location, `Help Scout conversation ${conversationId}: ${error.message}`, rawRecordText(c));
 				}
 			}
 		} finally {

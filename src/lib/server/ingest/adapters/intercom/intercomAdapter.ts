@@ -3,18 +3,20 @@
 // and `admin.list` side-loads for team names and admin emails. Streams one conversation at a time.
 import fs from 'node:fs';
 import { formatIssues } from '../../../../schema';
+import { invalidRecord } from '../shared/invalidRecord';
+import { rawRecordText } from '../shared/rawRecordText';
 import type { AdapterRecord, FileSample, FormatAdapter, RecordLocation } from '../../types';
 import { envelopeVendor } from '../shared/streamEnvelope';
 import { idText } from '../shared/vendorValues';
 import { KeyedGroups } from '../zendesk/KeyedGroups';
 import { isObject } from '../zendesk/readJsonRecords';
 import { isIntercomTicket, ticketAsConversation } from './intercomTicket';
-import { buildIntercomConversation, IntercomRecordError, type IntercomContext } from './buildIntercomConversation';
+import { buildIntercomConversation, type IntercomContext } from './buildIntercomConversation';
+import { IntercomRecordError } from './IntercomRecordError';
 import { intercomAdminSchema, intercomConversationSchema, intercomTeamSchema } from './intercomSchemas';
 import { intercomArticleRecords } from './intercomArticles';
 import { readIntercomFile } from './readIntercomFile';
 
-const RAW_LIMIT = 2000;
 type Kind = 'conversation' | 'ticket' | 'part' | 'team' | 'admin' | 'article' | 'ignored' | 'unknown';
 
 /** Intercom object types with no canonical meaning, passed over without a quarantine row. */
@@ -100,14 +102,6 @@ function* explode(
 	yield { kind: kindOf(value), value, location };
 }
 
-function rawOf(value: unknown): string {
-	try {
-		return (JSON.stringify(value) ?? '').slice(0, RAW_LIMIT);
-	} catch {
-		return '';
-	}
-}
-
 function sideLoadFirst(files: string[]): string[] {
 	const isSideLoad = (file: string) => {
 		const fd = fs.openSync(file, 'r');
@@ -137,7 +131,6 @@ export const intercomAdapter: FormatAdapter = {
 			admins: new Map(),
 			aiAuthors: new Set(options.aiAuthors.map((a) => a.trim().toLowerCase()).filter(Boolean))
 		};
-		const invalid = (location: RecordLocation, reason: string, raw?: string): AdapterRecord => ({ kind: 'invalid', location, reason, raw });
 		function* conversationRecord(value: unknown, location: RecordLocation): Generator<AdapterRecord> {
 			const p = intercomConversationSchema.safeParse(value);
 			const id = isObject(value) && (typeof value.id === 'string' || typeof value.id === 'number') ? String(value.id) : undefined;
@@ -145,14 +138,14 @@ export const intercomAdapter: FormatAdapter = {
 				? { ...location, record: location.record ? `${location.record} conversation ${id}` : `conversation ${id}` }
 				: location;
 			if (!p.success) {
-				yield invalid(where, `conversation: ${formatIssues(p.error)}`, rawOf(value));
+				yield invalidRecord(where, `conversation: ${formatIssues(p.error)}`, rawRecordText(value));
 				return;
 			}
 			try {
 				yield { kind: 'conversation', location: where, value: buildIntercomConversation(p.data, ctx) };
 			} catch (error) {
 				if (!(error instanceof IntercomRecordError)) throw error;
-				yield invalid(where, `conversation ${p.data.id}: ${error.message}`, rawOf(value));
+				yield invalidRecord(where, `conversation ${p.data.id}: ${error.message}`, rawRecordText(value));
 			}
 		}
 		// Sync tools emit conversation_parts as their own stream: parts join their conversation by id.
@@ -164,7 +157,7 @@ export const intercomAdapter: FormatAdapter = {
 			for (const file of sideLoadFirst(files)) {
 				for await (const rec of readIntercomFile(file, options.onBytes)) {
 					if (!rec.ok) {
-						yield invalid(rec.location, rec.reason, rec.raw);
+						yield invalidRecord(rec.location, rec.reason, rec.raw);
 						continue;
 					}
 					for (const { kind, location, ...item } of explode(rec.value, rec.location, rec.key, 'stream' in rec ? rec.stream : undefined)) {
@@ -180,20 +173,20 @@ export const intercomAdapter: FormatAdapter = {
 						if (kind === 'team') {
 							const p = intercomTeamSchema.safeParse(value);
 							if (p.success) ctx.teams.set(p.data.id, p.data.name);
-							else yield invalid(location, `team: ${formatIssues(p.error)}`, rawOf(value));
+							else yield invalidRecord(location, `team: ${formatIssues(p.error)}`, rawRecordText(value));
 						} else if (kind === 'admin') {
 							const p = intercomAdminSchema.safeParse(value);
 							if (p.success && p.data.email) ctx.admins.set(p.data.id, p.data.email);
-							else if (!p.success) yield invalid(location, `admin: ${formatIssues(p.error)}`, rawOf(value));
+							else if (!p.success) yield invalidRecord(location, `admin: ${formatIssues(p.error)}`, rawRecordText(value));
 						} else if (kind === 'conversation' || kind === 'ticket') {
 							yield* conversationRecord(value, location);
 						} else if (kind === 'article') {
 							yield* intercomArticleRecords(value, location);
 						} else {
-							yield invalid(
+							yield invalidRecord(
 								location,
 								'not an Intercom conversation, ticket, conversation list, team or admin; leave it out or pass --format',
-								rawOf(value)
+								rawRecordText(value)
 							);
 						}
 					}
@@ -203,7 +196,7 @@ export const intercomAdapter: FormatAdapter = {
 				const conversations = items.filter((i) => i.k === 'c');
 				const conv = conversations.at(-1);
 				if (!conv) {
-					yield invalid(
+					yield invalidRecord(
 						{ ...items[0].loc, record: `conversation ${id}` },
 						`conversation_parts for Intercom conversation ${id}, but the conversation itself is not in the files given; sync the conversations stream too`
 					);

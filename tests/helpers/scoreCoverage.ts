@@ -1,7 +1,7 @@
 // Scores mined coverage against planted truth (the generator's manifest): each cluster is
 // attributed to its majority topic; a topic's verdict is the coverage carrying most of its
 // clustered questions. Precision and recall per coverage class, at topic and cluster level.
-import type { Coverage } from './assessCoverage';
+import type { Coverage } from '../../src/lib/server/gaps/assessCoverage';
 
 export interface ScoredCluster {
 	coverage: Coverage;
