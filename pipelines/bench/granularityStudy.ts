@@ -89,7 +89,7 @@ export async function studyGranularity(texts: string[], truth: string[]) {
 		sampleSize: DEFAULT_GAP_SETTINGS.sampleSize
 	};
 	const trueK = new Set(truth).size;
-	const rows = [];
+	const rows: Record<'d' | 'clusters' | 'k_ratio' | 'nmi' | 'ari' | 'outlier_share' | 'knn_kappa' | 'stability', number>[] = [];
 	for (const d of DIMS.filter((d) => d <= embedder.dim)) {
 		const options = { ...base, viewDims: d };
 		const r = await clusterVectors(vectors, options);
