@@ -1,12 +1,15 @@
 // The dashboard's HTTP contract for logins and roles, against the built server (`node build`)
 // on a temp warehouse: redirects and 401s when logged out, cookie flags, failed-login rate
-// limit, per-role 403s on the conversation page, its API route and its CSV, logout, and the
+// limit, per-role 403s on the conversation page, its API route and its CSV and on the gap pages
+// and their CSVs (a gap mined from six unanswered questions), logout, and the
 // CLI's one-line answer while the server holds the warehouse. (HTTPS cookies and graceful
 // shutdown, each on a server of its own: serverLifecycle.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/lib/server/auth';
+import { listGaps, mineGaps } from '../../src/lib/server/gaps';
+import { importConversations } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
 import {
 	cleanup,
@@ -25,7 +28,32 @@ let build: string;
 let wh: PreparedWarehouse;
 let server: RunningServer;
 let throwaway: { username: string; password: string };
+let gap: { id: number; size: number };
 const cookies: Record<string, string> = {};
+
+/** An unanswered customer question (the AI fell back): what the gap miner clusters. */
+function unanswered(id: string, text: string, day: number) {
+	const at = new Date(Date.UTC(2026, 9, 5 + day, 9)).toISOString();
+	return {
+		id,
+		source: 'canonical',
+		channel: 'chat',
+		created_at: at,
+		language: 'en',
+		events: [
+			{ id: 'e1', at, type: 'message', author: 'customer', body: text },
+			{ id: 'e2', at, type: 'message', author: 'ai', body: 'Sorry, I cannot help with that.', answer_type: 'fallback' }
+		]
+	};
+}
+const GIFT_CARD_QUESTIONS = [
+	'how do I redeem a gift card',
+	'my gift card code is not accepted',
+	'can I pay with a gift card online',
+	'where do I enter the gift card code',
+	'gift card balance check',
+	'gift card not working at checkout'
+];
 
 beforeAll(async () => {
 	build = ensureBuiltCopy();
@@ -33,6 +61,12 @@ beforeAll(async () => {
 	throwaway = { username: 'victim', password: '' };
 	await withWarehouse(wh.dbPath, async (w) => {
 		throwaway.password = await createUser(w.db, 'victim', 'manager');
+		await importConversations(
+			w,
+			GIFT_CARD_QUESTIONS.map((t, i) => unanswered(`gift-${i}`, t, i))
+		);
+		await mineGaps(w.db, { embedder: 'lexical' });
+		gap = (await listGaps(w.db))[0];
 	});
 	server = await startServer(build, wh.dbPath);
 	for (const [role, user] of Object.entries(wh.users)) cookies[role] = await loginCookie(server.url, user);
@@ -140,6 +174,16 @@ describe('roles', () => {
 
 	it('exec gets 403 on the conversation page, its API route, its CSV and the conversation list', async () => {
 		for (const url of urls) expect([url, (await get(url, cookies.exec)).status]).toEqual([url, 403]);
+	});
+
+	it('exec gets 403 on the gap list, its CSV, a gap page and the CSV of its questions; a KB owner downloads them all', async () => {
+		const gapUrls = ['/gaps', '/gaps/gaps.csv', `/gaps/${gap.id}`, `/gaps/${gap.id}/members.csv`];
+		for (const url of gapUrls) expect([url, (await get(url, cookies.exec)).status]).toEqual([url, 403]);
+		for (const url of gapUrls) expect([url, (await get(url, cookies.kb_owner)).status]).toEqual([url, 200]);
+		const rows = (await (await get(`/gaps/${gap.id}/members.csv`, cookies.kb_owner)).text()).trim().split('\n');
+		expect(rows[0]).toBe('gap_id,source,conversation_id,event_id,text,similarity,link');
+		expect(rows).toHaveLength(1 + gap.size);
+		expect(rows.map((r) => r.split(',')[2])).toEqual(expect.arrayContaining(GIFT_CARD_QUESTIONS.map((_, i) => `gift-${i}`)));
 	});
 
 	it('kb_owner, manager and admin may read them', async () => {

@@ -94,6 +94,25 @@ describe('clusterVectors', () => {
 		expect(ticksWhileClustering).toBeGreaterThan(0);
 	});
 
+	it('builds the tree on the first viewDims components when given: the granularity follows them', async () => {
+		// Two groups told apart by component 0, each made of two subgroups told apart by later ones.
+		let seed = 3;
+		const noise = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296 - 0.5) * 0.1;
+		const vectors = Array.from({ length: 80 }, (_, i) => {
+			const sub = i % 4;
+			return normalize(Float32Array.from({ length: 8 }, (_, j) => (j === 0 ? (sub < 2 ? 1 : -1) : j === 1 + sub ? 1.5 : 0) + noise()));
+		});
+		expect((await clusterVectors(vectors, options)).centroids.length).toBe(4);
+		const coarse = await clusterVectors(vectors, { ...options, viewDims: 1 });
+		expect(coarse.centroids.length).toBe(2);
+		expect(
+			adjustedRandIndex(
+				vectors.map((_, i) => (i % 4 < 2 ? 0 : 1)),
+				Array.from(coarse.labels)
+			)
+		).toBeCloseTo(1, 5);
+	});
+
 	it('handles empty input', async () => {
 		expect((await clusterVectors([], options)).centroids).toEqual([]);
 	});

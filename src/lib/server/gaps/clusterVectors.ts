@@ -21,6 +21,8 @@ export interface ClusterOptions {
 	 * leading components that hold this share of the sample's energy. Unset: all dimensions.
 	 */
 	viewEnergy?: number;
+	/** A fixed number of leading components for the tree instead (overrides viewEnergy): what the granularity study scans. */
+	viewDims?: number;
 	seed?: number;
 	/** Rounds of clustering the leftovers. */
 	rounds?: number;
@@ -99,13 +101,18 @@ export async function clusterVectors(vectors: Float32Array[], options: ClusterOp
 		options.onProgress?.(
 			`clustering round ${round + 1}: ${sample.length.toLocaleString('en')} of ${leftovers.length.toLocaleString('en')} unassigned questions`
 		);
-		const dims = options.viewEnergy
-			? leadingDims(
-					sample.map((i) => vectors[i]),
-					options.viewEnergy
-				)
-			: undefined;
-		if (dims) options.onProgress?.(`tree on the ${dims} leading components (${Math.round(options.viewEnergy! * 100)}% of the energy)`);
+		const dims = options.viewDims
+			? Math.min(dim, options.viewDims)
+			: options.viewEnergy
+				? leadingDims(
+						sample.map((i) => vectors[i]),
+						options.viewEnergy
+					)
+				: undefined;
+		if (dims)
+			options.onProgress?.(
+				`tree on the ${dims} leading components${options.viewDims ? '' : ` (${Math.round(options.viewEnergy! * 100)}% of the energy)`}`
+			);
 		const tree = await averageLinkageTree(sample.map((i) => view(vectors[i], dims)));
 		const groups = new Map<number, Float32Array[]>();
 		excessOfMass(tree, options.minClusterSize).forEach((l, k) => {
