@@ -4,7 +4,7 @@
 // close. No download, deterministic, works for any script; the cache key includes the fit.
 import { createHash } from 'node:crypto';
 import { FILLER_WORDS, tokenize } from '../tokenize';
-import { seededRandom, seededSample } from '../seededRandom';
+import { seededSample } from '../seededRandom';
 import { truncatedSvd, type SparseRow } from '../truncatedSvd';
 import { fnv1a, normalize } from '../vectorMath';
 import type { Embedder } from './Embedder';
@@ -23,15 +23,9 @@ export interface LexicalOptions {
 	dropStopWords?: boolean;
 	/** Fold common English inflections (refunds/refunded → refund) before hashing words. */
 	stem?: boolean;
-	/**
-	 * Each LSA component is scaled by (1 − ν²/σ²)^this, where ν is the same component's singular
-	 * value on the fitted texts with their words shuffled among them (parallel analysis): a
-	 * component chance co-occurrence explains as well fades. 0 turns it off.
-	 */
-	noiseShrinkage?: number;
 }
 
-const VERSION = 'lexical-lsa-v4';
+const VERSION = 'lexical-lsa-v3';
 
 /** Light English suffix folding: enough for refunds/refunded/refunding to meet, never below 3 letters. */
 export function stem(word: string): string {
@@ -46,21 +40,16 @@ export function stem(word: string): string {
 
 type Features = { words: Map<number, number>; chars: Map<number, number> };
 
-type TokenOptions = { dropStopWords?: boolean; stem?: boolean };
-
-/** The words of a text the features are made of (filler dropped unless nothing else is left). */
-function contentTokens(text: string, options: TokenOptions): string[] {
-	const tokens = tokenize(text);
-	if (!options.dropStopWords) return tokens;
-	const content = tokens.filter((t) => !FILLER_WORDS.has(t));
-	return content.length > 0 ? content : tokens;
-}
-
-/** Hashed feature counts of a token list: words + word bigrams, and character 3-5-grams of each word. */
-function tokenFeatures(tokens: string[], seed: number, options: TokenOptions): Features {
+/** Hashed feature counts of one text: words + word bigrams, and character 3-5-grams of each word. */
+export function lexicalFeatures(text: string, seed = 0, options: { dropStopWords?: boolean; stem?: boolean } = {}): Features {
 	const words = new Map<number, number>();
 	const chars = new Map<number, number>();
 	const add = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
+	let tokens = tokenize(text);
+	if (options.dropStopWords) {
+		const content = tokens.filter((t) => !FILLER_WORDS.has(t));
+		if (content.length > 0) tokens = content;
+	}
 	const stems = options.stem ? tokens.map(stem) : tokens;
 	for (let i = 0; i < tokens.length; i++) {
 		const w = tokens[i];
@@ -74,11 +63,6 @@ function tokenFeatures(tokens: string[], seed: number, options: TokenOptions): F
 	return { words, chars };
 }
 
-/** Hashed feature counts of one text: words + word bigrams, and character 3-5-grams of each word. */
-export function lexicalFeatures(text: string, seed = 0, options: TokenOptions = {}): Features {
-	return tokenFeatures(contentTokens(text, options), seed, options);
-}
-
 export class LexicalEmbedder implements Embedder {
 	readonly kind = 'lexical' as const;
 	readonly model: string;
@@ -89,8 +73,6 @@ export class LexicalEmbedder implements Embedder {
 	/** Feature key → its row in `components`. */
 	private readonly column: Map<number, number>;
 	private readonly components: Float32Array;
-	/** Per component: the factor its coordinate is multiplied by (noise shrinkage). */
-	private readonly scale: Float32Array;
 
 	private constructor(
 		idf: Map<number, number>,
@@ -98,7 +80,6 @@ export class LexicalEmbedder implements Embedder {
 		column: Map<number, number>,
 		components: Float32Array,
 		rank: number,
-		scale: Float32Array,
 		fitKey: string,
 		options: Required<LexicalOptions>
 	) {
@@ -106,10 +87,9 @@ export class LexicalEmbedder implements Embedder {
 		this.defaultIdf = defaultIdf;
 		this.column = column;
 		this.components = components;
-		this.scale = scale;
 		this.dim = Math.max(1, rank);
 		this.options = options;
-		this.model = `${VERSION}:d${options.dim}:n${options.fitSample}:df${options.minDf}:w${options.wordWeight}:seed${options.seed}${options.dropStopWords ? ':nostop' : ''}${options.stem ? ':stem' : ''}:ns${options.noiseShrinkage}:${fitKey}`;
+		this.model = `${VERSION}:d${options.dim}:n${options.fitSample}:df${options.minDf}:w${options.wordWeight}:seed${options.seed}${options.dropStopWords ? ':nostop' : ''}${options.stem ? ':stem' : ''}:${fitKey}`;
 	}
 
 	/**
@@ -125,7 +105,6 @@ export class LexicalEmbedder implements Embedder {
 			seed: 17,
 			dropStopWords: true,
 			stem: true,
-			noiseShrinkage: 0.25,
 			...options
 		};
 		const unique = [...new Set(corpus)].sort();
@@ -145,39 +124,18 @@ export class LexicalEmbedder implements Embedder {
 		// Unseen features (texts embedded after fitting) count as rare.
 		const defaultIdf = Math.log(1 + n) + 1;
 		// A seeded sample fits the SVD when the corpus is large; its co-occurring features are the columns.
-		const matrix = (sample: Features[]) => {
-			const sampleDf = new Map<number, number>();
-			for (const f of sample) for (const key of [...f.words.keys(), ...f.chars.keys()]) sampleDf.set(key, (sampleDf.get(key) ?? 0) + 1);
-			const column = new Map<number, number>();
-			for (const [key, count] of [...sampleDf].sort((a, b) => a[0] - b[0])) if (count >= opts.minDf) column.set(key, column.size);
-			const rows: SparseRow[] = sample.map((f) => {
-				const kept = weightedFeatures(f, idf, defaultIdf, opts.wordWeight).filter(([key]) => column.has(key));
-				return { cols: Int32Array.from(kept, ([key]) => column.get(key)!), vals: Float32Array.from(kept, ([, w]) => w) };
-			});
-			return { rows, column };
-		};
-		const { rows, column } = matrix(seededSample(features, opts.fitSample, opts.seed));
-		const k = Math.min(opts.dim, Math.max(1, rows.length - 1));
-		const svd = truncatedSvd(rows, column.size, k, { seed: opts.seed });
-		const scale = new Float32Array(svd.rank).fill(1);
-		if (opts.noiseShrinkage > 0) {
-			// The null: the same texts with their words dealt out again at random (each text keeps
-			// its length, every word its frequency); what co-occurs there co-occurs by chance.
-			const tokens = seededSample(unique, opts.fitSample, opts.seed).map((t) => contentTokens(t, opts));
-			const pool = tokens.flat();
-			const random = seededRandom(opts.seed);
-			for (let i = pool.length - 1; i > 0; i--) {
-				const j = Math.floor(random() * (i + 1));
-				[pool[i], pool[j]] = [pool[j], pool[i]];
-			}
-			let at = 0;
-			const shuffled = matrix(tokens.map((t) => tokenFeatures(pool.slice(at, (at += t.length)), opts.seed, opts)));
-			const noise = truncatedSvd(shuffled.rows, shuffled.column.size, k, { seed: opts.seed }).singularValues;
-			svd.singularValues.forEach((sigma, j) => {
-				scale[j] = Math.max(0, 1 - (noise[j] ?? 0) ** 2 / sigma ** 2) ** opts.noiseShrinkage;
-			});
-		}
-		return new LexicalEmbedder(idf, defaultIdf, column, svd.components, svd.rank, scale, fitKey, opts);
+		const sample = seededSample(features, opts.fitSample, opts.seed);
+		const sampleDf = new Map<number, number>();
+		for (const f of sample) for (const key of [...f.words.keys(), ...f.chars.keys()]) sampleDf.set(key, (sampleDf.get(key) ?? 0) + 1);
+		const column = new Map<number, number>();
+		for (const [key, count] of [...sampleDf].sort((a, b) => a[0] - b[0])) if (count >= opts.minDf) column.set(key, column.size);
+		const weigh = (f: Features) => weightedFeatures(f, idf, defaultIdf, opts.wordWeight);
+		const rows: SparseRow[] = sample.map((f) => {
+			const kept = weigh(f).filter(([key]) => column.has(key));
+			return { cols: Int32Array.from(kept, ([key]) => column.get(key)!), vals: Float32Array.from(kept, ([, w]) => w) };
+		});
+		const svd = truncatedSvd(rows, column.size, Math.min(opts.dim, Math.max(1, sample.length - 1)), { seed: opts.seed });
+		return new LexicalEmbedder(idf, defaultIdf, column, svd.components, svd.rank, fitKey, opts);
 	}
 
 	/** The text's TF-IDF vector before the SVD: [feature key, weight] of unit total length. */
@@ -194,7 +152,6 @@ export class LexicalEmbedder implements Embedder {
 			const base = c * rank;
 			for (let j = 0; j < rank; j++) out[j] += w * this.components[base + j];
 		}
-		for (let j = 0; j < rank; j++) out[j] *= this.scale[j];
 		return normalize(out);
 	}
 
