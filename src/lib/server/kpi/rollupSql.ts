@@ -1,0 +1,124 @@
+// The weekly KPI rollup's SQL, derived from the KPI definitions (pure: no I/O). Three tables,
+// rebuilt per changed week by refreshKpiRollup and read by queryRollupKpis:
+// - kpi_rollup: every KPI aggregate (KPI_AGGREGATES) summed per (week × channel × queue ×
+//   language × intent × tier) cell. Every aggregate is a sum, so any whole-week range and any
+//   filter or breakdown over those dimensions is a sum of cells, exactly.
+// - kpi_rollup_values: each quantile column's values with their week and dimensions, sorted by
+//   (measure, bucket) so that reading one value bucket skips the rest of the table. Buckets
+//   are a fixed, monotone split of the value axis (8 per doubling), the same for every week.
+// - kpi_rollup_hist: how many values each (week × bucket) holds, per cell of every combination
+//   of at most MAX_QUANTILE_DIMS dimensions (grouping sets). A query finds from it in which
+//   bucket each needed rank lies, then reads only that bucket's values: exact order
+//   statistics without sorting every value.
+import { createHash } from 'node:crypto';
+import { DIMENSIONS, type Dimension } from './dimensions';
+import { KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
+import { DEFAULT_KPI_SETTINGS, resolveKpiSettings, settingsParams, type KpiSettings } from './kpiSettings';
+import { parseDay, type KpiQuery } from './parseKpiQuery';
+
+/** The dimensions a rollup cell is keyed by besides its week. */
+export const CELL_DIMS = DIMENSIONS.filter((d) => d !== 'week') as Exclude<Dimension, 'week'>[];
+export type CellDim = (typeof CELL_DIMS)[number];
+/** Quantile queries touching more dimensions than this read the fact table. */
+export const MAX_QUANTILE_DIMS = 2;
+/** The measured columns, indexed by their position (the `m` column of the value tables). */
+export const QUANTILE_MEASURES = [...QUANTILE_COLUMNS.keys()];
+export const ROLLUP_TABLES = ['kpi_rollup', 'kpi_rollup_values', 'kpi_rollup_hist'] as const;
+
+const BUCKETS_PER_DOUBLING = 8;
+const TOP_DOUBLING = 40; // 2^41 s: nothing measured in seconds lasts longer
+
+/**
+ * The value bucket of `v`: -1 below 0, then width 1 up to 8, then 8 equal buckets per
+ * doubling. Built from subtraction of a power of two (exact in its range) and division by a
+ * power of two, so it never decreases as `v` grows: every value of a lower bucket is below
+ * every value of a higher one, which the rank search needs.
+ */
+export function bucketSql(v: string): string {
+	const arms = [`WHEN ${v} < 0 THEN -1`, `WHEN ${v} < ${BUCKETS_PER_DOUBLING} THEN floor(${v})`];
+	for (let k = 3; k <= TOP_DOUBLING; k++) {
+		const lo = 2 ** k;
+		arms.push(`WHEN ${v} < ${2 * lo} THEN ${BUCKETS_PER_DOUBLING * (k - 2)} + floor((${v} - ${lo}) / ${lo / BUCKETS_PER_DOUBLING})`);
+	}
+	return `(CASE ${arms.join(' ')} ELSE ${BUCKETS_PER_DOUBLING * (TOP_DOUBLING - 1)} END)::INTEGER`;
+}
+
+/** The same bucket computed in JS (tests compare the two). */
+export function bucketOf(v: number): number {
+	if (v < 0) return -1;
+	if (v < BUCKETS_PER_DOUBLING) return Math.floor(v);
+	for (let k = 3; k <= TOP_DOUBLING; k++) {
+		const lo = 2 ** k;
+		if (v < 2 * lo) return BUCKETS_PER_DOUBLING * (k - 2) + Math.floor((v - lo) / (lo / BUCKETS_PER_DOUBLING));
+	}
+	return BUCKETS_PER_DOUBLING * (TOP_DOUBLING - 1);
+}
+
+/** GROUPING_ID(channel, queue, language, intent, tier) of the grouping set keyed by `dims`. */
+export function groupingId(dims: readonly CellDim[]): number {
+	let id = 0;
+	CELL_DIMS.forEach((d, i) => {
+		if (!dims.includes(d)) id |= 1 << (CELL_DIMS.length - 1 - i);
+	});
+	return id;
+}
+
+/** Every set of at most MAX_QUANTILE_DIMS cell dimensions, each in CELL_DIMS order. */
+export function quantileDimSets(): CellDim[][] {
+	const sets: CellDim[][] = [[]];
+	for (const set of sets) {
+		if (set.length === MAX_QUANTILE_DIMS) continue;
+		const after = set.length ? CELL_DIMS.indexOf(set[set.length - 1]) + 1 : 0;
+		for (const d of CELL_DIMS.slice(after)) sets.push([...set, d]);
+	}
+	return sets;
+}
+
+const CELL = `week, ${CELL_DIMS.join(', ')}`;
+
+/** The rollup rows for the facts of `weeks` (a table with a week column), or of every week. */
+export function rollupSelectSql(table: 'kpi_rollup' | 'kpi_rollup_values' | 'kpi_rollup_hist', weeks: string | null): string {
+	const inWeeks = weeks ? `week IN (SELECT week FROM ${weeks})` : 'true';
+	if (table === 'kpi_rollup')
+		// Integer cells as BIGINT: DuckDB sums BIGINT many times faster than the HUGEINT its sum() yields.
+		return `SELECT ${CELL}, ${KPI_AGGREGATES.map((a) => `${a.fractional ? a.sql : `(${a.sql})::BIGINT`} AS ${a.alias}`).join(', ')}
+			FROM conversation_facts WHERE ${inWeeks} GROUP BY ${CELL}`;
+	if (table === 'kpi_rollup_values')
+		return QUANTILE_MEASURES.map(
+			(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
+			FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
+		)
+			.join('\nUNION ALL\n')
+			.concat('\nORDER BY m, b, v');
+	const sets = quantileDimSets().map((s) => `(m, week, b${s.map((d) => `, ${d}`).join('')})`);
+	return `SELECT GROUPING_ID(${CELL_DIMS.join(', ')})::SMALLINT AS gs, m, ${CELL}, b, count(*) AS n
+		FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${sets.join(', ')}) ORDER BY gs, m, b`;
+}
+
+/** The settings the rollup is computed with: the defaults (other windows read the fact table). */
+export const ROLLUP_PARAMS = settingsParams(DEFAULT_KPI_SETTINGS);
+
+/** Changes whenever the rollup's SQL does (a KPI added or redefined): a stale rollup is rebuilt, never read. */
+export const ROLLUP_SIGNATURE = createHash('sha256')
+	.update(JSON.stringify([ROLLUP_TABLES.map((t) => rollupSelectSql(t, null)), ROLLUP_PARAMS]))
+	.digest('hex')
+	.slice(0, 16);
+
+const weekday = (day: string) => new Date(parseDay(day)!).getUTCDay();
+
+/**
+ * What of `q` the rollup can answer: nothing unless the settings are the defaults and the range
+ * is whole ISO weeks (from a Monday, to a Sunday, or open); the quantiles only when the
+ * query's filters and breakdown touch at most MAX_QUANTILE_DIMS cell dimensions.
+ */
+export function rollupCoverage(q: KpiQuery, settings: Partial<KpiSettings> = {}): { rates: boolean; quantiles: CellDim[] | null } {
+	const none = { rates: false, quantiles: null };
+	const s = resolveKpiSettings(settings);
+	if ((Object.keys(DEFAULT_KPI_SETTINGS) as (keyof KpiSettings)[]).some((k) => s[k] !== DEFAULT_KPI_SETTINGS[k])) return none;
+	if (q.from && weekday(q.from) !== 1) return none;
+	if (q.to && weekday(q.to) !== 0) return none;
+	const dims = new Set<CellDim>();
+	for (const f of q.where) if (f.dim !== 'week') dims.add(f.dim);
+	if (q.by && q.by !== 'week') dims.add(q.by);
+	return { rates: true, quantiles: dims.size <= MAX_QUANTILE_DIMS ? CELL_DIMS.filter((d) => dims.has(d)) : null };
+}
