@@ -9,7 +9,7 @@ import { factsFilter } from './factsFilter';
 import { AGGREGATE_ALIAS, KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
 import { KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiValues } from './kpiDefinitions';
 import { queryRollupAggregates, queryRollupQuantiles, rollupUsable } from './queryRollupKpis';
-import { rollupCoverage } from './rollupSql';
+import { rollupCoverage, type RollupCoverage } from './rollupSql';
 import { resolveKpiSettings, settingsParams, type KpiSettings } from './kpiSettings';
 import { parseDay, type KpiQuery } from './parseKpiQuery';
 
@@ -92,11 +92,11 @@ async function queryFactRows(db: WarehouseConnection, q: KpiQuery, settings: Par
 }
 
 /** The same rows from the rollup: its sums, and its quantiles (or the fact table's, for queries over 3+ dimensions). */
-async function queryRollupRows(db: WarehouseConnection, q: KpiQuery, dims: ReturnType<typeof rollupCoverage>['quantiles']): Promise<Row[]> {
-	const rows = await queryRollupAggregates(db, q);
+async function queryRollupRows(db: WarehouseConnection, q: KpiQuery, coverage: RollupCoverage): Promise<Row[]> {
+	const rows = await queryRollupAggregates(db, q, coverage.gs);
 	const byGroup = new Map(rows.map((r) => [r.group === null || r.group === undefined ? null : String(r.group), r]));
-	if (dims) {
-		for (const [g, lists] of await queryRollupQuantiles(db, q, dims)) Object.assign(byGroup.get(g) ?? {}, lists);
+	if (coverage.quantiles) {
+		for (const [g, lists] of await queryRollupQuantiles(db, q, coverage.gs)) Object.assign(byGroup.get(g) ?? {}, lists);
 	} else {
 		for (const r of await queryFactRows(db, q, {}, QUANTILE_SELECT.join(', ')))
 			Object.assign(byGroup.get(r.group === null || r.group === undefined ? null : String(r.group)) ?? {}, r);
@@ -118,8 +118,7 @@ export async function queryKpiDetails(
 	settings: Partial<KpiSettings> = {}
 ): Promise<{ from: string | null; to: string | null; by: Dimension | null; rows: KpiDetailRow[] }> {
 	const coverage = rollupCoverage(q, settings);
-	const raw =
-		coverage.rates && (await rollupUsable(db)) ? await queryRollupRows(db, q, coverage.quantiles) : await queryFactRows(db, q, settings);
+	const raw = coverage && (await rollupUsable(db)) ? await queryRollupRows(db, q, coverage) : await queryFactRows(db, q, settings);
 	return details(q, raw);
 }
 

@@ -8,7 +8,7 @@ import { DIMENSION_SQL } from './dimensions';
 import { factsFilter } from './factsFilter';
 import { KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
 import type { KpiQuery } from './parseKpiQuery';
-import { groupingId, QUANTILE_MEASURES, ROLLUP_SIGNATURE, type CellDim } from './rollupSql';
+import { QUANTILE_MEASURES, ROLLUP_SIGNATURE } from './rollupSql';
 
 /** True when the rollup was built by these definitions and no week of it is waiting for a refresh. */
 export async function rollupUsable(db: WarehouseConnection): Promise<boolean> {
@@ -19,9 +19,9 @@ export async function rollupUsable(db: WarehouseConnection): Promise<boolean> {
 }
 
 /** The aggregate columns (aliases as in KPI_AGGREGATES) per group, as the fact-table query returns them. */
-export async function queryRollupAggregates(db: WarehouseConnection, q: KpiQuery): Promise<Row[]> {
-	const params: Record<string, string | number> = {};
-	const where = factsFilter(q, params, 'week');
+export async function queryRollupAggregates(db: WarehouseConnection, q: KpiQuery, gs: number): Promise<Row[]> {
+	const params: Record<string, string | number> = { gs };
+	const where = ['gs = $gs', ...factsFilter(q, params, 'week')];
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
 	const sums = KPI_AGGREGATES.map((a) => `sum(${a.alias}) AS ${a.alias}`).join(', ');
@@ -55,16 +55,16 @@ export function interpolate(n: number, q: number, valueAt: (rank: number) => num
 }
 
 /**
- * Every quantile KPI per group, keyed `${column}` → list in QUANTILE_COLUMNS order (as the fact
- * query's quantile_cont lists), for a query touching the cell dimensions `dims` (at most
- * MAX_QUANTILE_DIMS). Groups are keyed by their value, null as ''.
+ * Every quantile KPI per group, keyed `${column}__q` → list in QUANTILE_COLUMNS order (as the
+ * fact query's quantile_cont lists), from the grouping set `gs` of the histogram (one of the
+ * small sets: rollupCoverage says which).
  */
 export async function queryRollupQuantiles(
 	db: WarehouseConnection,
 	q: KpiQuery,
-	dims: CellDim[]
+	gs: number
 ): Promise<Map<string | null, Record<string, (number | null)[]>>> {
-	const params: Record<string, string | number> = { gs: groupingId(dims) };
+	const params: Record<string, string | number> = { gs };
 	const where = factsFilter(q, params, 'week');
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const filter = where.length ? `AND ${where.join(' AND ')}` : '';
@@ -113,17 +113,22 @@ export async function queryRollupQuantiles(
 			params[`tm${i}`] = t.m;
 			params[`tb${i}`] = t.b;
 			params[`tk${i}`] = t.k;
-			return `($tg${i}, $tn${i}, $tm${i}, $tb${i}, $tk${i})`;
+			return `($tg${i}::VARCHAR, $tn${i} = 1, $tm${i}::SMALLINT, $tb${i}::INTEGER, $tk${i}::BIGINT)`;
 		});
-		const pick = `WITH bucket_values AS (${reads.join('\nUNION ALL\n')}),
-			ranked AS (SELECT m, b, g, v, row_number() OVER (PARTITION BY m, b, g ORDER BY v) - 1 AS k FROM bucket_values),
-			wanted(g, g_null, m, b, k) AS (VALUES ${wanted.join(', ')})
+		// Only the (bucket, group) pairs a rank falls in are sorted, each on its own.
+		const pick = `WITH wanted(g, g_null, m, b, k) AS (VALUES ${wanted.join(', ')}),
+			bucket_values AS (${reads.join('\nUNION ALL\n')}),
+			ranked AS (
+				SELECT bv.m, bv.b, w.g, w.g_null, bv.v, row_number() OVER (PARTITION BY bv.m, bv.b, w.g, w.g_null ORDER BY bv.v) - 1 AS k
+				FROM bucket_values bv JOIN (SELECT DISTINCT g, g_null, m, b FROM wanted) w
+				ON bv.m = w.m AND bv.b = w.b AND coalesce(bv.g, '') = w.g AND (bv.g IS NULL) = w.g_null
+			)
 			SELECT w.g, w.g_null, w.m, w.b, w.k, r.v FROM wanted w JOIN ranked r
-			ON r.m = w.m AND r.b = w.b AND r.k = w.k AND (CASE WHEN w.g_null = 1 THEN r.g IS NULL ELSE r.g = w.g END)`;
-		const rows = await db.all<{ g: string; g_null: number; m: number; b: number; k: number; v: number }>(pick, paramsUsedBy(pick, params));
+			ON r.m = w.m AND r.b = w.b AND r.g = w.g AND r.g_null = w.g_null AND r.k = w.k`;
+		const rows = await db.all<{ g: string; g_null: boolean; m: number; b: number; k: number; v: number }>(pick, paramsUsedBy(pick, params));
 		const rankOf = new Map(targets.map((t) => [`${t.g}\u0000${t.m}\u0000${t.b}\u0000${t.k}`, t.rank]));
 		for (const r of rows) {
-			const g = r.g_null === 1 ? null : r.g;
+			const g = r.g_null ? null : r.g;
 			values.set(`${g}\u0000${r.m}\u0000${rankOf.get(`${g}\u0000${r.m}\u0000${r.b}\u0000${r.k}`)}`, r.v);
 		}
 	}

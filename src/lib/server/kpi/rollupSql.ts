@@ -1,15 +1,18 @@
 // The weekly KPI rollup's SQL, derived from the KPI definitions (pure: no I/O). Three tables,
 // rebuilt per changed week by refreshKpiRollup and read by queryRollupKpis:
 // - kpi_rollup: every KPI aggregate (KPI_AGGREGATES) summed per (week × channel × queue ×
-//   language × intent × tier) cell. Every aggregate is a sum, so any whole-week range and any
-//   filter or breakdown over those dimensions is a sum of cells, exactly.
+//   language × intent × tier) cell, and again per cell of every combination of at most
+//   MAX_SMALL_DIMS dimensions (grouping sets, told apart by `gs`), so that the common queries
+//   add up a few hundred rows, not every cell. Every aggregate is a sum, so any whole-week
+//   range and any filter or breakdown is a sum of cells, exactly.
 // - kpi_rollup_values: each quantile column's values with their week and dimensions, sorted by
 //   (measure, bucket) so that reading one value bucket skips the rest of the table. Buckets
 //   are a fixed, monotone split of the value axis (8 per doubling), the same for every week.
 // - kpi_rollup_hist: how many values each (week × bucket) holds, per cell of every combination
 //   of at most MAX_QUANTILE_DIMS dimensions (grouping sets). A query finds from it in which
 //   bucket each needed rank lies, then reads only that bucket's values: exact order
-//   statistics without sorting every value.
+//   statistics without sorting every value. Queries over more dimensions take their
+//   quantiles from conversation_facts.
 import { createHash } from 'node:crypto';
 import { DIMENSIONS, type Dimension } from './dimensions';
 import { KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
@@ -19,13 +22,13 @@ import { parseDay, type KpiQuery } from './parseKpiQuery';
 /** The dimensions a rollup cell is keyed by besides its week. */
 export const CELL_DIMS = DIMENSIONS.filter((d) => d !== 'week') as Exclude<Dimension, 'week'>[];
 export type CellDim = (typeof CELL_DIMS)[number];
-/** Quantile queries touching more dimensions than this read the fact table. */
-export const MAX_QUANTILE_DIMS = 2;
+/** The small grouping sets have at most this many cell dimensions (besides the week). */
+export const MAX_SMALL_DIMS = 2;
 /** The measured columns, indexed by their position (the `m` column of the value tables). */
 export const QUANTILE_MEASURES = [...QUANTILE_COLUMNS.keys()];
 export const ROLLUP_TABLES = ['kpi_rollup', 'kpi_rollup_values', 'kpi_rollup_hist'] as const;
 
-const BUCKETS_PER_DOUBLING = 8;
+const BUCKETS_PER_DOUBLING = 16;
 const TOP_DOUBLING = 40; // 2^41 s: nothing measured in seconds lasts longer
 
 /**
@@ -63,11 +66,11 @@ export function groupingId(dims: readonly CellDim[]): number {
 	return id;
 }
 
-/** Every set of at most MAX_QUANTILE_DIMS cell dimensions, each in CELL_DIMS order. */
-export function quantileDimSets(): CellDim[][] {
+/** Every set of at most MAX_SMALL_DIMS cell dimensions, each in CELL_DIMS order. */
+export function smallDimSets(): CellDim[][] {
 	const sets: CellDim[][] = [[]];
 	for (const set of sets) {
-		if (set.length === MAX_QUANTILE_DIMS) continue;
+		if (set.length === MAX_SMALL_DIMS) continue;
 		const after = set.length ? CELL_DIMS.indexOf(set[set.length - 1]) + 1 : 0;
 		for (const d of CELL_DIMS.slice(after)) sets.push([...set, d]);
 	}
@@ -79,10 +82,14 @@ const CELL = `week, ${CELL_DIMS.join(', ')}`;
 /** The rollup rows for the facts of `weeks` (a table with a week column), or of every week. */
 export function rollupSelectSql(table: 'kpi_rollup' | 'kpi_rollup_values' | 'kpi_rollup_hist', weeks: string | null): string {
 	const inWeeks = weeks ? `week IN (SELECT week FROM ${weeks})` : 'true';
+	const gs = `GROUPING_ID(${CELL_DIMS.join(', ')})::SMALLINT AS gs`;
 	if (table === 'kpi_rollup')
 		// Integer cells as BIGINT: DuckDB sums BIGINT many times faster than the HUGEINT its sum() yields.
-		return `SELECT ${CELL}, ${KPI_AGGREGATES.map((a) => `${a.fractional ? a.sql : `(${a.sql})::BIGINT`} AS ${a.alias}`).join(', ')}
-			FROM conversation_facts WHERE ${inWeeks} GROUP BY ${CELL}`;
+		return `SELECT ${gs}, ${CELL}, ${KPI_AGGREGATES.map((a) => `${a.fractional ? a.sql : `(${a.sql})::BIGINT`} AS ${a.alias}`).join(', ')}
+			FROM conversation_facts WHERE ${inWeeks}
+			GROUP BY GROUPING SETS ((${CELL}), ${smallDimSets()
+				.map((s) => `(${['week', ...s].join(', ')})`)
+				.join(', ')}) ORDER BY gs`;
 	if (table === 'kpi_rollup_values')
 		return QUANTILE_MEASURES.map(
 			(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
@@ -90,8 +97,8 @@ export function rollupSelectSql(table: 'kpi_rollup' | 'kpi_rollup_values' | 'kpi
 		)
 			.join('\nUNION ALL\n')
 			.concat('\nORDER BY m, b, v');
-	const sets = quantileDimSets().map((s) => `(m, week, b${s.map((d) => `, ${d}`).join('')})`);
-	return `SELECT GROUPING_ID(${CELL_DIMS.join(', ')})::SMALLINT AS gs, m, ${CELL}, b, count(*) AS n
+	const sets = smallDimSets().map((s) => `(${['m', 'week', 'b', ...s].join(', ')})`);
+	return `SELECT ${gs}, m, ${CELL}, b, count(*) AS n
 		FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${sets.join(', ')}) ORDER BY gs, m, b`;
 }
 
@@ -106,13 +113,20 @@ export const ROLLUP_SIGNATURE = createHash('sha256')
 
 const weekday = (day: string) => new Date(parseDay(day)!).getUTCDay();
 
+/** How the rollup answers a query: from which grouping set (`gs`), and whether its quantiles too. */
+export interface RollupCoverage {
+	gs: number;
+	quantiles: boolean;
+}
+
 /**
- * What of `q` the rollup can answer: nothing unless the settings are the defaults and the range
- * is whole ISO weeks (from a Monday, to a Sunday, or open); the quantiles only when the
- * query's filters and breakdown touch at most MAX_QUANTILE_DIMS cell dimensions.
+ * What of `q` the rollup can answer: nothing (null) unless the settings are the defaults and
+ * the range is whole ISO weeks (from a Monday, to a Sunday, or open). Queries whose filters and
+ * breakdown touch at most MAX_SMALL_DIMS cell dimensions read that small grouping set, with
+ * quantiles; others the full cells, and their quantiles from conversation_facts.
  */
-export function rollupCoverage(q: KpiQuery, settings: Partial<KpiSettings> = {}): { rates: boolean; quantiles: CellDim[] | null } {
-	const none = { rates: false, quantiles: null };
+export function rollupCoverage(q: KpiQuery, settings: Partial<KpiSettings> = {}): RollupCoverage | null {
+	const none = null;
 	const s = resolveKpiSettings(settings);
 	if ((Object.keys(DEFAULT_KPI_SETTINGS) as (keyof KpiSettings)[]).some((k) => s[k] !== DEFAULT_KPI_SETTINGS[k])) return none;
 	if (q.from && weekday(q.from) !== 1) return none;
@@ -120,5 +134,5 @@ export function rollupCoverage(q: KpiQuery, settings: Partial<KpiSettings> = {})
 	const dims = new Set<CellDim>();
 	for (const f of q.where) if (f.dim !== 'week') dims.add(f.dim);
 	if (q.by && q.by !== 'week') dims.add(q.by);
-	return { rates: true, quantiles: dims.size <= MAX_QUANTILE_DIMS ? CELL_DIMS.filter((d) => dims.has(d)) : null };
+	return dims.size <= MAX_SMALL_DIMS ? { gs: groupingId([...dims]), quantiles: true } : { gs: groupingId(CELL_DIMS), quantiles: false };
 }
