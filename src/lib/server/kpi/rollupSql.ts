@@ -49,7 +49,7 @@ export function bucketSql(v: string): string {
 /** The same bucket computed in JS (tests compare the two). */
 export function bucketOf(v: number): number {
 	if (v < 0) return -1;
-	if (v < BUCKETS_PER_DOUBLING) return Math.floor(v);
+	if (v < BUCKETS_PER_DOUBLING) return Math.floor(v) + 0; // -0 is bucket 0, as in SQL
 	for (let k = 3; k <= TOP_DOUBLING; k++) {
 		const lo = 2 ** k;
 		if (v < 2 * lo) return BUCKETS_PER_DOUBLING * (k - 2) + Math.floor((v - lo) / (lo / BUCKETS_PER_DOUBLING));
