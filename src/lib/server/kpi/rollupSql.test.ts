@@ -23,9 +23,11 @@ describe('rollup SQL', () => {
 		expect(bucketOf(-3)).toBe(-1);
 		expect(bucketOf(-0)).toBe(0);
 		expect(bucketOf(7.9)).toBe(7);
-		expect(bucketOf(8)).toBe(16);
-		expect(bucketOf(16)).toBe(32);
-		expect(bucketOf(31.99)).toBe(47);
+		expect(bucketOf(8)).toBe(8);
+		expect(bucketOf(8.5)).toBe(9);
+		expect(bucketOf(15.99)).toBe(23);
+		expect(bucketOf(16)).toBe(24);
+		expect(bucketOf(31.99)).toBe(39);
 		const values = [0, 0.5, 3, 8, 8.4, 9, 100, 1000, 3600, 86_400, 1e7, 1e12].sort((a, b) => a - b);
 		for (let i = 1; i < values.length; i++) expect(bucketOf(values[i])).toBeGreaterThanOrEqual(bucketOf(values[i - 1]));
 	});

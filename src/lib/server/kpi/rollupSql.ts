@@ -29,32 +29,34 @@ export const QUANTILE_MEASURES = [...QUANTILE_COLUMNS.keys()];
 export const ROLLUP_TABLES = ['kpi_rollup', 'kpi_rollup_values', 'kpi_rollup_hist'] as const;
 
 const BUCKETS_PER_DOUBLING = 16;
+const LINEAR_UNTIL = 8; // 2^3: below it, buckets 1 wide
 const TOP_DOUBLING = 40; // 2^41 s: nothing measured in seconds lasts longer
+const offset = (k: number) => LINEAR_UNTIL + (k - 3) * BUCKETS_PER_DOUBLING;
 
 /**
- * The value bucket of `v`: -1 below 0, then width 1 up to 8, then 8 equal buckets per
- * doubling. Built from subtraction of a power of two (exact in its range) and division by a
- * power of two, so it never decreases as `v` grows: every value of a lower bucket is below
- * every value of a higher one, which the rank search needs.
+ * The value bucket of `v`: -1 below 0, 1 wide up to 8, then 16 equal buckets per doubling.
+ * Built from subtraction of a power of two (exact in its range) and division by a power of
+ * two, so it never decreases as `v` grows: every value of a lower bucket is below every value
+ * of a higher one, which the rank search needs.
  */
 export function bucketSql(v: string): string {
-	const arms = [`WHEN ${v} < 0 THEN -1`, `WHEN ${v} < ${BUCKETS_PER_DOUBLING} THEN floor(${v})`];
+	const arms = [`WHEN ${v} < 0 THEN -1`, `WHEN ${v} < ${LINEAR_UNTIL} THEN floor(${v})`];
 	for (let k = 3; k <= TOP_DOUBLING; k++) {
 		const lo = 2 ** k;
-		arms.push(`WHEN ${v} < ${2 * lo} THEN ${BUCKETS_PER_DOUBLING * (k - 2)} + floor((${v} - ${lo}) / ${lo / BUCKETS_PER_DOUBLING})`);
+		arms.push(`WHEN ${v} < ${2 * lo} THEN ${offset(k)} + floor((${v} - ${lo}) / ${lo / BUCKETS_PER_DOUBLING})`);
 	}
-	return `(CASE ${arms.join(' ')} ELSE ${BUCKETS_PER_DOUBLING * (TOP_DOUBLING - 1)} END)::INTEGER`;
+	return `(CASE ${arms.join(' ')} ELSE ${offset(TOP_DOUBLING + 1)} END)::INTEGER`;
 }
 
 /** The same bucket computed in JS (tests compare the two). */
 export function bucketOf(v: number): number {
 	if (v < 0) return -1;
-	if (v < BUCKETS_PER_DOUBLING) return Math.floor(v) + 0; // -0 is bucket 0, as in SQL
+	if (v < LINEAR_UNTIL) return Math.floor(v) + 0; // -0 is bucket 0, as in SQL
 	for (let k = 3; k <= TOP_DOUBLING; k++) {
 		const lo = 2 ** k;
-		if (v < 2 * lo) return BUCKETS_PER_DOUBLING * (k - 2) + Math.floor((v - lo) / (lo / BUCKETS_PER_DOUBLING));
+		if (v < 2 * lo) return offset(k) + Math.floor((v - lo) / (lo / BUCKETS_PER_DOUBLING));
 	}
-	return BUCKETS_PER_DOUBLING * (TOP_DOUBLING - 1);
+	return offset(TOP_DOUBLING + 1);
 }
 
 /** GROUPING_ID(channel, queue, language, intent, tier) of the grouping set keyed by `dims`. */
