@@ -100,12 +100,16 @@ export async function queryRollupQuantiles(
 	}
 	const values = new Map<string, number>(); // `${g}\0${m}\0${rank}` → value
 	if (targets.length) {
-		// One bucket read per (measure, bucket): an equality on the sort key skips the rest of the table.
-		const pairs = [...new Map(targets.map((t) => [`${t.m}:${t.b}`, t])).values()];
-		const reads = pairs.map((t, i) => {
-			params[`m${i}`] = t.m;
-			params[`b${i}`] = t.b;
-			return `SELECT m, b, ${group} AS g, v FROM kpi_rollup_values WHERE m = $m${i} AND b = $b${i} ${filter}`;
+		// One scan per measure over its wanted buckets: the table is sorted by (measure, bucket),
+		// so DuckDB skips the row groups outside them (one scan per bucket costs more at small sizes).
+		const reads = QUANTILE_MEASURES.flatMap((_, m) => {
+			const buckets = [...new Set(targets.filter((t) => t.m === m).map((t) => t.b))];
+			if (!buckets.length) return [];
+			const list = buckets.map((b, i) => {
+				params[`m${m}b${i}`] = b;
+				return `$m${m}b${i}`;
+			});
+			return [`SELECT m, b, ${group} AS g, v FROM kpi_rollup_values WHERE m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
 		});
 		const wanted = targets.map((t, i) => {
 			params[`tg${i}`] = t.g === null ? '' : t.g;
