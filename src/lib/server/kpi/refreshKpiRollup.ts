@@ -6,14 +6,16 @@
 // the same import transaction.
 import { paramsUsedBy } from '../warehouse/paramsUsedBy';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
-import { ROLLUP_PARAMS, ROLLUP_SIGNATURE, ROLLUP_TABLES, rollupSelectSql } from './rollupSql';
+import { ROLLUP_PARAMS, ROLLUP_SIGNATURE, ROLLUP_TABLES, rollupSteps } from './rollupSql';
 
 /** Week batches appended before the value tables are rebuilt in one sorted piece. */
 const MAX_APPENDED_BATCHES = 4;
 
 async function rebuildAll(db: WarehouseConnection): Promise<void> {
-	for (const table of ROLLUP_TABLES) {
-		const sql = `CREATE OR REPLACE TABLE ${table} AS ${rollupSelectSql(table, null)}`;
+	const created = new Set<string>();
+	for (const { table, select } of rollupSteps(null)) {
+		const sql = created.has(table) ? `INSERT INTO ${table} ${select}` : `CREATE OR REPLACE TABLE ${table} AS ${select}`;
+		created.add(table);
 		await db.run(sql, paramsUsedBy(sql, ROLLUP_PARAMS));
 	}
 	await db.run('DELETE FROM kpi_rollup_state');
@@ -23,9 +25,9 @@ async function rebuildAll(db: WarehouseConnection): Promise<void> {
 async function rebuildWeeks(db: WarehouseConnection): Promise<void> {
 	await db.run('CREATE OR REPLACE TEMP TABLE kpi_rollup_weeks AS SELECT DISTINCT week FROM kpi_rollup_dirty');
 	try {
-		for (const table of ROLLUP_TABLES) {
-			await db.run(`DELETE FROM ${table} WHERE week IN (SELECT week FROM kpi_rollup_weeks)`);
-			const sql = `INSERT INTO ${table} ${rollupSelectSql(table, 'kpi_rollup_weeks')}`;
+		for (const table of ROLLUP_TABLES) await db.run(`DELETE FROM ${table} WHERE week IN (SELECT week FROM kpi_rollup_weeks)`);
+		for (const { table, select } of rollupSteps('kpi_rollup_weeks')) {
+			const sql = `INSERT INTO ${table} ${select}`;
 			await db.run(sql, paramsUsedBy(sql, ROLLUP_PARAMS));
 		}
 		await db.run('UPDATE kpi_rollup_state SET appended_batches = appended_batches + 1');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from './queryRollupKpis';
 import { parseKpiQuery } from './parseKpiQuery';
-import { bucketOf, CELL_DIMS, groupingId, MAX_SMALL_DIMS, rollupCoverage, rollupSelectSql, smallDimSets } from './rollupSql';
+import { bucketOf, CELL_DIMS, groupingId, MAX_SMALL_DIMS, rollupCoverage, rollupSteps, smallDimSets } from './rollupSql';
 
 describe('rollup SQL', () => {
 	it('lists every set of at most two cell dimensions once', () => {
@@ -32,9 +32,11 @@ describe('rollup SQL', () => {
 		for (let i = 1; i < values.length; i++) expect(bucketOf(values[i])).toBeGreaterThanOrEqual(bucketOf(values[i - 1]));
 	});
 
-	it('builds every table for all weeks or for the weeks of a table', () => {
-		expect(rollupSelectSql('kpi_rollup', null)).toContain('GROUPING SETS');
-		expect(rollupSelectSql('kpi_rollup_values', 'kpi_rollup_weeks')).toContain('week IN (SELECT week FROM kpi_rollup_weeks)');
+	it('fills every table, for all weeks or for the weeks of a table, the sums before the sets built from them', () => {
+		const steps = rollupSteps('kpi_rollup_weeks');
+		expect(steps.map((s) => s.table)).toEqual(['kpi_rollup', 'kpi_rollup', 'kpi_rollup_values', 'kpi_rollup_hist']);
+		expect(steps.every((s) => s.select.includes('week IN (SELECT week FROM kpi_rollup_weeks)'))).toBe(true);
+		expect(rollupSteps(null).some((s) => s.select.includes('kpi_rollup_weeks'))).toBe(false);
 	});
 });
 

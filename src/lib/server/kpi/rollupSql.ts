@@ -81,27 +81,46 @@ export function smallDimSets(): CellDim[][] {
 
 const CELL = `week, ${CELL_DIMS.join(', ')}`;
 
-/** The rollup rows for the facts of `weeks` (a table with a week column), or of every week. */
-export function rollupSelectSql(table: 'kpi_rollup' | 'kpi_rollup_values' | 'kpi_rollup_hist', weeks: string | null): string {
+export type RollupTable = (typeof ROLLUP_TABLES)[number];
+
+/**
+ * How to fill the rollup for the facts of `weeks` (a table with a week column), or of every
+ * week: SELECTs run in this order, each appending to its table. The small grouping sets of
+ * kpi_rollup add up its full cells (a tenth of the facts' rows at 1M, and exact: every cell is
+ * a sum); the histogram counts kpi_rollup_values.
+ */
+export function rollupSteps(weeks: string | null): { table: RollupTable; select: string }[] {
 	const inWeeks = weeks ? `week IN (SELECT week FROM ${weeks})` : 'true';
 	const gs = `GROUPING_ID(${CELL_DIMS.join(', ')})::SMALLINT AS gs`;
-	if (table === 'kpi_rollup')
-		// Integer cells as BIGINT: DuckDB sums BIGINT many times faster than the HUGEINT its sum() yields.
-		return `SELECT ${gs}, ${CELL}, ${KPI_AGGREGATES.map((a) => `${a.fractional ? a.sql : `(${a.sql})::BIGINT`} AS ${a.alias}`).join(', ')}
-			FROM conversation_facts WHERE ${inWeeks}
-			GROUP BY GROUPING SETS ((${CELL}), ${smallDimSets()
-				.map((s) => `(${['week', ...s].join(', ')})`)
-				.join(', ')}) ORDER BY gs`;
-	if (table === 'kpi_rollup_values')
-		return QUANTILE_MEASURES.map(
-			(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
-			FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
-		)
-			.join('\nUNION ALL\n')
-			.concat('\nORDER BY m, b, v');
-	const sets = smallDimSets().map((s) => `(${['m', 'week', 'b', ...s].join(', ')})`);
-	return `SELECT ${gs}, m, ${CELL}, b, count(*) AS n
-		FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${sets.join(', ')}) ORDER BY gs, m, b`;
+	const type = (a: (typeof KPI_AGGREGATES)[number]) => (a.fractional ? 'DECIMAL(38, 24)' : 'BIGINT');
+	const smallSets = (lead: string[]) => smallDimSets().map((s) => `(${[...lead, ...s].join(', ')})`);
+	return [
+		{
+			table: 'kpi_rollup',
+			// Integer cells as BIGINT: DuckDB sums BIGINT many times faster than the HUGEINT its sum() yields.
+			select: `SELECT 0::SMALLINT AS gs, ${CELL}, ${KPI_AGGREGATES.map((a) => `(${a.sql})::${type(a)} AS ${a.alias}`).join(', ')}
+				FROM conversation_facts WHERE ${inWeeks} GROUP BY ${CELL}`
+		},
+		{
+			table: 'kpi_rollup',
+			select: `SELECT ${gs}, ${CELL}, ${KPI_AGGREGATES.map((a) => `sum(${a.alias})::${type(a)} AS ${a.alias}`).join(', ')}
+				FROM kpi_rollup WHERE gs = 0 AND ${inWeeks} GROUP BY GROUPING SETS (${smallSets(['week']).join(', ')}) ORDER BY gs`
+		},
+		{
+			table: 'kpi_rollup_values',
+			select: QUANTILE_MEASURES.map(
+				(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
+				FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
+			)
+				.join('\nUNION ALL\n')
+				.concat('\nORDER BY m, b, v')
+		},
+		{
+			table: 'kpi_rollup_hist',
+			select: `SELECT ${gs}, m, ${CELL}, b, count(*) AS n
+				FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${smallSets(['m', 'week', 'b']).join(', ')}) ORDER BY gs, m, b`
+		}
+	];
 }
 
 /** The settings the rollup is computed with: the defaults (other windows read the fact table). */
@@ -109,7 +128,7 @@ export const ROLLUP_PARAMS = settingsParams(DEFAULT_KPI_SETTINGS);
 
 /** Changes whenever the rollup's SQL does (a KPI added or redefined): a stale rollup is rebuilt, never read. */
 export const ROLLUP_SIGNATURE = createHash('sha256')
-	.update(JSON.stringify([ROLLUP_TABLES.map((t) => rollupSelectSql(t, null)), ROLLUP_PARAMS]))
+	.update(JSON.stringify([rollupSteps(null), ROLLUP_PARAMS]))
 	.digest('hex')
 	.slice(0, 16);
 
