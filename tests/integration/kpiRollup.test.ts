@@ -2,12 +2,14 @@
 // and random queries the dashboard can ask (whole-week ranges, a breakdown, filters on one or
 // several dimensions with one or two values or "(none)"), the rollup-served figures equal
 // conversation_facts' to the last digit — also after a re-import changed some weeks, and after
-// a facts writer marked weeks dirty (then the facts answer until the rollup is refreshed).
+// a facts writer marked weeks dirty (then the facts answer until the rollup is refreshed); and
+// the filter dropdowns' values read from it equal the facts'.
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importConversations } from '../../src/lib/server/ingest';
 import {
+	distinctDimensionValues,
 	markRollupDirty,
 	parseKpiQuery,
 	queryFactKpiDetails,
@@ -15,7 +17,7 @@ import {
 	refreshKpiRollup,
 	type Dimension
 } from '../../src/lib/server/kpi';
-import { NO_VALUE } from '../../src/lib/server/kpi/dimensions';
+import { DIMENSION_SQL, NO_VALUE } from '../../src/lib/server/kpi/dimensions';
 import { rollupUsable } from '../../src/lib/server/kpi/queryRollupKpis';
 import { bucketOf, bucketSql, rollupCoverage } from '../../src/lib/server/kpi/rollupSql';
 import { Warehouse, type WarehouseConnection } from '../../src/lib/server/warehouse';
@@ -76,6 +78,15 @@ async function expectSame(db: WarehouseConnection, spec: QuerySpec, served: { ro
 	expect(await queryKpiDetails(db, q), JSON.stringify(spec)).toEqual(await queryFactKpiDetails(db, q));
 }
 
+/** The filter dropdowns' values from the rollup equal those of the facts. */
+async function expectSameDimensionValues(db: WarehouseConnection) {
+	for (const dim of DIMS) {
+		const expr = DIMENSION_SQL[dim];
+		const facts = await db.all<{ v: string }>(`SELECT DISTINCT ${expr} AS v FROM conversation_facts WHERE ${expr} IS NOT NULL ORDER BY 1`);
+		expect(await distinctDimensionValues(db, dim), dim).toEqual(facts.map((r) => r.v));
+	}
+}
+
 describe('weekly KPI rollup', () => {
 	it('gives exactly the fact table’s figures for random data and random filter combinations', async () => {
 		const served = { rollup: 0, quantiles: 0 };
@@ -99,6 +110,7 @@ describe('weekly KPI rollup', () => {
 						);
 						expect(await rollupUsable(w.db)).toBe(true);
 						for (const spec of queries.slice(6)) await expectSame(w.db, spec, served);
+						await expectSameDimensionValues(w.db);
 					});
 				}
 			),
