@@ -68,20 +68,23 @@ export async function queryRollupQuantiles(
 	const where = factsFilter(q, params, 'week');
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-	// Per group and measure: how many values each bucket holds, and how many lie below it.
-	const sql = `SELECT g, m, b, n, sum(n) OVER (PARTITION BY g, m ORDER BY b ROWS UNBOUNDED PRECEDING) - n AS below,
-			sum(n) OVER (PARTITION BY g, m) AS total
-		FROM (SELECT ${group} AS g, m, b, sum(n) AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL)`;
-	const buckets = await db.all<{ g: string | null; m: number; b: number; n: number; below: number; total: number }>(
-		sql,
-		paramsUsedBy(sql, params)
-	);
-	const totals = new Map<string, { g: string | null; m: number; total: number; buckets: typeof buckets }>();
-	for (const r of buckets) {
+	// Per group and measure: how many values each bucket holds (the running totals are summed
+	// here: a SQL window over these few thousand rows costs more than the query itself).
+	const sql = `SELECT ${group} AS g, m, b, sum(n)::BIGINT AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL`;
+	const rows = await db.all<{ g: string | null; m: number; b: number; n: number }>(sql, paramsUsedBy(sql, params));
+	const totals = new Map<string, { g: string | null; m: number; total: number; buckets: { b: number; n: number; below: number }[] }>();
+	for (const r of rows) {
 		const key = `${r.g}\u0000${r.m}`;
-		const entry = totals.get(key) ?? { g: r.g, m: r.m, total: r.total, buckets: [] };
-		entry.buckets.push(r);
+		const entry = totals.get(key) ?? { g: r.g, m: r.m, total: 0, buckets: [] };
+		entry.buckets.push({ b: r.b, n: r.n, below: 0 });
 		totals.set(key, entry);
+	}
+	for (const entry of totals.values()) {
+		entry.buckets.sort((x, y) => x.b - y.b);
+		for (const bucket of entry.buckets) {
+			bucket.below = entry.total;
+			entry.total += bucket.n;
+		}
 	}
 	// The ranks each quantile interpolates between, located in their buckets.
 	const targets: Target[] = [];
@@ -111,16 +114,9 @@ export async function queryRollupQuantiles(
 			});
 			return [`SELECT m, b, ${group} AS g, v FROM kpi_rollup_values WHERE m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
 		});
-		const wanted = targets.map((t, i) => {
-			params[`tg${i}`] = t.g === null ? '' : t.g;
-			params[`tn${i}`] = t.g === null ? 1 : 0;
-			params[`tm${i}`] = t.m;
-			params[`tb${i}`] = t.b;
-			params[`tk${i}`] = t.k;
-			return `($tg${i}::VARCHAR, $tn${i} = 1, $tm${i}::SMALLINT, $tb${i}::INTEGER, $tk${i}::BIGINT)`;
-		});
+		params.wanted = JSON.stringify(targets.map((t) => ({ g: t.g ?? '', g_null: t.g === null, m: t.m, b: t.b, k: t.k })));
 		// Only the (bucket, group) pairs a rank falls in are sorted, each on its own.
-		const pick = `WITH wanted(g, g_null, m, b, k) AS (VALUES ${wanted.join(', ')}),
+		const pick = `WITH wanted AS (SELECT unnest(from_json($wanted, '[{"g":"VARCHAR","g_null":"BOOLEAN","m":"SMALLINT","b":"INTEGER","k":"BIGINT"}]'), recursive := true)),
 			bucket_values AS (${reads.join('\nUNION ALL\n')}),
 			ranked AS (
 				SELECT bv.m, bv.b, w.g, w.g_null, bv.v, row_number() OVER (PARTITION BY bv.m, bv.b, w.g, w.g_null ORDER BY bv.v) - 1 AS k
