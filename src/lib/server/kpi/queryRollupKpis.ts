@@ -25,10 +25,7 @@ export async function queryRollupAggregates(db: WarehouseConnection, q: KpiQuery
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
 	const sums = KPI_AGGREGATES.map((a) => `sum(${a.alias}) AS ${a.alias}`).join(', ');
-	return db.all(
-		`SELECT ${group} AS "group", ${sums} FROM kpi_rollup ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`,
-		params
-	);
+	return db.all(`SELECT ${group} AS "group", ${sums} FROM kpi_rollup WHERE ${where.join(' AND ')} ${tail}`, params);
 }
 
 /** Where each wanted order statistic sits: group, measure, 0-based rank, its bucket and rank inside it. */
