@@ -1,9 +1,20 @@
 // Bench section `kpi`: the dashboard overview's KPI queries (all KPIs for the last 12 weeks,
 // the same by week, and one filtered breakdown by channel) at 100,000 and 1,000,000
-// conversations over the same 12 weeks, their ratio, and the time to rebuild and to refresh
-// conversation_facts. `--quick` uses 10,000 and 100,000.
+// conversations over the same 12 weeks, their ratio — served by the weekly rollup, and for
+// comparison from conversation_facts alone — the time to rebuild and to refresh
+// conversation_facts and the rollup, and the p95 of the conversation list opened from a KPI,
+// the gap list and the weekly review (pageQueryLatency.ts). `--quick` uses 10,000 and 100,000.
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import { parseKpiQuery, queryKpis, refreshConversationFacts, rebuildConversationFacts } from '../../src/lib/server/kpi';
+import {
+	parseKpiQuery,
+	queryFactKpiDetails,
+	queryKpiDetails,
+	refreshConversationFacts,
+	rebuildConversationFacts,
+	refreshKpiRollup
+} from '../../src/lib/server/kpi';
+import { measurePageQueries } from './pageQueryLatency';
 import { withWarehouse, type WarehouseConnection } from '../../src/lib/server/warehouse';
 import type { BenchContext } from './runBench';
 import { fillSyntheticWarehouse } from './fillSyntheticWarehouse';
@@ -24,13 +35,27 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 	return [performance.now() - started, result];
 }
 
-/** The overview page's three KPI queries, run one after another. */
-async function overview(db: WarehouseConnection) {
-	const range = { from: '2026-08-31', to: '2026-11-22' };
-	const all = await queryKpis(db, parseKpiQuery(range));
-	const weekly = await queryKpis(db, parseKpiQuery({ ...range, by: 'week' }));
-	const byChannel = await queryKpis(db, parseKpiQuery({ ...range, by: 'channel', where: ['language=en'] }));
+const RANGE = { from: '2026-08-31', to: '2026-11-22' };
+
+/** The overview page's three KPI queries, run one after another (`query`: the engine, or the fact table alone). */
+async function overview(db: WarehouseConnection, query: typeof queryKpiDetails = queryKpiDetails) {
+	const all = await query(db, parseKpiQuery(RANGE));
+	const weekly = await query(db, parseKpiQuery({ ...RANGE, by: 'week' }));
+	const byChannel = await query(db, parseKpiQuery({ ...RANGE, by: 'channel', where: ['language=en'] }));
 	return { all, weekly, byChannel };
+}
+
+/** Median, min and max of RUNS runs after 2 warm-ups, and the last result. */
+async function timeOverview(db: WarehouseConnection, query?: typeof queryKpiDetails) {
+	for (let i = 0; i < 2; i++) await overview(db, query); // warm-up
+	const runs: number[] = [];
+	let last: Awaited<ReturnType<typeof overview>> | undefined;
+	for (let i = 0; i < RUNS; i++) {
+		const [t, result] = await time(() => overview(db, query));
+		runs.push(t);
+		last = result;
+	}
+	return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), last: last! };
 }
 
 async function measure(ctx: BenchContext, n: number) {
@@ -44,40 +69,53 @@ async function measure(ctx: BenchContext, n: number) {
 			`kpi: ${n.toLocaleString('en')} conversations, ${events.toLocaleString('en')} events in ${(fillMs / 1000).toFixed(1)}s; rebuilding conversation_facts…`
 		);
 		const [rebuildMs] = await time(() => rebuildConversationFacts(db));
+		const [rollupMs] = await time(() => db.transaction((tx) => refreshKpiRollup(tx, true)));
 		ctx.log(
-			`kpi: rebuilt facts in ${(rebuildMs / 1000).toFixed(1)}s (${Math.round(n / (rebuildMs / 1000)).toLocaleString('en')} conversations/s); refreshing 1,000…`
+			`kpi: rebuilt facts and rollup in ${(rebuildMs / 1000).toFixed(1)}s (${Math.round(n / (rebuildMs / 1000)).toLocaleString('en')} conversations/s; the rollup alone ${(rollupMs / 1000).toFixed(1)}s); refreshing 1,000…`
 		);
 		// What an import of 1,000 changed conversations adds for the facts, inside its transaction.
 		await db.run(
 			`CREATE OR REPLACE TEMP TABLE bench_affected AS SELECT source, id FROM conversations WHERE hash(id) % ${Math.max(1, Math.round(n / 1000))} = 0 LIMIT 1000`
 		);
-		const [refreshMs] = await time(() => db.transaction((tx) => refreshConversationFacts(tx, 'bench_affected')));
+		let rollupRefreshMs = 0;
+		let rollupMode = '';
+		const [refreshMs] = await time(() =>
+			db.transaction(async (tx) => {
+				await refreshConversationFacts(tx, 'bench_affected');
+				const started = performance.now();
+				rollupMode = await refreshKpiRollup(tx);
+				rollupRefreshMs = performance.now() - started;
+			})
+		);
 		await db.run('DROP TABLE bench_affected');
 		await db.run('CHECKPOINT');
 
-		for (let i = 0; i < 2; i++) await overview(db); // warm-up
-		const runs: number[] = [];
-		let last: Awaited<ReturnType<typeof overview>> | undefined;
-		for (let i = 0; i < RUNS; i++) {
-			const [t, result] = await time(() => overview(db));
-			runs.push(t);
-			last = result;
-		}
-		const overviewMs = median(runs);
-		ctx.log(`kpi: overview at ${n.toLocaleString('en')}: median ${overviewMs.toFixed(1)} ms over ${RUNS} runs`);
+		const rollup = await timeOverview(db);
+		const facts = await timeOverview(db, queryFactKpiDetails);
+		ctx.log(
+			`kpi: overview at ${n.toLocaleString('en')}: median ${rollup.median.toFixed(1)} ms (from the facts alone ${facts.median.toFixed(1)} ms) over ${RUNS} runs; page queries…`
+		);
+		const pages = await measurePageQueries(db, RANGE.from, RANGE.to);
+		const last = rollup.last;
 		return {
 			conversations: n,
 			events,
 			fill_s: ms(fillMs / 1000),
 			facts_rebuild_s: ms(rebuildMs / 1000),
+			rollup_rebuild_s: ms(rollupMs / 1000),
 			facts_refresh_1000_ms: ms(refreshMs),
-			overview_ms: ms(overviewMs),
-			overview_min_ms: ms(Math.min(...runs)),
-			overview_max_ms: ms(Math.max(...runs)),
+			rollup_refresh_after_1000_ms: ms(rollupRefreshMs),
+			rollup_refresh_mode: rollupMode,
+			overview_ms: ms(rollup.median),
+			overview_min_ms: ms(rollup.min),
+			overview_max_ms: ms(rollup.max),
+			overview_facts_only_ms: ms(facts.median),
+			overview_equal_to_facts: isDeepStrictEqual(rollup.last, facts.last),
 			// Sanity: the queries saw the data.
-			conversations_in_12_weeks: last!.all.rows[0].conversations,
-			weeks_returned: last!.weekly.rows.length,
-			channels_returned: last!.byChannel.rows.length
+			conversations_in_12_weeks: last.all.rows[0].conversations,
+			weeks_returned: last.weekly.rows.length,
+			channels_returned: last.byChannel.rows.length,
+			pages
 		};
 	});
 }
@@ -87,11 +125,12 @@ export async function runKpiBench(ctx: BenchContext) {
 	const a = await measure(ctx, small);
 	const b = await measure(ctx, large);
 	return {
-		what: 'overview = all KPIs for 12 weeks + the same by week + by channel filtered to language=en; median of 9 runs after 2 warm-ups; same 12 weeks at both sizes',
+		what: 'overview = all KPIs for 12 weeks + the same by week + by channel filtered to language=en; median of 9 runs after 2 warm-ups; same 12 weeks at both sizes; overview_ms from the weekly rollup, overview_facts_only_ms from conversation_facts alone (how it ran before the rollup); pages: p95 of 20 runs',
 		small: a,
 		large: b,
 		size_ratio: large / small,
 		overview_time_ratio: ms(b.overview_ms / a.overview_ms),
+		overview_facts_only_time_ratio: ms(b.overview_facts_only_ms / a.overview_facts_only_ms),
 		aim: 'large overview < 100 ms (at 1,000,000) and time ratio <= 2 for 10x the data'
 	};
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConversations } from '../../src/lib/server/ingest';
-import { distinctDimensionValues, KPI_KEYS, parseKpiQuery, queryKpis, type KpiRow } from '../../src/lib/server/kpi';
+import { distinctDimensionValues, KPI_KEYS, markRollupDirty, parseKpiQuery, queryKpis, type KpiRow } from '../../src/lib/server/kpi';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { HAND_FIXTURE, t } from '../kpi/handFixture';
 import { makeTempDir } from '../helpers/tempDir';
@@ -188,6 +188,8 @@ describe('KPIs on the hand-worked fixture', () => {
 	});
 
 	it('reads the grader’s handoffs_qualified, and keeps it for conversations an import did not change', async () => {
+		// As every facts writer does: the changed weeks leave the rollup until it is refreshed.
+		await markRollupDirty(w.db, "id IN ('c3', 'c4')");
 		await w.db.run(`UPDATE conversation_facts SET handoffs_qualified = CASE id WHEN 'c3' THEN 1 ELSE 0 END WHERE id IN ('c3', 'c4')`);
 		expect((await all()).qualified_handoff_rate).toBe(1 / 2);
 		// cu-9's other conversation changes: c9 is recomputed too (same customer) but keeps its facts.

@@ -5,9 +5,12 @@
 import type { DerivedRefresher } from './warehouse';
 import { refreshConversationFacts } from './kpi/refreshConversationFacts';
 import { refreshHandoffsQualified } from './grading/refreshHandoffsQualified';
+import { refreshKpiRollup } from './kpi/refreshKpiRollup';
 
 export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
 	{ name: 'conversation_facts', refresh: refreshConversationFacts },
 	// After conversation_facts: it recomputes those rows and leaves touched ones NULL.
-	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) }
+	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) },
+	// Last: rebuilds the weeks whose facts the refreshers above changed.
+	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)) }
 ];

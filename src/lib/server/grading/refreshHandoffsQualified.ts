@@ -4,6 +4,7 @@
 // hand-off as stored now, and a conversation stays NULL until each of its hand-offs has one.
 // Registered in DERIVED_REFRESHERS after the KPI facts, so an import never silently drops it.
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
+import { markRollupDirty } from '../kpi/markRollupDirty';
 import { eventKey } from './storeGrades';
 import { inputHash } from './inputHash';
 import { loadGradingItems } from './loadGradingItems';
@@ -53,6 +54,7 @@ export async function refreshHandoffsQualified(
 	const scope = affectedTable
 		? `AND EXISTS (SELECT 1 FROM ${safeIdentifier(affectedTable)} a WHERE a.source = conversation_facts.source AND a.id = conversation_facts.id)`
 		: '';
+	await markRollupDirty(db, `handoffs_qualified IS NOT NULL ${scope}`);
 	await db.run(`UPDATE conversation_facts SET handoffs_qualified = NULL WHERE handoffs_qualified IS NOT NULL ${scope}`);
 	return applyCounts(db, handoffs, grades, false);
 }
@@ -99,6 +101,10 @@ async function applyCounts(
 	await db.run(
 		`CREATE OR REPLACE TEMP TABLE grading_qualified AS SELECT unnest(from_json(?, '[{"source":"VARCHAR","id":"VARCHAR","n":"INTEGER"}]'), recursive := true)`,
 		[JSON.stringify(rows)]
+	);
+	await markRollupDirty(
+		db,
+		'EXISTS (SELECT 1 FROM grading_qualified q WHERE q.source = conversation_facts.source AND q.id = conversation_facts.id)'
 	);
 	await db.run(`UPDATE conversation_facts SET handoffs_qualified = q.n FROM grading_qualified q
 		WHERE conversation_facts.source = q.source AND conversation_facts.id = q.id`);

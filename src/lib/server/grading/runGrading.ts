@@ -9,6 +9,7 @@ import type { GradingItem } from './GradingItem';
 import { inputHash } from './inputHash';
 import { loadGradingItems } from './loadGradingItems';
 import { refreshHandoffsQualified, type CurrentHandoff } from './refreshHandoffsQualified';
+import { refreshKpiRollup } from '../kpi/refreshKpiRollup';
 import { RUBRIC_VERSION, scoreCriteria, type GradeKind } from './rubric';
 import { eventKey, loadGradeCache, storeGrades, type StoredGrade } from './storeGrades';
 
@@ -169,7 +170,11 @@ export async function runGrading(warehouse: Warehouse, grader: Grader, options: 
 	}
 	const gradeSeconds = (performance.now() - phaseStart) / 1000;
 	phaseStart = performance.now();
-	const qualifiedConversations = await db.transaction((tx) => refreshHandoffsQualified(tx, null, handoffs));
+	const qualifiedConversations = await db.transaction(async (tx) => {
+		const n = await refreshHandoffsQualified(tx, null, handoffs);
+		await refreshKpiRollup(tx);
+		return n;
+	});
 	const refreshSeconds = (performance.now() - phaseStart) / 1000;
 	if (fatal !== undefined) throw fatal;
 	return {

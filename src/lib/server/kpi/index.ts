@@ -4,8 +4,18 @@ export * as kpis from './kpiDefinitions';
 export { DIMENSIONS, isDimension, type Dimension } from './dimensions';
 export { DEFAULT_KPI_SETTINGS, resolveKpiSettings, type KpiSettings } from './kpiSettings';
 export { parseKpiQuery, weekStart, type KpiQuery, type KpiFilter } from './parseKpiQuery';
-export { queryKpis, queryKpiDetails, type KpiResult, type KpiRow, type KpiParts, type KpiDetailRow } from './queryKpis';
+export {
+	queryKpis,
+	queryKpiDetails,
+	queryFactKpiDetails,
+	type KpiResult,
+	type KpiRow,
+	type KpiParts,
+	type KpiDetailRow
+} from './queryKpis';
 export { queryQuantileIntervals, type QuantileInterval, type QuantileIntervals } from './queryQuantileIntervals';
 export { distinctDimensionValues } from './distinctDimensionValues';
 export { refreshConversationFacts, rebuildConversationFacts } from './refreshConversationFacts';
+export { refreshKpiRollup } from './refreshKpiRollup';
+export { markRollupDirty } from './markRollupDirty';
 export { editMagnitude } from './editMagnitude';

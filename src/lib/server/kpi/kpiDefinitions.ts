@@ -22,6 +22,11 @@ export interface KpiCondition {
 	label: string;
 	where: string;
 	measure?: string;
+	/**
+	 * The measure is a DOUBLE: it is summed as DECIMAL(38,24), an exact sum whatever the order
+	 * the rows arrive in, so a sum of per-week rollup cells equals the sum over the rows.
+	 */
+	fractional?: boolean;
 }
 /** A count of conversations (or responses). */
 export interface CountKpi extends KpiEntry {
@@ -46,9 +51,12 @@ export type KpiDefinition = CountKpi | RateKpi | QuantileKpi;
 /**
  * The aggregate of a condition: count_if rather than count(*) FILTER (DuckDB evaluates it
  * several times faster); a measure is summed over the matching rows, 0 when none match.
+ * Every aggregate is a sum, so per-cell sums add up exactly (the weekly rollup relies on it).
  */
 export function aggregateSql(c: KpiCondition): string {
-	return c.measure ? `coalesce(sum(${c.measure}) FILTER (WHERE ${c.where}), 0)` : `count_if(${c.where})`;
+	if (!c.measure) return `count_if(${c.where})`;
+	const measure = c.fractional ? `(${c.measure})::DECIMAL(38, 24)` : c.measure;
+	return `coalesce(sum(${measure}) FILTER (WHERE ${c.where}), 0)`;
 }
 
 // Reused predicates. A repeat contact / a new conversation after the first solve is measured
@@ -154,7 +162,7 @@ export const draftRejectRate: RateKpi = {
  */
 export const editMagnitudeKpi: RateKpi = {
 	...KPI_CATALOGUE.edit_magnitude,
-	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum' },
+	numerator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_sum', fractional: true },
 	denominator: { label: 'with a measured draft edit', where: 'edit_magnitude_count > 0', measure: 'edit_magnitude_count' }
 };
 

@@ -1,9 +1,15 @@
-// Runs every KPI over conversation_facts for a date range, optional breakdown and filters:
-// one aggregate query over one narrow table. What `kpis --json` prints and GET /api/kpis returns.
-import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
+// Runs every KPI for a date range, optional breakdown and filters: from the weekly rollup when
+// it can answer (whole weeks, default windows, a rollup up to date: queryRollupKpis), else one
+// aggregate query over conversation_facts. Both give the same figures to the last digit.
+// What `kpis --json` prints and GET /api/kpis returns.
+import type { Row, WarehouseConnection } from '../warehouse/WarehouseConnection';
+import { paramsUsedBy } from '../warehouse/paramsUsedBy';
 import { DIMENSION_SQL, type Dimension } from './dimensions';
 import { factsFilter } from './factsFilter';
-import { aggregateSql, KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiValues } from './kpiDefinitions';
+import { AGGREGATE_ALIAS, KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
+import { KPI_DEFINITIONS, KPI_KEYS, type KpiKey, type KpiValues } from './kpiDefinitions';
+import { queryRollupAggregates, queryRollupQuantiles, rollupUsable } from './queryRollupKpis';
+import { rollupCoverage, type RollupCoverage } from './rollupSql';
 import { resolveKpiSettings, settingsParams, type KpiSettings } from './kpiSettings';
 import { parseDay, type KpiQuery } from './parseKpiQuery';
 
@@ -23,30 +29,8 @@ export type KpiDetailRow = KpiRow & { parts: KpiParts };
 const DAY_MS = 86_400_000;
 const MAX_FILLED_WEEKS = 1000;
 
-/**
- * The aggregate list: each distinct expression once (several rates share a denominator), and
- * one quantile_cont per measure with all its quantiles, so each measure is sorted once.
- */
-function selectList(): { sql: string; alias: Map<string, string> } {
-	const exprs = new Map<string, string>(); // expression → column alias
-	const alias = new Map<string, string>(); // `${key}` / `${key}__num` / `${key}__den` → column alias
-	const use = (name: string, expr: string) => {
-		if (!exprs.has(expr)) exprs.set(expr, `a${exprs.size}`);
-		alias.set(name, exprs.get(expr)!);
-	};
-	const quantiles = new Map<string, number[]>();
-	for (const d of KPI_DEFINITIONS) {
-		if (d.kind === 'count') use(d.key, aggregateSql(d.counted));
-		else if (d.kind === 'rate') {
-			use(`${d.key}__num`, aggregateSql(d.numerator));
-			use(`${d.key}__den`, aggregateSql(d.denominator));
-		} else quantiles.set(d.column, [...(quantiles.get(d.column) ?? []), d.q]);
-	}
-	const cols = [...exprs].map(([expr, a]) => `${expr} AS ${a}`);
-	for (const [column, qs] of quantiles) cols.push(`quantile_cont(${column}, [${qs.join(', ')}]) AS ${column}__q`);
-	return { sql: cols.join(',\n\t'), alias };
-}
-const { sql: SELECT_LIST, alias: ALIAS } = selectList();
+const QUANTILE_SELECT = [...QUANTILE_COLUMNS].map(([column, qs]) => `quantile_cont(${column}, [${qs.join(', ')}]) AS ${column}__q`);
+const SELECT_LIST = [...KPI_AGGREGATES.map((a) => `${a.sql} AS ${a.alias}`), ...QUANTILE_SELECT].join(',\n\t');
 
 function toNumber(value: unknown): number {
 	if (value === null || value === undefined) return 0;
@@ -66,13 +50,12 @@ function toRow(raw: Record<string, unknown>): KpiDetailRow {
 	const group = raw.group === null || raw.group === undefined ? null : String(raw.group);
 	const row = emptyRow(group);
 	const values = row as unknown as Record<string, number | null>;
-	const col = (name: string) => raw[ALIAS.get(name)!];
+	const col = (name: string) => raw[AGGREGATE_ALIAS.get(name)!];
 	for (const d of KPI_DEFINITIONS) {
 		if (d.kind === 'count') values[d.key] = toNumber(col(d.key));
 		else if (d.kind === 'quantile') {
 			const list = raw[`${d.column}__q`] as (number | null)[] | null;
-			const qs = KPI_DEFINITIONS.filter((k) => k.kind === 'quantile' && k.column === d.column).map((k) => (k as { q: number }).q);
-			const v = list ? list[qs.indexOf(d.q)] : null;
+			const v = list ? list[QUANTILE_COLUMNS.get(d.column)!.indexOf(d.q)] : null;
 			values[d.key] = v === null || v === undefined ? null : toNumber(v);
 		} else {
 			const numerator = toNumber(col(`${d.key}__num`)),
@@ -98,24 +81,50 @@ function mondays(first: string, last: string): string[] | null {
 	return out;
 }
 
+/** The rows of one aggregate query over conversation_facts (every aggregate, or only the quantiles). */
+async function queryFactRows(db: WarehouseConnection, q: KpiQuery, settings: Partial<KpiSettings>, select = SELECT_LIST): Promise<Row[]> {
+	const params: Record<string, string | number> = settingsParams(resolveKpiSettings(settings));
+	const where = factsFilter(q, params);
+	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
+	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
+	const sql = `SELECT ${group} AS "group",\n\t${select}\nFROM conversation_facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`;
+	return db.all(sql, paramsUsedBy(sql, params));
+}
+
+/** The same rows from the rollup: its sums, and its quantiles (or the fact table's, for queries over 3+ dimensions). */
+async function queryRollupRows(db: WarehouseConnection, q: KpiQuery, coverage: RollupCoverage): Promise<Row[]> {
+	const rows = await queryRollupAggregates(db, q, coverage.gs);
+	const byGroup = new Map(rows.map((r) => [r.group === null || r.group === undefined ? null : String(r.group), r]));
+	if (coverage.quantiles) {
+		for (const [g, lists] of await queryRollupQuantiles(db, q, coverage.gs)) Object.assign(byGroup.get(g) ?? {}, lists);
+	} else {
+		for (const r of await queryFactRows(db, q, {}, QUANTILE_SELECT.join(', ')))
+			Object.assign(byGroup.get(r.group === null || r.group === undefined ? null : String(r.group)) ?? {}, r);
+	}
+	return rows;
+}
+
+function details(q: KpiQuery, raw: Row[]) {
+	let rows = raw.map(toRow);
+	if (!q.by && rows.length === 0) rows = [emptyRow('all')];
+	if (q.by === 'week') rows = fillWeeks(rows, q);
+	return { from: q.from, to: q.to, by: q.by, rows };
+}
+
 /** Every KPI, plus each rate's numerator and denominator. */
 export async function queryKpiDetails(
 	db: WarehouseConnection,
 	q: KpiQuery,
 	settings: Partial<KpiSettings> = {}
 ): Promise<{ from: string | null; to: string | null; by: Dimension | null; rows: KpiDetailRow[] }> {
-	const params: Record<string, string | number> = settingsParams(resolveKpiSettings(settings));
-	const where = factsFilter(q, params);
-	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
-	const tail = q.by ? 'GROUP BY 1 ORDER BY 1 NULLS LAST' : '';
-	const raw = await db.all(
-		`SELECT ${group} AS "group",\n\t${SELECT_LIST}\nFROM conversation_facts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${tail}`,
-		params
-	);
-	let rows = raw.map(toRow);
-	if (!q.by && rows.length === 0) rows = [emptyRow('all')];
-	if (q.by === 'week') rows = fillWeeks(rows, q);
-	return { from: q.from, to: q.to, by: q.by, rows };
+	const coverage = rollupCoverage(q, settings);
+	const raw = coverage && (await rollupUsable(db)) ? await queryRollupRows(db, q, coverage) : await queryFactRows(db, q, settings);
+	return details(q, raw);
+}
+
+/** queryKpiDetails from conversation_facts alone, never the rollup (the reference the rollup is tested against). */
+export async function queryFactKpiDetails(db: WarehouseConnection, q: KpiQuery, settings: Partial<KpiSettings> = {}) {
+	return details(q, await queryFactRows(db, q, settings));
 }
 
 /** With a by-week breakdown, weeks without conversations are rows too (zeros and nulls), so trends show gaps. */

@@ -3,6 +3,8 @@
 // DERIVED_REFRESHERS.
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import { editMagnitude } from './editMagnitude';
+import { markRollupDirty } from './markRollupDirty';
+import { refreshKpiRollup } from './refreshKpiRollup';
 
 const TEMPS = [
 	'kpi_touched',
@@ -233,6 +235,13 @@ export async function refreshConversationFacts(db: WarehouseConnection, affected
 			JOIN kpi_scope s ON s.source = f.source AND s.id = f.id
 			WHERE f.handoffs_qualified IS NOT NULL
 			${affectedTable === null ? '' : 'AND NOT EXISTS (SELECT 1 FROM kpi_touched t WHERE t.source = f.source AND t.id = f.id)'}`);
+		// The weeks of the rows replaced, and below of their new versions, leave the rollup.
+		if (affectedTable === null) await markRollupDirty(db, 'true');
+		else
+			await markRollupDirty(
+				db,
+				'EXISTS (SELECT 1 FROM kpi_scope s WHERE s.source = conversation_facts.source AND s.id = conversation_facts.id)'
+			);
 		if (affectedTable === null) await db.run('DELETE FROM conversation_facts');
 		else
 			await db.run(
@@ -240,12 +249,16 @@ export async function refreshConversationFacts(db: WarehouseConnection, affected
 			);
 		await db.run(`INSERT INTO conversation_facts SELECT n.* REPLACE (g.handoffs_qualified AS handoffs_qualified)
 			FROM kpi_new_facts n LEFT JOIN kpi_kept_grades g ON g.source = n.source AND g.id = n.id`);
+		await markRollupDirty(db, 'true', undefined, 'kpi_new_facts');
 	} finally {
 		for (const t of TEMPS) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
 	}
 }
 
-/** Rebuilds every row (after a migration, or for the bench), in one transaction. */
+/** Rebuilds every row and the weekly rollup (after a migration, or for the bench), in one transaction. */
 export async function rebuildConversationFacts(db: WarehouseConnection): Promise<void> {
-	await db.transaction((tx) => refreshConversationFacts(tx, null));
+	await db.transaction(async (tx) => {
+		await refreshConversationFacts(tx, null);
+		await refreshKpiRollup(tx, true);
+	});
 }

@@ -6,6 +6,7 @@ import core from './001_core';
 import importRunStatus from './002_import_run_status';
 import partialHistory from './005_partial_history_and_ratings';
 import conversationFacts from './010_conversation_facts';
+import kpiRollup from './011_kpi_rollup';
 import auth from './020_auth';
 import userStatusAudit from './021_user_status_audit';
 import gaps from './030_gaps';
@@ -25,6 +26,7 @@ export const MIGRATIONS: Migration[] = [
 	importRunStatus,
 	partialHistory,
 	conversationFacts,
+	kpiRollup,
 	auth,
 	userStatusAudit,
 	gaps,
