@@ -11,7 +11,7 @@ import { inlineStager, type RecordStager } from './RecordStager';
 import type { StagedRecord } from './stageRecord';
 import { StagingFiles } from './StagingFiles';
 import type { AdapterRecord } from './types';
-import { createFastTables, stageCanonicalFile, type FastFile } from './fast/stageCanonicalFiles';
+import { FastStaging, type FastFile } from './fast/stageCanonicalFiles';
 
 const BATCH_SIZE = 256;
 const PROGRESS_EVERY_MS = 250;
@@ -110,10 +110,10 @@ export async function importRecords(
 		// One connection throughout: the fast path's temp tables live on it until the merge.
 		const counts = await warehouse.withConnection(async (db) => {
 			const lineByLine: FastFile[] = [];
+			const fastStaging = new FastStaging();
 			if (fast) {
-				await createFastTables(db);
 				for (const file of fast.files) {
-					const lines = await stageCanonicalFile(db, file, ord, write);
+					const lines = await fastStaging.stageFile(db, file, ord, write);
 					if (lines === null) {
 						lineByLine.push(file);
 						continue;
@@ -138,7 +138,7 @@ export async function importRecords(
 				formats: options.formats ?? [],
 				afterMerge: options.afterMerge,
 				recordEmptyRun: options.recordEmptyRun,
-				fastStaged: fast !== undefined
+				fast: fastStaging
 			});
 		});
 		report('done');

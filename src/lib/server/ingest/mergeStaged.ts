@@ -6,7 +6,7 @@ import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
 import type { MergeCounts } from '../../imports/types';
-import { createFastTables, FAST_TABLES } from './fast/stageCanonicalFiles';
+import { FastStaging } from './fast/stageCanonicalFiles';
 import {
 	columnList,
 	CONVERSATION_COLUMNS,
@@ -36,8 +36,8 @@ export async function mergeStaged(
 		afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
 		/** False: an import that loaded, updated and quarantined nothing leaves no import run (repeated syncs). */
 		recordEmptyRun?: boolean;
-		/** fast_conversations and fast_events hold rows staged by stageCanonicalFile. */
-		fastStaged?: boolean;
+		/** Rows of our own format that DuckDB parsed and checked itself. */
+		fast?: FastStaging;
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
@@ -48,11 +48,11 @@ export async function mergeStaged(
 		'stage_kb',
 		'stage_kb_decision',
 		'stage_ratings',
-		'rating_affected',
-		...FAST_TABLES
+		'rating_affected'
 	];
-	// Rows DuckDB staged itself (the fast path for our own format) sit beside the staging files.
-	if (!run.fastStaged) await createFastTables(db);
+	// Rows DuckDB staged itself (the fast path for our own format) are read beside the staging files.
+	const fast = run.fast ?? new FastStaging();
+	await fast.publish(db);
 	try {
 		return await db.transaction(async (tx) => {
 			// Latest copy per key within this import: newest updated_at, then the later line.
@@ -87,11 +87,11 @@ export async function mergeStaged(
 			);
 			await tx.run(
 				`INSERT INTO events (${columnList(EVENT_COLUMNS)})
-				 SELECT ${columnList(EVENT_COLUMNS, 'e.')}
-				 FROM (SELECT * FROM ${readStaged(EVENT_COLUMNS)} UNION ALL BY NAME SELECT * FROM fast_events) e
+				 SELECT ${columnList(EVENT_COLUMNS, 'e.')} FROM ${readStaged(EVENT_COLUMNS)} e
 				 JOIN import_affected a ON a.source = e.source AND a.id = e.conversation_id AND a.ord = e.ord`,
 				[staging.path('events')]
 			);
+			await fast.insertEvents(tx, 'import_affected');
 
 			await tx.run(
 				`CREATE OR REPLACE TEMP TABLE stage_kb AS SELECT * FROM ${readStaged(KB_COLUMNS)}
@@ -141,7 +141,7 @@ export async function mergeStaged(
 					(SELECT count(*) FILTER (WHERE decision = 'replace') FROM stage_kb_decision) AS kb_updated,
 					(SELECT count(*) FILTER (WHERE decision IN ('unchanged', 'older')) FROM stage_kb_decision) AS kb_unchanged
 				 FROM stage_decision`,
-				[staging.counts.conversations + (await countRows(tx, 'fast_conversations')) - (await countRows(tx, 'stage_conversations'))]
+				[staging.counts.conversations + fast.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
 			const result = {
 				...counts,
@@ -180,6 +180,7 @@ export async function mergeStaged(
 		});
 	} finally {
 		for (const t of temps) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
+		await fast.drop(db);
 	}
 }
 
@@ -217,6 +218,6 @@ async function mergeRatings(tx: WarehouseConnection, staging: StagingFiles, runI
 	return (await tx.one<{ n: number }>('SELECT count(*) AS n FROM rating_affected'))!.n;
 }
 
-async function countRows(db: WarehouseConnection, table: 'stage_conversations' | 'fast_conversations'): Promise<number> {
+async function countRows(db: WarehouseConnection, table: 'stage_conversations'): Promise<number> {
 	return (await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 }

@@ -132,12 +132,13 @@ const CONVERSATION_CHECK = `
 		AND list_sort(list_transform(c.events, e -> ${sortableAt('e.at')})) = list_transform(c.events, e -> ${sortableAt('e.at')})))`;
 
 /**
- * One file's lines, parsed: `raw` keeps the text of lines the fast path leaves to zod (blank
- * lines are NULL or whitespace), `c` the parsed conversation of the rest. Insertion order is
- * file order, so rowid + 1 is the line number. Bound parameter: the file path.
+ * One file's lines, parsed, into `table`: `raw` keeps the text of lines the fast path leaves to
+ * zod (blank lines are NULL or whitespace), `c` the parsed conversation of the rest. Insertion
+ * order is file order, so rowid + 1 is the line number. Bound parameter: the file path.
  */
-export const PARSE_LINES_SQL = `
-CREATE OR REPLACE TEMP TABLE fast_lines AS
+export function parseLinesSql(table: string): string {
+	return `
+CREATE OR REPLACE TEMP TABLE ${table} AS
 SELECT CASE WHEN ok THEN NULL ELSE j END AS raw, CASE WHEN ok THEN c END AS c, CASE WHEN ok THEN 'h' || hash(j)::VARCHAR END AS content_hash
 FROM (
 	SELECT j, c, coalesce(
@@ -150,26 +151,43 @@ FROM (
 				auto_detect = false, new_line = '\\n', max_line_size = ${FAST_MAX_LINE_BYTES * 2}, buffer_size = ${FAST_MAX_LINE_BYTES * 4})
 	)
 )`;
+}
 
-/** Accepted lines as conversation rows (columns of CONVERSATION_COLUMNS); bound: the file's ord base. */
-export const INSERT_CONVERSATIONS_SQL = `
-INSERT INTO fast_conversations BY NAME
-SELECT coalesce(c.source, 'canonical') AS source, c.id, ? + rowid + 1 AS ord, coalesce(c.channel, 'other') AS channel,
+/** A parsed file's table and the ord its line 0 has (its lines follow). */
+export interface ParsedFile {
+	table: string;
+	ordBase: number;
+}
+
+const ordOf = (f: ParsedFile) => {
+	if (!Number.isSafeInteger(f.ordBase)) throw new Error(`bad ord base ${f.ordBase}`);
+	return `${f.ordBase} + rowid + 1`;
+};
+
+/** Accepted lines as staged conversation rows (the columns of CONVERSATION_COLUMNS). */
+function conversationsOf(f: ParsedFile): string {
+	return `
+SELECT coalesce(c.source, 'canonical') AS source, c.id, ${ordOf(f)} AS ord, coalesce(c.channel, 'other') AS channel,
 	${sqlTimestamp('c.created_at')} AS created_at, ${sqlTimestamp('c.updated_at')} AS updated_at,
 	c.subject, c.language, false AS language_detected, c.intent, c.priority, c.tags,
 	c.customer.id AS customer_id, c.customer.tier AS customer_tier, c.customer.plan AS customer_plan,
 	c.csat.score AS csat_score, CASE WHEN c.csat.score IS NOT NULL THEN coalesce(c.csat.scale, 5) END AS csat_scale,
 	c.csat.rating AS csat_rating, c.csat.comment AS csat_comment,
 	CASE WHEN c.history = 'partial' THEN 'partial' END AS history, content_hash
-FROM fast_lines WHERE c IS NOT NULL`;
+FROM ${f.table} WHERE c IS NOT NULL`;
+}
 
 /** Only the fields each event type's schema declares are kept (zod strips the others). */
 const keep = (column: string, types: string[]) => `CASE WHEN e.type IN (${list(types)}) THEN e.${column} END AS ${column}`;
 
-/** Accepted lines' events, in their (already time-ordered) sequence; bound: the file's ord base. */
-export const INSERT_EVENTS_SQL = `
-INSERT INTO fast_events BY NAME
-SELECT source, conversation_id, ord, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_at, e.type,
+/**
+ * The events (the columns of EVENT_COLUMNS) of accepted lines whose conversation is in
+ * `affected` (source, id, ord), in their sequence: the checks let only time-ordered ones through.
+ * The join comes before the unnest, so unchanged conversations' events are never unpacked.
+ */
+function eventsOf(f: ParsedFile, affected: string): string {
+	return `
+SELECT source, conversation_id, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_at, e.type,
 	CASE e.type WHEN 'handoff' THEN coalesce(e.author, 'ai') WHEN 'draft' THEN 'ai' WHEN 'note' THEN coalesce(e.author, 'agent')
 		WHEN 'message' THEN e.author END AS author,
 	${keep('body', ['message', 'draft', 'note'])}, ${keep('agent_id', ['message', 'assignment', 'draft', 'note'])},
@@ -178,7 +196,18 @@ SELECT source, conversation_id, ord, seq, e.id, ${sqlTimestamp('e.at')} AS occur
 	${keep('customer_message', ['handoff'])}, ${keep('queue', ['assignment'])}, ${keep('final_body', ['draft'])},
 	${keep('review', ['draft'])}, ${keep('status', ['status'])}
 FROM (
-	SELECT coalesce(c.source, 'canonical') AS source, c.id AS conversation_id, ? + rowid + 1 AS ord,
-		unnest(c.events) AS e, generate_subscripts(c.events, 1) - 1 AS seq
-	FROM fast_lines WHERE c IS NOT NULL AND len(c.events) > 0
+	SELECT a.source, a.id AS conversation_id, unnest(l.c.events) AS e, generate_subscripts(l.c.events, 1) - 1 AS seq
+	FROM (SELECT c, coalesce(c.source, 'canonical') AS source, ${ordOf(f)} AS ord FROM ${f.table} WHERE c IS NOT NULL) l
+	JOIN ${affected} a ON a.source = l.source AND a.id = l.c.id AND a.ord = l.ord
 )`;
+}
+
+/** The view the merge reads beside the staging files: every parsed file's conversation rows, nothing copied. */
+export function fastConversationsViewSql(files: ParsedFile[]): string {
+	return `CREATE OR REPLACE TEMP VIEW fast_conversations AS ${files.map(conversationsOf).join('\nUNION ALL')}`;
+}
+
+/** Each parsed file's events of the conversations in `affected` (a fixed temp table name), for INSERT … SELECT. */
+export function fastEventsSql(files: ParsedFile[], affected: string): string[] {
+	return files.map((f) => eventsOf(f, affected));
+}

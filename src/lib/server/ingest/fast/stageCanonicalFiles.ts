@@ -1,11 +1,11 @@
 // The fast path for files in our own JSON Lines format: DuckDB reads, parses and checks every
-// line in bulk into temp tables (fast_conversations, fast_events) on the import's connection;
-// the few lines its checks leave aside go through stageRecord (zod), exactly as the
-// line-by-line path would take them, into the same staging files.
+// line in bulk into a temp table per file on the import's connection, which the merge reads
+// through two views (fast_conversations, fast_events); the few lines its checks leave aside go
+// through stageRecord (zod), exactly as the line-by-line path takes them, into the staging files.
 import type { WarehouseConnection } from '../../warehouse/WarehouseConnection';
 import { stageRecord, type StagedRecord } from '../stageRecord';
-import { CONVERSATION_COLUMNS, createStagedTableSql, EVENT_COLUMNS } from '../stagedColumns';
-import { INSERT_CONVERSATIONS_SQL, INSERT_EVENTS_SQL, PARSE_LINES_SQL } from './canonicalLineSql';
+import { columnList, CONVERSATION_COLUMNS, createStagedTableSql, EVENT_COLUMNS } from '../stagedColumns';
+import { fastConversationsViewSql, fastEventsSql, parseLinesSql, type ParsedFile } from './canonicalLineSql';
 
 export interface FastFile {
 	path: string;
@@ -14,44 +14,42 @@ export interface FastFile {
 	bytes: number;
 }
 
-export const FAST_TABLES = ['fast_conversations', 'fast_events', 'fast_lines'] as const;
-
 /** Left-aside lines are fetched and staged this many at a time (bounded memory). */
 const REJECTED_PER_CHUNK = 2048;
 
-/** Creates the (empty) fast-path tables; mergeStaged reads them whether or not a file used them. */
-export async function createFastTables(db: WarehouseConnection): Promise<void> {
-	await db.run(createStagedTableSql('fast_conversations', CONVERSATION_COLUMNS));
-	await db.run(createStagedTableSql('fast_events', EVENT_COLUMNS));
-}
+/** The fast path's staged rows on one connection: what the merge reads, and what to drop afterwards. */
+export class FastStaging {
+	private readonly parsed: ParsedFile[] = [];
+	/** Conversation rows staged here (lines DuckDB accepted). */
+	conversations = 0;
 
-/**
- * Stages one file. Returns its line count, or null when DuckDB cannot read it as lines of
- * UTF-8 (broken bytes, a line over the reader's limit): the caller then reads that file line by
- * line, which reports such lines one by one. `ordBase + line` orders copies of one key.
- */
-export async function stageCanonicalFile(
-	db: WarehouseConnection,
-	file: FastFile,
-	ordBase: number,
-	write: (staged: StagedRecord[]) => Promise<void>
-): Promise<number | null> {
-	try {
-		await db.run(PARSE_LINES_SQL, [file.path]);
-	} catch {
-		await db.run('DROP TABLE IF EXISTS fast_lines');
-		return null;
-	}
-	try {
-		const lines = (await db.one<{ n: number }>('SELECT count(*) AS n FROM fast_lines'))!.n;
-		await db.run(INSERT_CONVERSATIONS_SQL, [ordBase]);
-		await db.run(INSERT_EVENTS_SQL, [ordBase]);
-		const result = await db.raw.stream('SELECT rowid + 1 AS line, raw FROM fast_lines WHERE raw IS NOT NULL ORDER BY rowid');
+	/**
+	 * Stages one file. Returns its line count, or null when DuckDB cannot read it as lines of
+	 * UTF-8 (broken bytes, a line over the reader's limit): the caller then reads that file line
+	 * by line, which reports such lines one by one. `ordBase + line` orders copies of one key.
+	 */
+	async stageFile(
+		db: WarehouseConnection,
+		file: FastFile,
+		ordBase: number,
+		write: (staged: StagedRecord[]) => Promise<void>
+	): Promise<number | null> {
+		const table = `fast_lines_${this.parsed.length}`;
+		try {
+			await db.run(parseLinesSql(table), [file.path]);
+		} catch {
+			await db.run(`DROP TABLE IF EXISTS ${table}`);
+			return null;
+		}
+		this.parsed.push({ table, ordBase });
+		const counts = (await db.one<{ lines: number; accepted: number }>(`SELECT count(*) AS lines, count(c) AS accepted FROM ${table}`))!;
+		this.conversations += counts.accepted;
+		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE raw IS NOT NULL ORDER BY rowid`);
 		let batch: StagedRecord[] = [];
 		for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
 			for (const [lineValue, rawValue] of chunk.getRows()) {
 				const line = Number(lineValue);
-				// As the line reader: the newline's carriage return is not part of the line, blank lines are skipped.
+				// As the line reader: the carriage return before a newline is not part of the line; blank lines are skipped.
 				const text = String(rawValue).replace(/\r$/, '');
 				if (text.trim() === '') continue;
 				batch.push(stageRecord({ kind: 'canonical_line', location: { file: file.display, line }, text }, ordBase + line));
@@ -62,8 +60,25 @@ export async function stageCanonicalFile(
 			}
 		}
 		if (batch.length) await write(batch);
-		return lines;
-	} finally {
-		await db.run('DROP TABLE IF EXISTS fast_lines');
+		return counts.lines;
+	}
+
+	/** Makes fast_conversations, empty when no file was staged here. */
+	async publish(db: WarehouseConnection): Promise<void> {
+		if (this.parsed.length === 0) await db.run(createStagedTableSql('fast_conversations', CONVERSATION_COLUMNS));
+		else await db.run(fastConversationsViewSql(this.parsed));
+	}
+
+	/** Inserts the events of the staged conversations listed in `affected` (source, id, ord). */
+	async insertEvents(db: WarehouseConnection, affected: 'import_affected'): Promise<void> {
+		for (const select of fastEventsSql(this.parsed, affected)) {
+			await db.run(`INSERT INTO events (${columnList(EVENT_COLUMNS)}) SELECT ${columnList(EVENT_COLUMNS)} FROM (${select})`);
+		}
+	}
+
+	async drop(db: WarehouseConnection): Promise<void> {
+		await db.run('DROP VIEW IF EXISTS fast_conversations').catch(() => {});
+		await db.run('DROP TABLE IF EXISTS fast_conversations').catch(() => {});
+		for (const { table } of this.parsed) await db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
 	}
 }
