@@ -92,8 +92,12 @@ const utcTimestamp = (x: string) =>
 	`((${x} GLOB '${DIGITS}Z' OR ${x} GLOB '${DIGITS}.[0-9][0-9][0-9]Z') AND substr(${x}, 12, 2) <= '23' AND try_cast(${x} AS TIMESTAMP) IS NOT NULL)`;
 /** Only applied to text utcTimestamp accepted: DuckDB reads that form as the UTC instant. */
 export const sqlTimestamp = (x: string) => `CAST(${x} AS TIMESTAMP)`;
-/** Sorts like the instant, for the text utcTimestamp accepted (milliseconds made explicit). */
-const sortableAt = (x: string) => `CASE WHEN strlen(${x}) = 20 THEN left(${x}, 19) || '.000Z' ELSE ${x} END`;
+/**
+ * Event i (1-based) is not earlier than the one before. The text is compared: with every
+ * timestamp of a conversation in one of utcTimestamp's two forms, it sorts as the instant does.
+ * Already in order, zod's stable sort leaves the events where they are.
+ */
+const IN_TIME_ORDER = `strlen(e.at) = strlen(c.events[1].at) AND (i = 1 OR c.events[i - 1].at <= e.at)`;
 const finite = (x: string) => `isfinite(${x})`;
 /** Every element passes (an element whose check is NULL does not); an empty list passes. */
 const everyOne = (x: string, v: string, check: string) =>
@@ -127,9 +131,8 @@ const CONVERSATION_CHECK = `
 			AND c.csat.score BETWEEN 0 AND coalesce(c.csat.scale, 5)
 		ELSE c.csat.rating IN ('good', 'bad') AND c.csat.scale IS NULL END)
 	AND (c.events IS NULL OR (
-		${everyOne('c.events', 'e', EVENT_CHECK.trim())}
-		AND len(list_distinct(list_transform(c.events, e -> e.id))) = len(c.events)
-		AND list_sort(list_transform(c.events, e -> ${sortableAt('e.at')})) = list_transform(c.events, e -> ${sortableAt('e.at')})))`;
+		${everyOne('c.events', '(e, i)', `${EVENT_CHECK.trim()} AND ${IN_TIME_ORDER}`)}
+		AND len(list_distinct(list_transform(c.events, e -> e.id))) = len(c.events)))`;
 
 /**
  * One file's lines, parsed, into `table`: `raw` keeps the text of lines the fast path leaves to
