@@ -218,7 +218,7 @@ describe('the canonical fast path', () => {
 				expect(fast.again).toMatchObject({ loaded: 0, updated: 0 });
 				expect(zod.again).toMatchObject({ loaded: 0, updated: 0 });
 			}),
-			{ numRuns: 25, endOnFailure: true }
+			{ numRuns: 12, endOnFailure: true }
 		);
 	}, 600_000);
 
