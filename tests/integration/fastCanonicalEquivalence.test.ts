@@ -241,7 +241,7 @@ describe('the canonical fast path', () => {
 				await fast.stageFile(db, { path: file, display: 'x', bytes: 0 }, 0, async (staged) => {
 					for (const s of staged) leftAside.push(s.quarantine ? 0 : 1);
 				});
-				const accepted = await db.all<{ line: number }>('SELECT rowid + 1 AS line FROM fast_lines_0 WHERE c IS NOT NULL');
+				const accepted = await db.all<{ line: number }>('SELECT rowid + 1 AS line FROM fast_lines_0 WHERE ok');
 				for (const { line } of accepted) {
 					const parsed = conversationSchema.safeParse(JSON.parse(lines[line - 1]));
 					expect(parsed.success, `line ${line} accepted in SQL: ${lines[line - 1]}`).toBe(true);

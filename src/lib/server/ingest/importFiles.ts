@@ -42,9 +42,11 @@ export interface ImportOptions {
 /**
  * DuckDB's memory limit for command-line imports unless SUPPORTLENS_DUCKDB_MEMORY says
  * otherwise: with DuckDB's default (80% of RAM) a 1 GB export's merge grows past 4 GB RSS;
- * capped, it spills to disk and the whole import stays near 2 GB.
+ * capped, the parsed lines and the merge spill to the warehouse's temp folder instead.
+ * DuckDB's threads stay at one per core, and insertion order is kept (the fast path numbers
+ * lines by it).
  */
-export const IMPORT_DUCKDB_MEMORY_LIMIT = '1GB';
+export const IMPORT_DUCKDB_MEMORY_LIMIT = '512MB';
 
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;

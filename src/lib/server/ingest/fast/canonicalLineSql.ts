@@ -135,14 +135,14 @@ const CONVERSATION_CHECK = `
 		AND len(list_distinct(list_transform(c.events, e -> e.id))) = len(c.events)))`;
 
 /**
- * One file's lines, parsed, into `table`: `raw` keeps the text of lines the fast path leaves to
+ * One file's lines, parsed, into `table`: `ok` says DuckDB's checks passed the line, `raw` keeps the text of lines the fast path leaves to
  * zod (blank lines are NULL or whitespace), `c` the parsed conversation of the rest. Insertion
  * order is file order, so rowid + 1 is the line number. Bound parameter: the file path.
  */
 export function parseLinesSql(table: string): string {
 	return `
 CREATE OR REPLACE TEMP TABLE ${table} AS
-SELECT CASE WHEN ok THEN NULL ELSE j END AS raw, CASE WHEN ok THEN c END AS c, CASE WHEN ok THEN 'h' || hash(j)::VARCHAR END AS content_hash
+SELECT ok, CASE WHEN ok THEN NULL ELSE j END AS raw, CASE WHEN ok THEN c END AS c, CASE WHEN ok THEN 'h' || hash(j)::VARCHAR END AS content_hash
 FROM (
 	SELECT j, c, coalesce(
 		strlen(j) <= ${FAST_MAX_LINE_BYTES}
@@ -177,7 +177,7 @@ SELECT coalesce(c.source, 'canonical') AS source, c.id, ${ordOf(f)} AS ord, coal
 	c.csat.score AS csat_score, CASE WHEN c.csat.score IS NOT NULL THEN coalesce(c.csat.scale, 5) END AS csat_scale,
 	c.csat.rating AS csat_rating, c.csat.comment AS csat_comment,
 	CASE WHEN c.history = 'partial' THEN 'partial' END AS history, content_hash
-FROM ${f.table} WHERE c IS NOT NULL`;
+FROM ${f.table} WHERE ok`;
 }
 
 /** Only the fields each event type's schema declares are kept (zod strips the others). */
@@ -200,7 +200,7 @@ SELECT source, conversation_id, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_a
 	${keep('review', ['draft'])}, ${keep('status', ['status'])}
 FROM (
 	SELECT a.source, a.id AS conversation_id, unnest(l.c.events) AS e, generate_subscripts(l.c.events, 1) - 1 AS seq
-	FROM (SELECT c, coalesce(c.source, 'canonical') AS source, ${ordOf(f)} AS ord FROM ${f.table} WHERE c IS NOT NULL) l
+	FROM (SELECT c, coalesce(c.source, 'canonical') AS source, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l
 	JOIN ${affected} a ON a.source = l.source AND a.id = l.c.id AND a.ord = l.ord
 )`;
 }

@@ -42,9 +42,11 @@ export class FastStaging {
 			return null;
 		}
 		this.parsed.push({ table, ordBase });
-		const counts = (await db.one<{ lines: number; accepted: number }>(`SELECT count(*) AS lines, count(c) AS accepted FROM ${table}`))!;
+		const counts = (await db.one<{ lines: number; accepted: number }>(
+			`SELECT count(*) AS lines, count(*) FILTER (WHERE ok) AS accepted FROM ${table}`
+		))!;
 		this.conversations += counts.accepted;
-		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE raw IS NOT NULL ORDER BY rowid`);
+		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE NOT ok AND raw IS NOT NULL ORDER BY rowid`);
 		let batch: StagedRecord[] = [];
 		for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
 			for (const [lineValue, rawValue] of chunk.getRows()) {
