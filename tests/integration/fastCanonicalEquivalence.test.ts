@@ -166,7 +166,8 @@ const RAW_LINES = [
 	'{"id":"c-tab","created_at":"2026-10-05T21:00:00Z","language":"en","subject":"a\tb","events":[]}',
 	'{"i\\u0064":"c-esc","created_at":"2026-10-05T21:00:00Z","language":"en","events":[]}',
 	'{"id":"c-sur","created_at":"2026-10-05T21:00:00Z","language":"en","subject":"\\ud83c","events":[]}',
-	'{"id":"c-kb-like","title":"Refunds","body":"How refunds work"}'
+	'{"id":"c-kb-like","title":"Refunds","body":"How refunds work"}',
+	'\uFEFF{"id":"c-bom","created_at":"2026-10-05T21:00:00Z","language":"en","events":[]}'
 ];
 
 const lineArb = fc.oneof(

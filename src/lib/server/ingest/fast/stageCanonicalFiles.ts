@@ -51,8 +51,11 @@ export class FastStaging {
 		for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
 			for (const [lineValue, rawValue] of chunk.getRows()) {
 				const line = Number(lineValue);
-				// As the line reader: the carriage return before a newline is not part of the line; blank lines are skipped.
-				const text = String(rawValue).replace(/\r$/, '');
+				// As the line reader: a byte-order mark opening a line and the carriage return before
+				// its newline are not part of it (its UTF-8 decoder drops the one); blank lines are skipped.
+				const text = String(rawValue)
+					.replace(/^\uFEFF/, '')
+					.replace(/\r$/, '');
 				if (text.trim() === '') continue;
 				batch.push(stageRecord({ kind: 'canonical_line', location: { file: file.display, line }, text }, ordBase + line));
 				if (batch.length >= REJECTED_PER_CHUNK) {
