@@ -200,6 +200,16 @@ async function importBoth(lines: string[]) {
 			const again = await importFiles(w, [file], { format: 'canonical', fastPath, displayNames: { [file]: 'export.jsonl' } });
 			return { summary, again, ...(await tables(w)) };
 		});
+	// The fast path really ran: DuckDB read the file (it falls back to line by line when it cannot).
+	const fastLines = await withWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
+		w.withConnection(async (db) => {
+			const fast = new FastStaging();
+			const lines = await fast.stageFile(db, { path: file, display: 'x', bytes: 0 }, 0, async () => {});
+			await fast.drop(db);
+			return lines;
+		})
+	);
+	expect(fastLines).toBe(lines.length);
 	return { file, fast: await load(true), zod: await load(false) };
 }
 

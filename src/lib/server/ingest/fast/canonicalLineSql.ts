@@ -90,8 +90,8 @@ const untrimmed = (x: string) => `regexp_full_match(${x}, '[!-~](.*[!-~])?')`;
 const DIGITS = '[1-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]';
 const utcTimestamp = (x: string) =>
 	`((${x} GLOB '${DIGITS}Z' OR ${x} GLOB '${DIGITS}.[0-9][0-9][0-9]Z') AND substr(${x}, 12, 2) <= '23' AND try_cast(${x} AS TIMESTAMP) IS NOT NULL)`;
-/** Only applied to text utcTimestamp accepted: DuckDB reads that form as the UTC instant. */
-export const sqlTimestamp = (x: string) => `CAST(${x} AS TIMESTAMP)`;
+/** DuckDB reads the form utcTimestamp accepts as the UTC instant (TRY_: DuckDB may evaluate it before the check drops a row). */
+export const sqlTimestamp = (x: string) => `TRY_CAST(${x} AS TIMESTAMP)`;
 /**
  * Event i (1-based) is not earlier than the one before. The text is compared: with every
  * timestamp of a conversation in one of utcTimestamp's two forms, it sorts as the instant does.
@@ -142,7 +142,7 @@ const CONVERSATION_CHECK = `
 export function parseLinesSql(table: string): string {
 	return `
 CREATE OR REPLACE TEMP TABLE ${table} AS
-SELECT ok, CASE WHEN ok THEN NULL ELSE j END AS raw, CASE WHEN ok THEN c END AS c, CASE WHEN ok THEN 'h' || hash(j)::VARCHAR END AS content_hash
+SELECT ok, CASE WHEN ok THEN NULL ELSE j END AS raw, ${CONVERSATION_ROW}, CASE WHEN ok THEN c.events END AS events
 FROM (
 	SELECT j, c, coalesce(
 		strlen(j) <= ${FAST_MAX_LINE_BYTES}
@@ -155,6 +155,32 @@ FROM (
 	)
 )`;
 }
+
+/** An accepted line's conversation row, every column but ord (rowid gives it); separate columns, so the merge reads no event when it reads these. */
+const CONVERSATION_ROW = Object.entries({
+	source: `coalesce(c.source, 'canonical')`,
+	id: 'c.id',
+	channel: `coalesce(c.channel, 'other')`,
+	created_at: sqlTimestamp('c.created_at'),
+	updated_at: sqlTimestamp('c.updated_at'),
+	subject: 'c.subject',
+	language: 'c.language',
+	language_detected: 'false',
+	intent: 'c.intent',
+	priority: 'c.priority',
+	tags: 'c.tags',
+	customer_id: 'c.customer.id',
+	customer_tier: 'c.customer.tier',
+	customer_plan: 'c.customer.plan',
+	csat_score: 'c.csat.score',
+	csat_scale: 'CASE WHEN c.csat.score IS NOT NULL THEN coalesce(c.csat.scale, 5) END',
+	csat_rating: 'c.csat.rating',
+	csat_comment: 'c.csat.comment',
+	history: `CASE WHEN c.history = 'partial' THEN 'partial' END`,
+	content_hash: `'h' || hash(j)::VARCHAR`
+})
+	.map(([column, value]) => `CASE WHEN ok THEN ${value} END AS ${column}`)
+	.join(',\n\t');
 
 /** A parsed file's table and the ord its line 0 has (its lines follow). */
 export interface ParsedFile {
@@ -169,15 +195,7 @@ const ordOf = (f: ParsedFile) => {
 
 /** Accepted lines as staged conversation rows (the columns of CONVERSATION_COLUMNS). */
 function conversationsOf(f: ParsedFile): string {
-	return `
-SELECT coalesce(c.source, 'canonical') AS source, c.id, ${ordOf(f)} AS ord, coalesce(c.channel, 'other') AS channel,
-	${sqlTimestamp('c.created_at')} AS created_at, ${sqlTimestamp('c.updated_at')} AS updated_at,
-	c.subject, c.language, false AS language_detected, c.intent, c.priority, c.tags,
-	c.customer.id AS customer_id, c.customer.tier AS customer_tier, c.customer.plan AS customer_plan,
-	c.csat.score AS csat_score, CASE WHEN c.csat.score IS NOT NULL THEN coalesce(c.csat.scale, 5) END AS csat_scale,
-	c.csat.rating AS csat_rating, c.csat.comment AS csat_comment,
-	CASE WHEN c.history = 'partial' THEN 'partial' END AS history, content_hash
-FROM ${f.table} WHERE ok`;
+	return `SELECT * EXCLUDE (ok, raw, events), ${ordOf(f)} AS ord FROM ${f.table} WHERE ok`;
 }
 
 /** Only the fields each event type's schema declares are kept (zod strips the others). */
@@ -199,9 +217,9 @@ SELECT source, conversation_id, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_a
 	${keep('customer_message', ['handoff'])}, ${keep('queue', ['assignment'])}, ${keep('final_body', ['draft'])},
 	${keep('review', ['draft'])}, ${keep('status', ['status'])}
 FROM (
-	SELECT a.source, a.id AS conversation_id, unnest(l.c.events) AS e, generate_subscripts(l.c.events, 1) - 1 AS seq
-	FROM (SELECT c, coalesce(c.source, 'canonical') AS source, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l
-	JOIN ${affected} a ON a.source = l.source AND a.id = l.c.id AND a.ord = l.ord
+	SELECT a.source, a.id AS conversation_id, unnest(l.events) AS e, generate_subscripts(l.events, 1) - 1 AS seq
+	FROM (SELECT source, id, events, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l
+	JOIN ${affected} a ON a.source = l.source AND a.id = l.id AND a.ord = l.ord
 )`;
 }
 
