@@ -185,32 +185,44 @@ function render(item: { n: number; ms: boolean; edits: number[] } | string): str
 async function tables(w: Warehouse) {
 	const conversations = await w.db.all(`SELECT * EXCLUDE (content_hash, import_run_id) FROM conversations ORDER BY source, id`);
 	const events = await w.db.all(`SELECT * FROM events ORDER BY source, conversation_id, seq`);
-	const quarantine = await w.db.all(`SELECT file, line, record, reason, raw, raw_hash, raw_bytes FROM quarantine ORDER BY line`);
+	const quarantine = await w.db.all(`SELECT file, line, record, reason, raw, raw_hash, raw_bytes FROM quarantine ORDER BY file, line`);
 	const facts = await w.db.all(`SELECT * FROM conversation_facts ORDER BY source, id`);
 	return { conversations, events, quarantine, facts };
 }
 
 let run = 0;
+/** Writes the lines as two files (a copy of one key may sit in each) and imports them both ways, twice. */
 async function importBoth(lines: string[]) {
-	const file = path.join(dir, `run-${++run}.jsonl`);
-	fs.writeFileSync(file, lines.join('\n') + '\n');
+	run++;
+	const half = Math.ceil(lines.length / 2);
+	const files = [lines.slice(0, half), lines.slice(half)].map((part, i) => {
+		const file = path.join(dir, `run-${run}-${i}.jsonl`);
+		fs.writeFileSync(file, part.join('\n') + '\n');
+		return file;
+	});
+	const options = (fastPath: boolean) => ({
+		format: 'canonical' as const,
+		fastPath,
+		displayNames: { [files[0]]: 'export-a.jsonl', [files[1]]: 'export-b.jsonl' }
+	});
 	const load = (fastPath: boolean) =>
 		withWarehouse(path.join(dir, `run-${run}-${fastPath ? 'fast' : 'zod'}.duckdb`), async (w) => {
-			const summary = await importFiles(w, [file], { format: 'canonical', fastPath, displayNames: { [file]: 'export.jsonl' } });
-			const again = await importFiles(w, [file], { format: 'canonical', fastPath, displayNames: { [file]: 'export.jsonl' } });
+			const summary = await importFiles(w, files, options(fastPath));
+			const again = await importFiles(w, files, options(fastPath));
 			return { summary, again, ...(await tables(w)) };
 		});
-	// The fast path really ran: DuckDB read the file (it falls back to line by line when it cannot).
+	// The fast path really ran: DuckDB read each file (it falls back to line by line when it cannot).
 	const fastLines = await withWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
 		w.withConnection(async (db) => {
 			const fast = new FastStaging();
-			const lines = await fast.stageFile(db, { path: file, display: 'x', bytes: 0 }, 0, async () => {});
+			const counts = [];
+			for (const file of files) counts.push(await fast.stageFile(db, { path: file, display: 'x', bytes: 0 }, 0, async () => {}));
 			await fast.drop(db);
-			return lines;
+			return counts;
 		})
 	);
-	expect(fastLines).toBe(lines.length);
-	return { file, fast: await load(true), zod: await load(false) };
+	expect(fastLines).toEqual([half, lines.length - half]);
+	return { fast: await load(true), zod: await load(false) };
 }
 
 describe('the canonical fast path', () => {

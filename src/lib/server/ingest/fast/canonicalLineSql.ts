@@ -225,7 +225,7 @@ FROM (
 
 /** The view the merge reads beside the staging files: every parsed file's conversation rows, nothing copied. */
 export function fastConversationsViewSql(files: ParsedFile[]): string {
-	return `CREATE OR REPLACE TEMP VIEW fast_conversations AS ${files.map(conversationsOf).join('\nUNION ALL')}`;
+	return `CREATE OR REPLACE TEMP VIEW fast_conversations AS ${files.map(conversationsOf).join('\nUNION ALL\n')}`;
 }
 
 /** Each parsed file's events of the conversations in `affected` (a fixed temp table name), for INSERT … SELECT. */
