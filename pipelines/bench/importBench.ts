@@ -35,6 +35,6 @@ export async function runImportBench(ctx: BenchContext) {
 		ours: { ...ours, records_per_s: Math.round(ours.loaded / ours.seconds), mb_per_s: +(fileMb / ours.seconds).toFixed(1) },
 		duckdb_read_json: { ...baseline, records_per_s: Math.round(baseline.loaded / baseline.seconds) },
 		ratio_ours_to_read_json: +(ours.seconds / baseline.seconds).toFixed(2),
-		aim: 'ratio ≤ 2, peak RSS < 2048 MB'
+		aim: 'ratio ≤ 2, peak RSS < 1024 MB'
 	};
 }

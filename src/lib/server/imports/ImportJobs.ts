@@ -9,61 +9,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, SupportLensError, UsageError } from '../errors';
-import { importFiles, type ImportProgress, type ImportSummary } from '../ingest';
+import { importFiles, type ImportSummary } from '../ingest';
 import { beginImportRun, failImportRun, failInterruptedRuns } from '../ingest/importRunLog';
 import { makeOwnedTempDir, sweepStaleTempDirs } from '../ingest/ownedTempDirs';
 import { publicErrorMessage } from '../ingest/publicErrorMessage';
 import type { Warehouse } from '../warehouse';
 import type { JobStatus, PublicJob } from '../../imports/types';
+import { newJob, toPublic, type ImportJob, type TaskHandle } from './importJob';
+import { recordedJob } from './recordedJob';
+import { appendUploadChunk, createUploadFiles } from './uploadFiles';
 
-export type { JobStatus, PublicJob };
-
-export interface JobFile {
-	name: string;
-	bytes: number;
-	path: string;
-	/** The chunk being written: the next one waits for it, then checks its offset. */
-	writing: Promise<unknown>;
-}
-
-/** A chunk sent at an offset other than the bytes the file has: the client must resume from `expected`. */
-export class UploadOffsetError extends SupportLensError {
-	override readonly httpStatus = 409;
-	constructor(
-		readonly expected: number,
-		index: number,
-		offset: number
-	) {
-		super(`file #${index} has ${expected} bytes so far, not ${offset}: send the chunk at offset ${expected}`);
-	}
-}
-
-export interface ImportJob {
-	id: string;
-	status: JobStatus;
-	username: string;
-	/** What runs: an upload's files, or a task such as "sync zendesk". */
-	kind: 'upload' | 'task';
-	/** A task's name ("sync zendesk"); null for uploads. */
-	label: string | null;
-	/** A task's own progress line (e.g. records fetched, rate, ETA); null for uploads. */
-	detail: string | null;
-	createdAt: string;
-	files: JobFile[];
-	progress: ImportProgress | null;
-	summary: ImportSummary | null;
-	error: string | null;
-	/** The import run recorded for it, once it started. */
-	runId: number | null;
-	/** When a chunk last arrived (or the job was made): an upload idle past the TTL expires. */
-	touchedAt: number;
-}
-
-/** How a queued task reports while it runs. */
-export interface TaskHandle {
-	progress(p: ImportProgress | null): void;
-	detail(text: string): void;
-}
+export type { JobStatus, PublicJob, ImportJob, TaskHandle };
+export { safeFileName, UploadOffsetError } from './uploadFiles';
 
 const MAX_FILES = 50;
 const KEEP_FINISHED = 20;
@@ -119,34 +76,14 @@ export class ImportJobs {
 		if (files.length === 0) throw new UsageError('choose at least one file to import');
 		if (files.length > MAX_FILES) throw new UsageError(`at most ${MAX_FILES} files per upload`);
 		const id = randomUUID();
-		const dir = path.join(this.root, id);
-		const seen = new Set<string>();
-		const jobFiles = files.map((f, i) => {
-			const name = safeFileName(f.name);
-			// Keep the original name (adapters detect some formats by it); a sub-folder per
-			// file keeps two uploads called the same from colliding.
-			const file = path.join(dir, String(i), name);
-			fs.mkdirSync(path.dirname(file), { recursive: true });
-			fs.writeFileSync(file, '');
-			const display = seen.has(name) ? `${name} (${i + 1})` : name;
-			seen.add(name);
-			return { name: display, bytes: 0, path: file, writing: Promise.resolve() };
-		});
-		const job: ImportJob = {
+		const job = newJob({
 			id,
 			status: 'uploading',
 			username,
 			kind: 'upload',
 			label: null,
-			detail: null,
-			createdAt: new Date().toISOString(),
-			files: jobFiles,
-			progress: null,
-			summary: null,
-			error: null,
-			runId: null,
-			touchedAt: Date.now()
-		};
+			files: createUploadFiles(path.join(this.root, id), files)
+		});
 		this.expireAbandoned();
 		this.jobs.set(id, job);
 		this.prune();
@@ -165,54 +102,16 @@ export class ImportJobs {
 	async lookUp(id: string): Promise<PublicJob | undefined> {
 		const known = this.get(id);
 		if (known) return known;
-		const warehouse = await this.warehouse();
-		const run = await warehouse.withConnection((db) =>
-			db.one<{ id: number; status: JobStatus; error: string | null; files: string[]; started_at: Date }>(
-				`SELECT id, status, error, files, started_at FROM import_runs WHERE job_id = ? ORDER BY id DESC LIMIT 1`,
-				[id]
-			)
-		);
-		if (!run) return undefined;
-		return {
-			id,
-			status: run.status,
-			username: '',
-			kind: 'upload',
-			label: null,
-			detail: null,
-			createdAt: run.started_at.toISOString(),
-			files: run.files.map((name) => ({ name, bytes: 0 })),
-			progress: null,
-			summary: null,
-			error: run.error,
-			runId: run.id
-		};
+		return recordedJob(await this.warehouse(), id);
 	}
 
 	list(): PublicJob[] {
 		return [...this.jobs.values()].reverse().map(toPublic);
 	}
 
-	/**
-	 * Appends one chunk to a file of an uploading job. Chunks of one file are written one at a
-	 * time, and each must start where the file ends (`offset` = its bytes so far), else
-	 * UploadOffsetError: two requests for the same offset can't both land.
-	 */
+	/** Appends one chunk to file #index of an uploading job (see appendUploadChunk). */
 	async appendChunk(id: string, index: number, offset: number, chunk: Uint8Array): Promise<number> {
-		const job = this.mustGet(id);
-		const file = job.files[index];
-		if (!file) throw new UsageError(`upload ${id} has no file #${index}`);
-		const write = file.writing.then(async () => {
-			if (job.status !== 'uploading') throw new UsageError(`upload ${id} is already ${job.status}`);
-			if (offset !== file.bytes) throw new UploadOffsetError(file.bytes, index, offset);
-			job.touchedAt = Date.now();
-			await fs.promises.appendFile(file.path, chunk);
-			file.bytes += chunk.byteLength;
-			job.touchedAt = Date.now();
-			return file.bytes;
-		});
-		file.writing = write.catch(() => {});
-		return write;
+		return appendUploadChunk(this.mustGet(id), index, offset, chunk);
 	}
 
 	/** Forgets uploads that got no chunk within the TTL and never started, and removes their files. */
@@ -245,21 +144,7 @@ export class ImportJobs {
 	 * returns the import's summary, or null when there was nothing to import.
 	 */
 	enqueue(username: string, label: string, run: (job: TaskHandle) => Promise<ImportSummary | null>): PublicJob {
-		const job: ImportJob = {
-			id: randomUUID(),
-			status: 'queued',
-			username,
-			kind: 'task',
-			label,
-			detail: null,
-			createdAt: new Date().toISOString(),
-			files: [],
-			progress: null,
-			summary: null,
-			error: null,
-			runId: null,
-			touchedAt: Date.now()
-		};
+		const job = newJob({ id: randomUUID(), status: 'queued', username, kind: 'task', label, files: [] });
 		this.jobs.set(job.id, job);
 		this.prune();
 		const handle: TaskHandle = {
@@ -334,20 +219,4 @@ export class ImportJobs {
 		const finished = [...this.jobs.values()].filter((j) => j.status === 'done' || j.status === 'failed');
 		for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(job.id);
 	}
-}
-
-function toPublic(job: ImportJob): PublicJob {
-	const { touchedAt: _, ...rest } = job;
-	return { ...rest, files: job.files.map((f) => ({ name: f.name, bytes: f.bytes })) };
-}
-
-/** A file name without folders or odd characters, keeping its extension. */
-export function safeFileName(name: string): string {
-	const base = name.split(/[\\/]/).pop() ?? '';
-	const clean = base
-		.replace(/[^\p{L}\p{N}._ -]+/gu, '_')
-		.replace(/^\.+/, '')
-		.trim()
-		.slice(-120);
-	return clean || 'upload';
 }

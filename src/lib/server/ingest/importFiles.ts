@@ -4,6 +4,8 @@ import path from 'node:path';
 import { UnknownFormatError, UsageError } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { ADAPTERS, adapterFor } from './adapters';
+import { canonicalAdapter } from './adapters/canonical';
+import type { FastFile } from './fast/stageCanonicalFiles';
 import { detectFormat } from './detectFormat';
 import type { ImportProgress } from './ImportProgress';
 import { importRecords, type ImportOrigin, type ImportSummary, type RecordImportOptions } from './importRecords';
@@ -29,14 +31,22 @@ export interface ImportOptions {
 	/** Runs inside the import's transaction after the merge (a sync stores its cursor there). */
 	afterMerge?: RecordImportOptions['afterMerge'];
 	recordEmptyRun?: boolean;
+	/**
+	 * False: files in our own format are read line by line and checked by zod in JS, as
+	 * vendor formats are, instead of parsed and checked in bulk by DuckDB (the default). Both
+	 * load and quarantine the same records; tests compare them.
+	 */
+	fastPath?: boolean;
 }
 
 /**
  * DuckDB's memory limit for command-line imports unless SUPPORTLENS_DUCKDB_MEMORY says
  * otherwise: with DuckDB's default (80% of RAM) a 1 GB export's merge grows past 4 GB RSS;
- * capped, it spills to disk and the whole import stays near 2 GB.
+ * capped, the parsed lines and the merge spill to the warehouse's temp folder instead.
+ * DuckDB's threads stay at one per core, and insertion order is kept (the fast path numbers
+ * lines by it).
  */
-export const IMPORT_DUCKDB_MEMORY_LIMIT = '1GB';
+export const IMPORT_DUCKDB_MEMORY_LIMIT = '512MB';
 
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
@@ -72,25 +82,36 @@ export async function importFiles(warehouse: Warehouse, paths: string[], options
 		const relative = path.relative(process.cwd(), file);
 		return relative.startsWith('..') ? file : relative;
 	};
+	const readFiles = (adapter: FormatAdapter, adapterFiles: string[]) =>
+		adapter.read(adapterFiles, {
+			aiAuthors: options.aiAuthors ?? [],
+			csvMapping: options.csvMapping,
+			onBytes: (n) => {
+				bytesRead += n;
+			}
+		});
+	const bytesOf = new Map(files.map((f) => [f.path, f.bytes]));
+	const fastFiles: FastFile[] =
+		options.fastPath === false
+			? []
+			: (groups.get(canonicalAdapter) ?? []).map((p) => ({ path: p, display: display(p), bytes: bytesOf.get(p) ?? 0 }));
+	async function* withDisplayNames(records: AsyncIterable<AdapterRecord>): AsyncGenerator<AdapterRecord> {
+		for await (const record of records) {
+			yield { ...record, location: { ...record.location, file: display(record.location.file) } } as AdapterRecord;
+		}
+	}
 	async function* allRecords(): AsyncGenerator<AdapterRecord> {
 		for (const [adapter, adapterFiles] of groups) {
-			const records = adapter.read(adapterFiles, {
-				aiAuthors: options.aiAuthors ?? [],
-				csvMapping: options.csvMapping,
-				onBytes: (n) => {
-					bytesRead += n;
-				}
-			});
-			for await (const record of records) {
-				yield { ...record, location: { ...record.location, file: display(record.location.file) } } as AdapterRecord;
-			}
+			if (adapter === canonicalAdapter && fastFiles.length) continue;
+			yield* withDisplayNames(readFiles(adapter, adapterFiles));
 		}
 	}
 
 	const used = [...groups.entries()];
 	const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+	const lineByLineBytes = totalBytes - fastFiles.reduce((sum, f) => sum + f.bytes, 0);
 	const stager =
-		options.workers && totalBytes >= PARALLEL_MIN_BYTES
+		options.workers && lineByLineBytes >= PARALLEL_MIN_BYTES
 			? (await import('./parallel/WorkerStager')).WorkerStager.start(options.workers)
 			: undefined;
 	const summary = await importRecords(warehouse, allRecords(), {
@@ -104,7 +125,19 @@ export async function importFiles(warehouse: Warehouse, paths: string[], options
 		runId: options.runId,
 		stager,
 		afterMerge: options.afterMerge,
-		recordEmptyRun: options.recordEmptyRun
+		recordEmptyRun: options.recordEmptyRun,
+		fast: fastFiles.length
+			? {
+					files: fastFiles,
+					readLineByLine: (fallback) =>
+						withDisplayNames(
+							readFiles(
+								canonicalAdapter,
+								fallback.map((f) => f.path)
+							)
+						)
+				}
+			: undefined
 	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }

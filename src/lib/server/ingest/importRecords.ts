@@ -11,6 +11,7 @@ import { inlineStager, type RecordStager } from './RecordStager';
 import type { StagedRecord } from './stageRecord';
 import { StagingFiles } from './StagingFiles';
 import type { AdapterRecord } from './types';
+import { FastStaging, type FastFile } from './fast/stageCanonicalFiles';
 
 const BATCH_SIZE = 256;
 const PROGRESS_EVERY_MS = 250;
@@ -37,6 +38,11 @@ export interface RecordImportOptions {
 	afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
 	/** False: an import that changed nothing records no import run (repeated syncs). */
 	recordEmptyRun?: boolean;
+	/**
+	 * Files in our own JSON Lines format that DuckDB stages in bulk (the fast path), and how to
+	 * read one line by line instead when DuckDB cannot read it as lines of UTF-8.
+	 */
+	fast?: { files: FastFile[]; readLineByLine: (files: FastFile[]) => AsyncIterable<AdapterRecord> };
 }
 
 export async function importRecords(
@@ -58,12 +64,13 @@ export async function importRecords(
 	let count = 0;
 	let ord = 0;
 	let lastReport = 0;
+	let fastBytes = 0;
 	const report = (phase: ImportProgress['phase']) =>
 		options.onProgress?.({
 			phase,
 			records: count,
 			quarantined: staging.counts.quarantine,
-			bytesRead: options.bytesRead?.() ?? 0,
+			bytesRead: fastBytes + (options.bytesRead?.() ?? 0),
 			totalBytes: options.totalBytes ?? 0,
 			elapsedMs: performance.now() - started
 		});
@@ -93,27 +100,47 @@ export async function importRecords(
 		batch = [];
 		while (inFlight.length > stager.maxInFlight) await write(await inFlight.shift()!);
 	};
+	const take = async (record: AdapterRecord) => {
+		count++;
+		batch.push(record);
+		if (batch.length === BATCH_SIZE) await submit();
+	};
+	const fast = options.fast;
 	try {
-		for await (const record of records) {
-			count++;
-			batch.push(record);
-			if (batch.length === BATCH_SIZE) await submit();
-		}
-		if (batch.length) await submit();
-		while (inFlight.length) await write(await inFlight.shift()!);
-		// Workers' heaps are freed before DuckDB's merge needs its memory.
-		await stager.close();
-		await staging.finish();
-		report('loading');
-		const counts = await warehouse.withConnection((db) =>
-			mergeStaged(db, staging, {
+		// One connection throughout: the fast path's temp tables live on it until the merge.
+		const counts = await warehouse.withConnection(async (db) => {
+			const lineByLine: FastFile[] = [];
+			const fastStaging = new FastStaging();
+			if (fast) {
+				for (const file of fast.files) {
+					const lines = await fastStaging.stageFile(db, file, ord, write);
+					if (lines === null) {
+						lineByLine.push(file);
+						continue;
+					}
+					ord += lines + 1;
+					count += lines;
+					fastBytes += file.bytes;
+					report('reading');
+				}
+			}
+			for await (const record of records) await take(record);
+			if (lineByLine.length) for await (const record of fast!.readLineByLine(lineByLine)) await take(record);
+			if (batch.length) await submit();
+			while (inFlight.length) await write(await inFlight.shift()!);
+			// Workers' heaps are freed before DuckDB's merge needs its memory.
+			await stager.close();
+			await staging.finish();
+			report('loading');
+			return mergeStaged(db, staging, {
 				runId,
 				files: options.files ?? [],
 				formats: options.formats ?? [],
 				afterMerge: options.afterMerge,
-				recordEmptyRun: options.recordEmptyRun
-			})
-		);
+				recordEmptyRun: options.recordEmptyRun,
+				fast: fastStaging
+			});
+		});
 		report('done');
 		return { ...counts, files: options.files ?? [], formats: options.formats ?? [], skipped_files: [] };
 	} catch (error) {

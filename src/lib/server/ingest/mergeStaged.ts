@@ -6,103 +6,22 @@ import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { WarehouseConnection } from '../warehouse/WarehouseConnection';
 import type { StagingFiles } from './StagingFiles';
 import type { MergeCounts } from '../../imports/types';
+import { FastStaging } from './fast/stageCanonicalFiles';
+import {
+	columnList,
+	CONVERSATION_COLUMNS,
+	EVENT_COLUMNS,
+	KB_COLUMNS,
+	QUARANTINE_COLUMNS,
+	RATING_COLUMNS,
+	readStaged
+} from './stagedColumns';
 
-const CONVERSATION_COLUMNS = {
-	source: 'VARCHAR',
-	id: 'VARCHAR',
-	ord: 'BIGINT',
-	channel: 'VARCHAR',
-	created_at: 'TIMESTAMP',
-	updated_at: 'TIMESTAMP',
-	subject: 'VARCHAR',
-	language: 'VARCHAR',
-	language_detected: 'BOOLEAN',
-	intent: 'VARCHAR',
-	priority: 'VARCHAR',
-	tags: 'VARCHAR[]',
-	customer_id: 'VARCHAR',
-	customer_tier: 'VARCHAR',
-	customer_plan: 'VARCHAR',
-	csat_score: 'DOUBLE',
-	csat_scale: 'DOUBLE',
-	csat_rating: 'VARCHAR',
-	csat_comment: 'VARCHAR',
-	history: 'VARCHAR',
-	content_hash: 'VARCHAR'
-};
-const EVENT_COLUMNS = {
-	source: 'VARCHAR',
-	conversation_id: 'VARCHAR',
-	ord: 'BIGINT',
-	seq: 'INTEGER',
-	id: 'VARCHAR',
-	occurred_at: 'TIMESTAMP',
-	type: 'VARCHAR',
-	author: 'VARCHAR',
-	body: 'VARCHAR',
-	agent_id: 'VARCHAR',
-	answer_type: 'VARCHAR',
-	confidence: 'DOUBLE',
-	kb_article_ids: 'VARCHAR[]',
-	to_queue: 'VARCHAR',
-	reason: 'VARCHAR',
-	note: 'VARCHAR',
-	customer_message: 'VARCHAR',
-	queue: 'VARCHAR',
-	final_body: 'VARCHAR',
-	review: 'VARCHAR',
-	status: 'VARCHAR'
-};
-const KB_COLUMNS = {
-	id: 'VARCHAR',
-	ord: 'BIGINT',
-	title: 'VARCHAR',
-	body: 'VARCHAR',
-	url: 'VARCHAR',
-	locale: 'VARCHAR',
-	updated_at: 'TIMESTAMP',
-	translation_group: 'VARCHAR',
-	content_hash: 'VARCHAR'
-};
-const RATING_COLUMNS = {
-	source: 'VARCHAR',
-	conversation_id: 'VARCHAR',
-	ord: 'BIGINT',
-	rated_at: 'TIMESTAMP',
-	csat_score: 'DOUBLE',
-	csat_scale: 'DOUBLE',
-	csat_rating: 'VARCHAR',
-	csat_comment: 'VARCHAR'
-};
-const QUARANTINE_COLUMNS = {
-	file: 'VARCHAR',
-	line: 'BIGINT',
-	record: 'VARCHAR',
-	reason: 'VARCHAR',
-	raw: 'VARCHAR',
-	raw_hash: 'VARCHAR',
-	raw_bytes: 'BIGINT'
-};
 /**
  * Quarantined records of one run that keep their raw text (each cut to 2 KB); the rest keep
  * file, line, reason and length only, so a garbage file can't fill the warehouse with itself.
  */
 export const QUARANTINE_RAW_KEPT_PER_RUN = 10_000;
-
-/** The read_json call for a staging file; the column spec is a fixed literal, the path is bound. */
-function readStaged(columns: Record<string, string>): string {
-	const spec = Object.entries(columns)
-		.map(([k, v]) => `${k}: '${v}'`)
-		.join(', ');
-	return `read_json(?, format = 'newline_delimited', columns = {${spec}})`;
-}
-
-function columnList(columns: Record<string, string>, prefix = ''): string {
-	return Object.keys(columns)
-		.filter((c) => c !== 'ord')
-		.map((c) => prefix + c)
-		.join(', ');
-}
 
 export type { MergeCounts };
 
@@ -117,6 +36,8 @@ export async function mergeStaged(
 		afterMerge?: (tx: WarehouseConnection, runId: number | null) => Promise<void>;
 		/** False: an import that loaded, updated and quarantined nothing leaves no import run (repeated syncs). */
 		recordEmptyRun?: boolean;
+		/** Rows of our own format that DuckDB parsed and checked itself. */
+		fast?: FastStaging;
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
@@ -129,12 +50,15 @@ export async function mergeStaged(
 		'stage_ratings',
 		'rating_affected'
 	];
+	// Rows DuckDB staged itself (the fast path for our own format) are read beside the staging files.
+	const fast = run.fast ?? new FastStaging();
+	await fast.publish(db);
 	try {
 		return await db.transaction(async (tx) => {
 			// Latest copy per key within this import: newest updated_at, then the later line.
 			await tx.run(
 				`CREATE OR REPLACE TEMP TABLE stage_conversations AS
-				 SELECT * FROM ${readStaged(CONVERSATION_COLUMNS)}
+				 SELECT * FROM (SELECT * FROM ${readStaged(CONVERSATION_COLUMNS)} UNION ALL BY NAME SELECT * FROM fast_conversations)
 				 QUALIFY row_number() OVER (PARTITION BY source, id ORDER BY updated_at DESC NULLS LAST, ord DESC) = 1`,
 				[staging.path('conversations')]
 			);
@@ -167,6 +91,7 @@ export async function mergeStaged(
 				 JOIN import_affected a ON a.source = e.source AND a.id = e.conversation_id AND a.ord = e.ord`,
 				[staging.path('events')]
 			);
+			await fast.insertEvents(tx, 'import_affected');
 
 			await tx.run(
 				`CREATE OR REPLACE TEMP TABLE stage_kb AS SELECT * FROM ${readStaged(KB_COLUMNS)}
@@ -216,7 +141,7 @@ export async function mergeStaged(
 					(SELECT count(*) FILTER (WHERE decision = 'replace') FROM stage_kb_decision) AS kb_updated,
 					(SELECT count(*) FILTER (WHERE decision IN ('unchanged', 'older')) FROM stage_kb_decision) AS kb_unchanged
 				 FROM stage_decision`,
-				[staging.counts.conversations - (await countRows(tx, 'stage_conversations'))]
+				[staging.counts.conversations + fast.conversations - (await countRows(tx, 'stage_conversations'))]
 			))!;
 			const result = {
 				...counts,
@@ -255,6 +180,7 @@ export async function mergeStaged(
 		});
 	} finally {
 		for (const t of temps) await db.run(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
+		await fast.drop(db);
 	}
 }
 

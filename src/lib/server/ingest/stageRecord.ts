@@ -68,6 +68,22 @@ function oversizedRow(rows: string[]): number | null {
 	return largest;
 }
 
+/**
+ * JSON.stringify writes a lone UTF-16 surrogate as a \uD8xx-\uDFxx escape (paired ones as the
+ * character itself), which DuckDB's reader refuses for the whole staging file: such a record is
+ * quarantined instead of sinking the import. An escaped backslash before "u" is not an escape.
+ */
+const LONE_SURROGATE = /(?:^|[^\\])(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+function loneSurrogate(rows: string[]): string | null {
+	for (const row of rows) {
+		if (!row.includes('\\u')) continue;
+		const m = LONE_SURROGATE.exec(row);
+		if (m) return `text holds a lone UTF-16 surrogate (${m[0].slice(m[0].lastIndexOf('\\'))}), which is not valid Unicode`;
+	}
+	return null;
+}
+
 /** `ord` orders copies of the same key within one import: a later record wins ties. */
 export function stageRecord(input: AdapterRecord, ord: number): StagedRecord {
 	const record = input.kind === 'canonical_line' ? parseCanonicalLine(input.text, input.location) : input;
@@ -81,6 +97,8 @@ export function stageRecord(input: AdapterRecord, ord: number): StagedRecord {
 		const { row, events } = flattenConversation(parsed.data, ord);
 		const oversized = oversizedRow([row, ...events]);
 		if (oversized !== null) return { quarantine: quarantineLine(record.location, tooLarge(oversized), rawText(record)) };
+		const surrogate = loneSurrogate([row, ...events]);
+		if (surrogate !== null) return { quarantine: quarantineLine(record.location, surrogate, rawText(record)) };
 		return { conversation: row, events };
 	}
 	if (record.kind === 'rating') {
@@ -105,6 +123,8 @@ export function stageRecord(input: AdapterRecord, ord: number): StagedRecord {
 	const article = JSON.stringify(flattenKbArticle(parsed.data, ord));
 	const oversized = oversizedRow([article]);
 	if (oversized !== null) return { quarantine: quarantineLine(record.location, tooLarge(oversized), rawText(record)) };
+	const surrogate = loneSurrogate([article]);
+	if (surrogate !== null) return { quarantine: quarantineLine(record.location, surrogate, rawText(record)) };
 	return { kb_article: article };
 }
 
