@@ -1,6 +1,7 @@
 // The built server (`node build`) started on a warehouse of its own per test: the session
 // cookie is Secure behind an https ORIGIN, and SIGTERM during an upload import lets the import
-// finish before the warehouse and its server file are released.
+// finish before the warehouse and its server file are released, and the process guard logs a
+// stray rejection or throw and keeps serving.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,28 @@ describe('graceful shutdown', () => {
 		// the import finished before the close
 		expect([JSON.parse(stats.stdout).conversations > 1000, s2.output()]).toEqual([true, expect.any(String)]);
 		cleanup(other.dir);
+	});
+});
+
+describe('the process guard in the built server', () => {
+	it('a stray rejection and a stray throw are logged and the server keeps answering', async () => {
+		// A preload that misbehaves on demand (SIGUSR2), long after start-up installed the guard.
+		const other = await prepareWarehouse({ samples: false });
+		const probe = path.join(other.dir, 'stray-errors.mjs');
+		fs.writeFileSync(
+			probe,
+			"process.on('SIGUSR2', () => { Promise.reject(new Error('stray rejection probe')); setTimeout(() => { throw new Error('stray throw probe'); }); });\n"
+		);
+		const guarded = await startServer(build, other.dbPath, { NODE_OPTIONS: `--import=${probe}` });
+		try {
+			guarded.process.kill('SIGUSR2');
+			await expect.poll(() => guarded.output(), { timeout: 30_000 }).toMatch(/uncaught exception, still serving: Error: stray throw probe/);
+			expect(guarded.output()).toMatch(/unhandled rejection, still serving: Error: stray rejection probe/);
+			expect(guarded.process.exitCode).toBeNull();
+			expect((await fetch(`${guarded.url}/login`)).status).toBe(200);
+		} finally {
+			await guarded.stop();
+			cleanup(other.dir);
+		}
 	});
 });
