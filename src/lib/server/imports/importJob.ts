@@ -1,7 +1,7 @@
 // One dashboard import job as the server keeps it (an upload's files or a queued task such as a
 // sync), and the public view of it that pages poll.
-import type { ImportProgress, ImportSummary } from '../ingest';
-import type { JobStatus, PublicJob } from '../../imports/types';
+import type { ImportProgress } from '../ingest';
+import type { PublicJob } from '../../imports/types';
 
 export interface JobFile {
 	name: string;
@@ -11,23 +11,9 @@ export interface JobFile {
 	writing: Promise<unknown>;
 }
 
-export interface ImportJob {
-	id: string;
-	status: JobStatus;
-	username: string;
-	/** What runs: an upload's files, or a task such as "sync zendesk". */
-	kind: 'upload' | 'task';
-	/** A task's name ("sync zendesk"); null for uploads. */
-	label: string | null;
-	/** A task's own progress line (e.g. records fetched, rate, ETA); null for uploads. */
-	detail: string | null;
-	createdAt: string;
+/** The public view plus what only the server keeps: the files' paths and when a chunk last came. */
+export interface ImportJob extends Omit<PublicJob, 'files'> {
 	files: JobFile[];
-	progress: ImportProgress | null;
-	summary: ImportSummary | null;
-	error: string | null;
-	/** The import run recorded for it, once it started. */
-	runId: number | null;
 	/** When a chunk last arrived (or the job was made): an upload idle past the TTL expires. */
 	touchedAt: number;
 }

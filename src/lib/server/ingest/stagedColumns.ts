@@ -23,15 +23,8 @@ export const CONVERSATION_COLUMNS = {
 	history: 'VARCHAR',
 	content_hash: 'VARCHAR'
 };
-export const EVENT_COLUMNS = {
-	source: 'VARCHAR',
-	conversation_id: 'VARCHAR',
-	ord: 'BIGINT',
-	seq: 'INTEGER',
-	id: 'VARCHAR',
-	occurred_at: 'TIMESTAMP',
-	type: 'VARCHAR',
-	author: 'VARCHAR',
+/** An event's own fields, named as in the canonical JSON and in the staged table alike. */
+export const EVENT_PAYLOAD_COLUMNS = {
 	body: 'VARCHAR',
 	agent_id: 'VARCHAR',
 	answer_type: 'VARCHAR',
@@ -45,6 +38,17 @@ export const EVENT_COLUMNS = {
 	final_body: 'VARCHAR',
 	review: 'VARCHAR',
 	status: 'VARCHAR'
+};
+export const EVENT_COLUMNS = {
+	source: 'VARCHAR',
+	conversation_id: 'VARCHAR',
+	ord: 'BIGINT',
+	seq: 'INTEGER',
+	id: 'VARCHAR',
+	occurred_at: 'TIMESTAMP',
+	type: 'VARCHAR',
+	author: 'VARCHAR',
+	...EVENT_PAYLOAD_COLUMNS
 };
 export const KB_COLUMNS = {
 	id: 'VARCHAR',

@@ -5,6 +5,7 @@
 // tests/integration/fastCanonicalEquivalence.test.ts checks both directions on generated
 // valid and broken records. Enum values come from the schema's own constants.
 import { ANSWER_TYPES, CHANNELS, DRAFT_REVIEWS, PRIORITIES, STATUSES } from '../../../schema';
+import { EVENT_PAYLOAD_COLUMNS } from '../stagedColumns';
 
 /** Longer lines go to zod (which also enforces the staged-row size limit). */
 export const FAST_MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -32,19 +33,10 @@ const LINE_STRUCTURE = JSON.stringify({
 			at: 'VARCHAR',
 			type: 'VARCHAR',
 			author: 'VARCHAR',
-			body: 'VARCHAR',
-			agent_id: 'VARCHAR',
-			answer_type: 'VARCHAR',
-			confidence: 'DOUBLE',
-			kb_article_ids: ['VARCHAR'],
-			to_queue: 'VARCHAR',
-			reason: 'VARCHAR',
-			note: 'VARCHAR',
-			customer_message: 'VARCHAR',
-			queue: 'VARCHAR',
-			final_body: 'VARCHAR',
-			review: 'VARCHAR',
-			status: 'VARCHAR'
+			// from_json takes a list as [type], not as 'type[]'
+			...Object.fromEntries(
+				Object.entries(EVENT_PAYLOAD_COLUMNS).map(([name, type]) => [name, type.endsWith('[]') ? [type.slice(0, -2)] : type])
+			)
 		}
 	]
 });
