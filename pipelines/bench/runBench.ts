@@ -16,6 +16,8 @@ export interface BenchContext {
 	/** Small sizes: a smoke run in a minute or two. */
 	quick: boolean;
 	log: (line: string) => void;
+	/** Writes what a long section has measured so far to latest.json, marked partial, in case the run is stopped. */
+	savePartial: (figures: object) => void;
 }
 
 /** `onlyWhenNamed`: too long for a full run (an hour, 15 GB of temp files); runs with --only. */
@@ -49,7 +51,17 @@ async function main() {
 	const outDir = path.resolve(values.out ?? 'bench-results');
 	fs.mkdirSync(outDir, { recursive: true });
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-bench-'));
-	const ctx: BenchContext = { tmpDir, quick: !!values.quick, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
+	let running: { name: string; ran: object } | undefined;
+	const ctx: BenchContext = {
+		tmpDir,
+		quick: !!values.quick,
+		log: (line) => process.stderr.write(`[bench] ${line}\n`),
+		savePartial: (figures) => {
+			if (!running) return;
+			results[running.name] = { ran: running.ran, partial: true, ...figures };
+			fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ meta, results }, null, 2));
+		}
+	};
 	const meta = {
 		started_at: new Date().toISOString(),
 		quick: ctx.quick,
@@ -75,6 +87,7 @@ async function main() {
 			ctx.log(`section ${section.name}…`);
 			const started = performance.now();
 			const ran = { started_at: new Date().toISOString(), quick: ctx.quick, load_average_1m: +os.loadavg()[0].toFixed(2) };
+			running = { name: section.name, ran };
 			try {
 				results[section.name] = { ran, ...((await run(ctx)) as object) };
 			} catch (error) {

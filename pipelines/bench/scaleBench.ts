@@ -57,8 +57,11 @@ function fileBytes(file: string): number {
 	return [file, `${file}.wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 }
 
-/** Generates, imports and queries `n` conversations; removes its files before returning. */
-async function measureSize(ctx: BenchContext, n: number) {
+/**
+ * Generates, imports and queries `n` conversations; removes its files before returning.
+ * `onImported` gets the figures known once the import is done (saved in case the run stops).
+ */
+async function measureSize(ctx: BenchContext, n: number, onImported: (figures: object) => void) {
 	const label = n.toLocaleString('en');
 	const free = fs.statfsSync(ctx.tmpDir);
 	const need = n * DISK_BYTES_PER_CONVERSATION;
@@ -93,11 +96,8 @@ async function measureSize(ctx: BenchContext, n: number) {
 		ctx.log(
 			`scale: imported ${imported.loaded.toLocaleString('en')} in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peak_rss_mb} MB, warehouse ${mb(warehouseBytes)} MB; querying…`
 		);
-		const queried = await measureChild<QueryFigures>(QUERY_WORKER, [db, QUERY_MEMORY_LIMIT], ctx.log);
-		ctx.log(`scale: ${label}: ${JSON.stringify(queried)}`);
-		return {
+		const importFigures = {
 			conversations: n,
-			events: queried.events,
 			input_mb: mb(inputBytes),
 			generate_s: round(generateSeconds, 1),
 			import: {
@@ -106,7 +106,14 @@ async function measureSize(ctx: BenchContext, n: number) {
 				mb_per_s: round(mb(inputBytes) / imported.seconds, 1)
 			},
 			warehouse_mb: mb(warehouseBytes),
-			warehouse_bytes_per_conversation: Math.round(warehouseBytes / n),
+			warehouse_bytes_per_conversation: Math.round(warehouseBytes / n)
+		};
+		onImported(importFigures);
+		const queried = await measureChild<QueryFigures>(QUERY_WORKER, [db, QUERY_MEMORY_LIMIT], ctx.log);
+		ctx.log(`scale: ${label}: ${JSON.stringify(queried)}`);
+		return {
+			...importFigures,
+			events: queried.events,
 			warehouse_mb_after_rebuild: mb(fileBytes(db)),
 			facts_rebuild_s: queried.facts_rebuild_s,
 			overview: queried.overview,
@@ -137,18 +144,21 @@ function growth(a: SizeFigures, b: SizeFigures) {
 	};
 }
 
+const WHAT =
+	'generated canonical JSON Lines imported by the real import (importWorker, as the import section); then in a fresh process: ' +
+	'the kpi section overview (3 queries) and the conversation list (count + one page) without and with a KPI filter, each the ' +
+	'median of 5 runs after a warm-up (3 once runs take 10 s), then a full rebuild of conversation_facts; ' +
+	`query process DuckDB memory_limit ${QUERY_MEMORY_LIMIT}`;
+
 export async function runScaleBench(ctx: BenchContext) {
 	const large = sizeFromEnv('SUPPORTLENS_BENCH_SCALE', ctx.quick ? 200_000 : 10_000_000);
 	const baseline = sizeFromEnv('SUPPORTLENS_BENCH_SCALE_BASELINE', ctx.quick ? 20_000 : 1_000_000);
 	if (baseline >= large) throw new Error(`scale: the baseline (${baseline}) must be smaller than the large size (${large})`);
-	const a = await measureSize(ctx, baseline);
-	const b = await measureSize(ctx, large);
+	const a = await measureSize(ctx, baseline, (imported) => ctx.savePartial({ what: WHAT, baseline: imported }));
+	ctx.savePartial({ what: WHAT, baseline: a });
+	const b = await measureSize(ctx, large, (imported) => ctx.savePartial({ what: WHAT, baseline: a, large: imported }));
 	return {
-		what:
-			'generated canonical JSON Lines imported by the real import (importWorker, as the import section); then in a fresh process: ' +
-			'the kpi section overview (3 queries) and the conversation list (count + one page) without and with a KPI filter, each the ' +
-			'median of 5 runs after a warm-up (3 once runs take 10 s), then a full rebuild of conversation_facts; ' +
-			`query process DuckDB memory_limit ${QUERY_MEMORY_LIMIT}`,
+		what: WHAT,
 		baseline: a,
 		large: b,
 		growth_large_over_baseline: growth(a, b)
