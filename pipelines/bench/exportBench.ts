@@ -17,8 +17,8 @@ const RUNS = 9;
 const ms = (t: number) => Math.round(t * 100) / 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Drill-down lists a dashboard user opens: KPI condition plus week / channel / sort / a deep page. */
-const LISTS: Record<string, string> = {
+/** Drill-down lists a dashboard user opens: KPI condition plus week / channel / sort / a deep page (the scale section opens them too). */
+export const LISTS: Record<string, string> = {
 	reopened_all_time: 'kpi=reopen_rate&cond=numerator',
 	contained_one_week_chat: 'kpi=containment_rate&cond=numerator&week=2026-W45&channel=chat',
 	csat_bad_by_resolution: 'kpi=csat&cond=rest&sort=-resolution_s',

@@ -37,8 +37,8 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 const RANGE = { from: '2026-08-31', to: '2026-11-22' };
 
-/** The overview page's three KPI queries, run one after another (`query`: the engine, or the fact table alone). */
-async function overview(db: WarehouseConnection, query: typeof queryKpiDetails = queryKpiDetails) {
+/** The overview page's three KPI queries, run one after another (`query`: the engine, or the fact table alone; the scale section runs them too). */
+export async function overview(db: WarehouseConnection, query: typeof queryKpiDetails = queryKpiDetails) {
 	const all = await query(db, parseKpiQuery(RANGE));
 	const weekly = await query(db, parseKpiQuery({ ...RANGE, by: 'week' }));
 	const byChannel = await query(db, parseKpiQuery({ ...RANGE, by: 'channel', where: ['language=en'] }));

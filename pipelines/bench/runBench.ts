@@ -4,6 +4,7 @@
 //   npm run bench                      all sections, full sizes
 //   npm run bench -- --quick           small sizes, for a smoke run
 //   npm run bench -- --only import,kpi one or more sections (dashboard-filters: 40 clients, own filters each)
+//   npm run bench -- --only scale      10M conversations through the real import (SUPPORTLENS_BENCH_SCALE sets the size)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +16,12 @@ export interface BenchContext {
 	/** Small sizes: a smoke run in a minute or two. */
 	quick: boolean;
 	log: (line: string) => void;
+	/** Writes what a long section has measured so far to latest.json, marked partial, in case the run is stopped. */
+	savePartial: (figures: object) => void;
 }
 
-type Section = { name: string; module: string; exportName: string };
+/** `onlyWhenNamed`: too long for a full run (an hour, 15 GB of temp files); runs with --only. */
+type Section = { name: string; module: string; exportName: string; onlyWhenNamed?: boolean };
 
 const SECTIONS: Section[] = [
 	{ name: 'import', module: './importBench', exportName: 'runImportBench' },
@@ -29,7 +33,8 @@ const SECTIONS: Section[] = [
 	{ name: 'dashboard', module: './dashboardBench', exportName: 'runDashboardBench' },
 	{ name: 'dashboard-filters', module: './dashboardFiltersBench', exportName: 'runDashboardFiltersBench' },
 	{ name: 'auth', module: './authBench', exportName: 'runAuthBench' },
-	{ name: 'alerts', module: './alertsBench', exportName: 'runAlertsBench' }
+	{ name: 'alerts', module: './alertsBench', exportName: 'runAlertsBench' },
+	{ name: 'scale', module: './scaleBench', exportName: 'runScaleBench', onlyWhenNamed: true }
 ];
 
 function toMarkdown(results: Record<string, unknown>, meta: Record<string, unknown>): string {
@@ -46,7 +51,17 @@ async function main() {
 	const outDir = path.resolve(values.out ?? 'bench-results');
 	fs.mkdirSync(outDir, { recursive: true });
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-bench-'));
-	const ctx: BenchContext = { tmpDir, quick: !!values.quick, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
+	let running: { name: string; ran: object } | undefined;
+	const ctx: BenchContext = {
+		tmpDir,
+		quick: !!values.quick,
+		log: (line) => process.stderr.write(`[bench] ${line}\n`),
+		savePartial: (figures) => {
+			if (!running) return;
+			results[running.name] = { ran: running.ran, partial: true, ...figures };
+			fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ meta, results }, null, 2));
+		}
+	};
 	const meta = {
 		started_at: new Date().toISOString(),
 		quick: ctx.quick,
@@ -62,7 +77,7 @@ async function main() {
 		only && fs.existsSync(previous) ? (JSON.parse(fs.readFileSync(previous, 'utf8')).results ?? {}) : {};
 	try {
 		for (const section of SECTIONS) {
-			if (only && !only.includes(section.name)) continue;
+			if (only ? !only.includes(section.name) : section.onlyWhenNamed) continue;
 			const mod = await import(section.module).catch((error: unknown) => ({ __missing: error }));
 			const run = (mod as Record<string, unknown>)[section.exportName] as ((c: BenchContext) => Promise<unknown>) | undefined;
 			if (!run) {
@@ -72,6 +87,7 @@ async function main() {
 			ctx.log(`section ${section.name}…`);
 			const started = performance.now();
 			const ran = { started_at: new Date().toISOString(), quick: ctx.quick, load_average_1m: +os.loadavg()[0].toFixed(2) };
+			running = { name: section.name, ran };
 			try {
 				results[section.name] = { ran, ...((await run(ctx)) as object) };
 			} catch (error) {

@@ -1,9 +1,10 @@
 // `export conversations`: one row per conversation with every KPI fact, for a date range and
-// filters, written by DuckDB's COPY as CSV, Parquet or JSON Lines (docs/export-columns.md).
+// filters, written by DuckDB's COPY as CSV, Parquet or JSON Lines (docs/export-columns.md);
+// with --partition-by week, a folder of one subfolder per week (for engines beyond one machine).
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../src/lib/server/errors';
-import { exportConversations, parseExportFormat } from '../../src/lib/server/conversations/exportConversations';
+import { exportConversations, parseExportFormat, parseExportPartition } from '../../src/lib/server/conversations/exportConversations';
 import { parseConversationFilter } from '../../src/lib/server/conversations/parseConversationFilter';
 import { DIMENSIONS, isDimension } from '../../src/lib/server/kpi';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
@@ -12,7 +13,7 @@ import { RANGE_FLAGS } from './sharedFlags';
 
 const usage =
 	'export conversations [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--where dim=value …] [--kpi KEY [--cond numerator|denominator|rest]]' +
-	' [--format csv|parquet|jsonl] --out FILE';
+	' [--format csv|parquet|jsonl] --out FILE | --partition-by week [--format …] --out FOLDER';
 
 /** The flags as the conversation list's URL parameters, so both read one filter format. */
 function filterParams(values: { from?: string; to?: string; where?: string[]; kpi?: string; cond?: string }): URLSearchParams {
@@ -40,6 +41,7 @@ export const exportCommand: Command = {
 				kpi: { type: 'string' },
 				cond: { type: 'string' },
 				format: { type: 'string' },
+				'partition-by': { type: 'string' },
 				out: { type: 'string' }
 			},
 			usage
@@ -49,13 +51,26 @@ export const exportCommand: Command = {
 		if (!values.out) throw new UsageError(`--out FILE is required\nusage: ${usage}`);
 		const out = path.resolve(values.out);
 		if (!fs.existsSync(path.dirname(out))) throw new UsageError(`cannot write ${values.out}: folder ${path.dirname(out)} does not exist`);
-		const format = parseExportFormat(values.format ?? formatFromName(out));
+		const partitionBy = values['partition-by'] === undefined ? undefined : parseExportPartition(values['partition-by']);
+		if (partitionBy) checkEmptyFolder(values.out, out);
+		// A partitioned export is a dataset for another engine: Parquet unless told otherwise.
+		const format = parseExportFormat(values.format ?? (partitionBy ? 'parquet' : formatFromName(out)));
 		const filter = parseConversationFilter(filterParams(values));
 		const dbPath = resolveDbPath(values.db);
-		const rows = await withWarehouse(dbPath, (w) => exportConversations(w.db, filter, format, out), { mustExist: true });
-		console.error(`wrote ${rows.toLocaleString('en')} conversation${rows === 1 ? '' : 's'} to ${values.out} (${format})`);
+		const rows = await withWarehouse(dbPath, (w) => exportConversations(w.db, filter, format, out, {}, partitionBy), {
+			mustExist: true
+		});
+		const into = partitionBy ? `${values.out}${path.sep}${partitionBy}=…` : values.out;
+		console.error(`wrote ${rows.toLocaleString('en')} conversation${rows === 1 ? '' : 's'} to ${into} (${format})`);
 	}
 };
+
+/** A partitioned export writes into a new or empty folder, never over earlier files. */
+function checkEmptyFolder(given: string, out: string): void {
+	if (!fs.existsSync(out)) return;
+	if (!fs.statSync(out).isDirectory()) throw new UsageError(`cannot write a partitioned export to ${given}: it is a file, not a folder`);
+	if (fs.readdirSync(out).length > 0) throw new UsageError(`cannot write a partitioned export to ${given}: the folder is not empty`);
+}
 
 /** --format defaults to the --out file's extension, else CSV. */
 function formatFromName(file: string): string {

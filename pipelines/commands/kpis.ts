@@ -1,7 +1,9 @@
 // `kpis`: every KPI (docs/kpis.md) for a date range, optionally broken down and filtered, as
-// JSON (what GET /api/kpis returns) or a readable table.
+// JSON (what GET /api/kpis returns) or a readable table; from the warehouse, or with --parquet
+// from the Parquet files of `export conversations` (the same KPI queries in a fresh DuckDB).
+import { queryKpisOverExport } from '../../src/lib/server/conversations/queryKpisOverExport';
 import { UsageError } from '../../src/lib/server/errors';
-import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiSettings } from '../../src/lib/server/kpi';
+import { parseKpiQuery, queryKpis, rebuildConversationFacts, type KpiQuery, type KpiSettings } from '../../src/lib/server/kpi';
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 import { formatKpiTable } from './formatKpiTable';
@@ -9,7 +11,7 @@ import { RANGE_FLAGS } from './sharedFlags';
 
 const usage =
 	'kpis [--db PATH] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by week|channel|queue|language|intent|tier] [--where dim=value …] [--json]' +
-	' [--repeat-window-days N] [--verified-window-hours N] [--reopen-window-days N] [--rebuild]';
+	' [--repeat-window-days N] [--verified-window-hours N] [--reopen-window-days N] [--rebuild | --parquet FOLDER|FILE|GLOB]';
 
 function windowFlag(name: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
@@ -31,7 +33,8 @@ export const kpisCommand: Command = {
 				'repeat-window-days': { type: 'string' },
 				'verified-window-hours': { type: 'string' },
 				'reopen-window-days': { type: 'string' },
-				rebuild: { type: 'boolean' }
+				rebuild: { type: 'boolean' },
+				parquet: { type: 'string' }
 			},
 			usage
 		);
@@ -42,15 +45,23 @@ export const kpisCommand: Command = {
 			verifiedWindowHours: windowFlag('verified-window-hours', values['verified-window-hours']),
 			reopenWindowDays: windowFlag('reopen-window-days', values['reopen-window-days'])
 		};
-		const dbPath = resolveDbPath(values.db);
-		const result = await withWarehouse(
-			dbPath,
-			async (w) => {
-				if (values.rebuild) await rebuildConversationFacts(w.db);
-				return queryKpis(w.db, query, settings);
-			},
-			{ mustExist: true }
-		);
+		if (values.parquet !== undefined && (values.db !== undefined || values.rebuild))
+			throw new UsageError(`--parquet reads an export instead of a warehouse: leave out --db and --rebuild\nusage: ${usage}`);
+		const result =
+			values.parquet !== undefined
+				? await queryKpisOverExport(values.parquet, query, settings)
+				: await queryWarehouse(values.db, values.rebuild ?? false, query, settings);
 		console.log(values.json ? JSON.stringify(result) : formatKpiTable(result));
 	}
 };
+
+async function queryWarehouse(db: string | undefined, rebuild: boolean, query: KpiQuery, settings: Partial<KpiSettings>) {
+	return withWarehouse(
+		resolveDbPath(db),
+		async (w) => {
+			if (rebuild) await rebuildConversationFacts(w.db);
+			return queryKpis(w.db, query, settings);
+		},
+		{ mustExist: true }
+	);
+}

@@ -1,7 +1,8 @@
 // Writes one row per conversation (EXPORT_COLUMNS) for a filter to a file with DuckDB's own
 // COPY … TO: CSV, Parquet or JSON Lines. DuckDB streams the rows to disk, so there is no row
-// limit and memory stays flat; the CLI writes to the user's file, the dashboard to a temp file
-// it then streams to the browser.
+// limit and memory stays flat; the CLI writes to the user's file (or, partitioned by week, to
+// a folder of week=YYYY-Www/ subfolders, the hive layout other engines read), the dashboard to
+// a temp file it then streams to the browser.
 import { UsageError } from '../errors';
 import type { KpiSettings } from '../kpi/kpiSettings';
 import type { WarehouseConnection } from '../warehouse';
@@ -38,6 +39,16 @@ const TEXT_COLUMNS = new Set([
 	'priority',
 	'csat_rating'
 ]);
+
+/** Columns a partitioned export may split its files by (an allow-list: spliced into COPY). */
+export const EXPORT_PARTITIONS = ['week'] as const;
+export type ExportPartition = (typeof EXPORT_PARTITIONS)[number];
+
+export function parseExportPartition(value: string): ExportPartition {
+	if (!(EXPORT_PARTITIONS as readonly string[]).includes(value))
+		throw new UsageError(`cannot partition by "${value}": use ${EXPORT_PARTITIONS.join(', ')}`, { field: 'partition-by' });
+	return value as ExportPartition;
+}
 
 export function parseExportFormat(value: string | null | undefined): ExportFormat {
 	const format = value ?? 'csv';
@@ -90,17 +101,25 @@ export function exportQuery(
 	return { sql, params: paramsUsedBy(sql, params) };
 }
 
-/** COPY the export to `outPath`; returns the rows written. */
+/**
+ * COPY the export to `outPath`; returns the rows written. With `partitionBy`, `outPath` is a
+ * folder (new or empty) that gets one subfolder per value, `week=2026-W45/data_0.parquet`, and
+ * the files leave that column out (readers get it back from the folder name).
+ */
 export async function exportConversations(
 	db: WarehouseConnection,
 	filter: ConversationFilter,
 	format: ExportFormat,
 	outPath: string,
-	settings: Partial<KpiSettings> = {}
+	settings: Partial<KpiSettings> = {},
+	partitionBy?: ExportPartition
 ): Promise<number> {
+	if (partitionBy && format === 'jsonl')
+		throw new UsageError('a partitioned export is Parquet or CSV (DuckDB cannot partition JSON Lines)', { field: 'format' });
 	const { sql, params } = exportQuery(filter, format, settings);
 	// A file name can't be a bound parameter in COPY: quote it as an SQL string literal.
 	const target = `'${outPath.replace(/'/g, "''")}'`;
-	const result = await db.all<{ Count: number }>(`COPY (${sql}) TO ${target} (${COPY_OPTIONS[format]})`, params);
+	const options = partitionBy ? `${COPY_OPTIONS[format]}, PARTITION_BY (${partitionBy})` : COPY_OPTIONS[format];
+	const result = await db.all<{ Count: number }>(`COPY (${sql}) TO ${target} (${options})`, params);
 	return Number(result[0]?.Count ?? 0);
 }
