@@ -1,13 +1,14 @@
 // Every KPI computed from Parquet files of `export conversations` (one file, or a folder written
-// with --partition-by week) in a fresh in-memory DuckDB, by the KPI engine's own queries: the
-// export's columns are shaped back into the conversation_facts relation those queries read.
+// with --partition-by week) in a fresh in-memory DuckDB, by the KPI engine's own fact-table
+// queries (there is no rollup there): the export's columns are shaped back into the
+// conversation_facts relation those queries read.
 // It is how the KPIs run beyond one machine (DuckDB over object storage, MotherDuck), and the
 // check that a lake copy says exactly what the warehouse says.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { UsageError } from '../errors';
-import { queryKpis, type KpiQuery, type KpiResult, type KpiSettings } from '../kpi';
+import { queryFactKpis, type KpiQuery, type KpiResult, type KpiSettings } from '../kpi';
 import { WarehouseConnection } from '../warehouse';
 
 /** The Parquet files of an export: a folder's files at any depth (week=…/ subfolders), else the path or glob as given. */
@@ -42,7 +43,7 @@ export async function queryKpisOverExport(source: string, q: KpiQuery, settings:
 		} catch (error) {
 			throw notAnExport(source, error);
 		}
-		return await queryKpis(db, q, settings);
+		return await queryFactKpis(db, q, settings);
 	} finally {
 		db.close();
 		instance.closeSync();

@@ -8,6 +8,7 @@ export {
 	queryKpis,
 	queryKpiDetails,
 	queryFactKpiDetails,
+	queryFactKpis,
 	type KpiResult,
 	type KpiRow,
 	type KpiParts,

@@ -143,7 +143,15 @@ function fillWeeks(rows: KpiDetailRow[], q: KpiQuery): KpiDetailRow[] {
 
 /** Every KPI (KPI_KEYS order) per group; rates null when their denominator is 0. */
 export async function queryKpis(db: WarehouseConnection, q: KpiQuery, settings: Partial<KpiSettings> = {}): Promise<KpiResult> {
-	const details = await queryKpiDetails(db, q, settings);
+	return withoutParts(await queryKpiDetails(db, q, settings));
+}
+
+/** queryKpis from a conversation_facts relation alone (no rollup): e.g. a view over an export's Parquet files. */
+export async function queryFactKpis(db: WarehouseConnection, q: KpiQuery, settings: Partial<KpiSettings> = {}): Promise<KpiResult> {
+	return withoutParts(await queryFactKpiDetails(db, q, settings));
+}
+
+function withoutParts(details: Awaited<ReturnType<typeof queryKpiDetails>>): KpiResult {
 	return {
 		from: details.from,
 		to: details.to,
