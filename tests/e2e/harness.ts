@@ -203,12 +203,19 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
 	};
 }
 
-/** Logs in through the login form, as a person would. */
+/**
+ * Logs in through the login form, as a person would. Done once the page after the login has its
+ * server-rendered document: each test then waits for what it needs on that page, so a slow,
+ * busy machine cannot time the login out while the landing page's images and charts still load.
+ */
 export async function loginInBrowser(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
 	await page.goto(`${url}/login`);
 	await page.getByLabel('User name').fill(user.username);
 	await page.getByLabel('Password').fill(user.password);
-	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Log in' }).click()]);
+	await Promise.all([
+		page.waitForURL((u) => !u.pathname.startsWith('/login'), { waitUntil: 'domcontentloaded' }),
+		page.getByRole('button', { name: 'Log in' }).click()
+	]);
 }
 
 /** Full-page screenshot to tests/artifacts/<name>.png; returns the path. */
