@@ -66,28 +66,24 @@ export async function queryRollupQuantiles(
 	const where = factsFilter(q, params, 'week');
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-	// Per group and measure: how many values each bucket holds (the running totals are summed
-	// here: a SQL window over these few thousand rows costs more than the query itself).
-	const sql = `SELECT ${group} AS g, m, b, sum(n)::BIGINT AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL`;
-	const rows = await db.all<{ g: string | null; m: number; b: number; n: number }>(sql, paramsUsedBy(sql, params));
-	const totals = new Map<string, { g: string | null; m: number; total: number; buckets: { b: number; n: number; below: number }[] }>();
-	for (const r of rows) {
-		const key = `${r.g}\u0000${r.m}`;
-		const entry = totals.get(key) ?? { g: r.g, m: r.m, total: 0, buckets: [] };
-		entry.buckets.push({ b: r.b, n: r.n, below: 0 });
-		totals.set(key, entry);
-	}
-	for (const entry of totals.values()) {
-		entry.buckets.sort((x, y) => x.b - y.b);
-		for (const bucket of entry.buckets) {
-			bucket.below = entry.total;
-			entry.total += bucket.n;
-		}
-	}
+	// Per group and measure: how many values each bucket holds, as two lists (thousands of rows
+	// cost more to hand to JS than the query itself), the running totals summed here.
+	const sql = `SELECT g, m, list(b ORDER BY b) AS bs, list(n::DOUBLE ORDER BY b) AS ns
+		FROM (SELECT ${group} AS g, m, b, sum(n)::BIGINT AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL) GROUP BY g, m`;
+	const rows = await db.all<{ g: string | null; m: number; bs: number[]; ns: number[] }>(sql, paramsUsedBy(sql, params));
+	const totals = rows.map(({ g, m, bs, ns }) => {
+		let total = 0;
+		const buckets = bs.map((b, i) => {
+			const bucket = { b, n: Number(ns[i]), below: total };
+			total += bucket.n;
+			return bucket;
+		});
+		return { g, m, total, buckets };
+	});
 	// The ranks each quantile interpolates between, located in their buckets.
 	const targets: Target[] = [];
 	const seen = new Set<string>();
-	for (const { g, m, total, buckets: list } of totals.values()) {
+	for (const { g, m, total, buckets: list } of totals) {
 		for (const quantile of QUANTILE_COLUMNS.get(QUANTILE_MEASURES[m])!) {
 			const pos = (total - 1) * quantile;
 			for (const rank of new Set([Math.floor(pos), Math.ceil(pos)])) {
@@ -134,7 +130,7 @@ export async function queryRollupQuantiles(
 		}
 	}
 	const out = new Map<string | null, Record<string, (number | null)[]>>();
-	for (const { g, m, total } of totals.values()) {
+	for (const { g, m, total } of totals) {
 		const column = QUANTILE_MEASURES[m];
 		const list = QUANTILE_COLUMNS.get(column)!.map((quantile) =>
 			interpolate(total, quantile, (rank) => values.get(`${g}\u0000${m}\u0000${rank}`)!)
