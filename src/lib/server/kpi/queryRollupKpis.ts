@@ -106,7 +106,7 @@ export async function queryRollupQuantiles(
 				params[`m${m}b${i}`] = b;
 				return `$m${m}b${i}`;
 			});
-			return [`SELECT m, b, ${group} AS g, v, n FROM kpi_rollup_values WHERE gs = $gs AND m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
+			return [`SELECT m, b, ${group} AS g, v, n FROM kpi_rollup_values WHERE m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
 		});
 		params.wanted = JSON.stringify(targets.map((t) => ({ g: t.g ?? '', g_null: t.g === null, m: t.m, b: t.b, k: t.k })));
 		// Only the (bucket, group) pairs a rank falls in are read: their distinct values counted

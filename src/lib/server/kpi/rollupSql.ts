@@ -5,15 +5,15 @@
 //   MAX_SMALL_DIMS dimensions (grouping sets, told apart by `gs`), so that the common queries
 //   add up a few hundred rows, not every cell. Every aggregate is a sum, so any whole-week
 //   range and any filter or breakdown is a sum of cells, exactly.
-// - kpi_rollup_values: each quantile column's distinct values with how many times each occurs,
-//   per (week × bucket) and cell of every combination of at most MAX_SMALL_DIMS dimensions
-//   (grouping sets, `gs` as in kpi_rollup), sorted by (gs, measure, bucket, value) so that
-//   reading one value bucket of one set skips the rest of the table. Buckets
-//   are a fixed, monotone split of the value axis (16 per doubling), the same for every week.
-// - kpi_rollup_hist: how many values each (week × bucket) holds, per cell of the same grouping
-//   sets. A query finds from it in which bucket each needed rank lies, then reads only that
-//   bucket's counted values of its set: exact order statistics without sorting every value.
-//   Queries over more dimensions take their quantiles from conversation_facts.
+// - kpi_rollup_values: each quantile column's distinct values per cell, with how many times each
+//   occurs, sorted by (measure, bucket) so that reading one value bucket skips the rest of the
+//   table. Buckets are a fixed, monotone split of the value axis (16 per doubling), the same for
+//   every week.
+// - kpi_rollup_hist: how many values each (week × bucket) holds, per cell of every combination
+//   of at most MAX_SMALL_DIMS dimensions (grouping sets). A query finds from it in which
+//   bucket each needed rank lies, then reads only that bucket's counted values: exact order
+//   statistics without sorting every value. Queries over more dimensions take their
+//   quantiles from conversation_facts.
 import { createHash } from 'node:crypto';
 import { DIMENSIONS, type Dimension } from './dimensions';
 import { KPI_AGGREGATES, QUANTILE_COLUMNS } from './kpiAggregates';
@@ -109,22 +109,19 @@ export function rollupSteps(weeks: string | null): { table: RollupTable; select:
 		},
 		{
 			table: 'kpi_rollup_values',
-			// Equal values share one row with their count: measured in whole seconds, many values
-			// repeat (an auto-close a day after the last reply puts a sixth of all resolution times
-			// in one bucket, on a few hundred values). Counted per full cell first, then per small set.
-			select: `WITH cells AS (
-					SELECT m, b, v, ${CELL}, count(*)::BIGINT AS n FROM (${QUANTILE_MEASURES.map(
-						(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
-						FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
-					).join('\nUNION ALL\n')}) GROUP BY ALL
-				)
-				SELECT ${gs}, m, b, v, ${CELL}, sum(n)::BIGINT AS n
-				FROM cells GROUP BY GROUPING SETS (${smallSets(['m', 'b', 'v', 'week']).join(', ')}) ORDER BY gs, m, b, v`
+			// Equal values of a cell share one row with their count: measured in whole seconds, many
+			// values repeat (an auto-close a day after the last reply puts a sixth of all resolution
+			// times in one bucket, on a few hundred values), and a rank is then found by a running
+			// count over the distinct values, not by sorting every one.
+			select: `SELECT m, b, v, ${CELL}, count(*)::BIGINT AS n FROM (${QUANTILE_MEASURES.map(
+				(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
+				FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
+			).join('\nUNION ALL\n')}) GROUP BY ALL ORDER BY m, b, v`
 		},
 		{
 			table: 'kpi_rollup_hist',
-			select: `SELECT gs, m, ${CELL}, b, sum(n)::BIGINT AS n
-				FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY gs, m, ${CELL}, b ORDER BY gs, m, b`
+			select: `SELECT ${gs}, m, ${CELL}, b, sum(n)::BIGINT AS n
+				FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${smallSets(['m', 'week', 'b']).join(', ')}) ORDER BY gs, m, b`
 		}
 	];
 }
