@@ -41,7 +41,9 @@ export async function buildGeneratedWarehouse(ctx: BenchContext, label: string, 
 		const inputBytes = fs.statSync(file).size;
 		// Only the input stays: the manifest of planted truths is not needed here and is big.
 		for (const entry of fs.readdirSync(out)) if (entry !== 'canonical') fs.rmSync(path.join(out, entry), { recursive: true, force: true });
-		ctx.log(`${label}: ${count} conversations, ${Math.round(inputBytes / 2 ** 20).toLocaleString('en')} MB in ${generateSeconds.toFixed(0)} s; importing…`);
+		ctx.log(
+			`${label}: ${count} conversations, ${Math.round(inputBytes / 2 ** 20).toLocaleString('en')} MB in ${generateSeconds.toFixed(0)} s; importing…`
+		);
 		const imported = await measureChild<ImportFigures>(IMPORT_WORKER, ['ours', file, db], ctx.log);
 		return { generateSeconds, inputBytes, imported };
 	} finally {
