@@ -8,24 +8,16 @@
 // Inputs and warehouses are deleted as soon as they are measured (10M is ~15 GB of JSON Lines).
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSample } from '../generate/generateSample';
+import { buildGeneratedWarehouse } from './buildGeneratedWarehouse';
 import { measureChild } from './measureChild';
 import type { BenchContext } from './runBench';
 
-const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
 const QUERY_WORKER = path.resolve('pipelines/bench/scaleWorker.ts');
 /** DuckDB memory limit of the query process (the import keeps its own): big enough not to spill on reads, small enough for a shared box. */
 const QUERY_MEMORY_LIMIT = process.env.SUPPORTLENS_DUCKDB_MEMORY ?? '2GB';
 /** Disk a conversation needs at most while its size is measured: JSON Lines, manifest, import staging, warehouse. */
 const DISK_BYTES_PER_CONVERSATION = 4500;
 
-/** What the import section's worker prints (it may add more, e.g. where the time went: passed on as is). */
-interface ImportFigures {
-	seconds: number;
-	peak_rss_mb: number;
-	loaded: number;
-	[more: string]: unknown;
-}
 interface ListFigures {
 	kpi_filter: boolean;
 	total: number;
@@ -70,28 +62,7 @@ async function measureSize(ctx: BenchContext, n: number, onImported: (figures: o
 	const out = path.join(ctx.tmpDir, `scale-${n}`);
 	const db = path.join(ctx.tmpDir, `scale-${n}.duckdb`);
 	try {
-		ctx.log(`scale: generating ${label} canonical conversations…`);
-		const generatedAt = performance.now();
-		let nextLog = 0.1;
-		await generateSample({
-			out,
-			conversations: n,
-			formatShares: { canonical: 1 },
-			onProgress: (written, total) => {
-				if (written / total < nextLog) return;
-				ctx.log(`scale: generated ${written.toLocaleString('en')} of ${total.toLocaleString('en')}`);
-				nextLog += 0.1;
-			}
-		});
-		const generateSeconds = (performance.now() - generatedAt) / 1000;
-		const file = path.join(out, 'canonical', 'conversations.jsonl');
-		const inputBytes = fs.statSync(file).size;
-		// Only the input stays: the manifest of planted truths is not needed here and is big.
-		for (const entry of fs.readdirSync(out)) if (entry !== 'canonical') fs.rmSync(path.join(out, entry), { recursive: true, force: true });
-		ctx.log(`scale: ${label} conversations, ${mb(inputBytes).toLocaleString('en')} MB in ${generateSeconds.toFixed(0)} s; importing…`);
-
-		const imported = await measureChild<ImportFigures>(IMPORT_WORKER, ['ours', file, db], ctx.log);
-		fs.rmSync(out, { recursive: true, force: true });
+		const { generateSeconds, inputBytes, imported } = await buildGeneratedWarehouse(ctx, 'scale', n, out, db);
 		const warehouseBytes = fileBytes(db);
 		ctx.log(
 			`scale: imported ${imported.loaded.toLocaleString('en')} in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peak_rss_mb} MB, warehouse ${mb(warehouseBytes)} MB; querying…`

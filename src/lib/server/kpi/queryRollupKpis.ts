@@ -1,6 +1,7 @@
 // KPI figures read from the weekly rollup (rollupSql.ts) instead of conversation_facts: the
 // same aggregates summed over the rollup's cells, and exact interpolated quantiles found by
-// rank in the value histogram, then read from just the value buckets that hold those ranks.
+// rank in the value histogram, then read from the counted values of just the buckets that hold
+// those ranks.
 // queryKpiDetails decides when the rollup may answer (rollupCoverage, rollupUsable).
 import { paramsUsedBy } from '../warehouse/paramsUsedBy';
 import type { Row, WarehouseConnection } from '../warehouse/WarehouseConnection';
@@ -65,28 +66,24 @@ export async function queryRollupQuantiles(
 	const where = factsFilter(q, params, 'week');
 	const group = q.by ? DIMENSION_SQL[q.by] : `'all'`;
 	const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-	// Per group and measure: how many values each bucket holds (the running totals are summed
-	// here: a SQL window over these few thousand rows costs more than the query itself).
-	const sql = `SELECT ${group} AS g, m, b, sum(n)::BIGINT AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL`;
-	const rows = await db.all<{ g: string | null; m: number; b: number; n: number }>(sql, paramsUsedBy(sql, params));
-	const totals = new Map<string, { g: string | null; m: number; total: number; buckets: { b: number; n: number; below: number }[] }>();
-	for (const r of rows) {
-		const key = `${r.g}\u0000${r.m}`;
-		const entry = totals.get(key) ?? { g: r.g, m: r.m, total: 0, buckets: [] };
-		entry.buckets.push({ b: r.b, n: r.n, below: 0 });
-		totals.set(key, entry);
-	}
-	for (const entry of totals.values()) {
-		entry.buckets.sort((x, y) => x.b - y.b);
-		for (const bucket of entry.buckets) {
-			bucket.below = entry.total;
-			entry.total += bucket.n;
-		}
-	}
+	// Per group and measure: how many values each bucket holds, as two lists (thousands of rows
+	// cost more to hand to JS than the query itself), the running totals summed here.
+	const sql = `SELECT g, m, list(b ORDER BY b) AS bs, list(n::DOUBLE ORDER BY b) AS ns
+		FROM (SELECT ${group} AS g, m, b, sum(n)::BIGINT AS n FROM kpi_rollup_hist WHERE gs = $gs ${filter} GROUP BY ALL) GROUP BY g, m`;
+	const rows = await db.all<{ g: string | null; m: number; bs: number[]; ns: number[] }>(sql, paramsUsedBy(sql, params));
+	const totals = rows.map(({ g, m, bs, ns }) => {
+		let total = 0;
+		const buckets = bs.map((b, i) => {
+			const bucket = { b, n: Number(ns[i]), below: total };
+			total += bucket.n;
+			return bucket;
+		});
+		return { g, m, total, buckets };
+	});
 	// The ranks each quantile interpolates between, located in their buckets.
 	const targets: Target[] = [];
 	const seen = new Set<string>();
-	for (const { g, m, total, buckets: list } of totals.values()) {
+	for (const { g, m, total, buckets: list } of totals) {
 		for (const quantile of QUANTILE_COLUMNS.get(QUANTILE_MEASURES[m])!) {
 			const pos = (total - 1) * quantile;
 			for (const rank of new Set([Math.floor(pos), Math.ceil(pos)])) {
@@ -109,19 +106,22 @@ export async function queryRollupQuantiles(
 				params[`m${m}b${i}`] = b;
 				return `$m${m}b${i}`;
 			});
-			return [`SELECT m, b, ${group} AS g, v FROM kpi_rollup_values WHERE m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
+			return [`SELECT m, b, ${group} AS g, v, n FROM kpi_rollup_values WHERE m = ${m} AND b IN (${list.join(', ')}) ${filter}`];
 		});
 		params.wanted = JSON.stringify(targets.map((t) => ({ g: t.g ?? '', g_null: t.g === null, m: t.m, b: t.b, k: t.k })));
-		// Only the (bucket, group) pairs a rank falls in are sorted, each on its own.
+		// Only the (bucket, group) pairs a rank falls in are read: their distinct values counted
+		// over the matching cells, then a running count finds the value holding each rank.
 		const pick = `WITH wanted AS (SELECT unnest(from_json($wanted, '[{"g":"VARCHAR","g_null":"BOOLEAN","m":"SMALLINT","b":"INTEGER","k":"BIGINT"}]'), recursive := true)),
 			bucket_values AS (${reads.join('\nUNION ALL\n')}),
-			ranked AS (
-				SELECT bv.m, bv.b, w.g, w.g_null, bv.v, row_number() OVER (PARTITION BY bv.m, bv.b, w.g, w.g_null ORDER BY bv.v) - 1 AS k
+			counted AS (
+				SELECT bv.m, bv.b, w.g, w.g_null, bv.v, sum(bv.n) AS n
 				FROM bucket_values bv JOIN (SELECT DISTINCT g, g_null, m, b FROM wanted) w
 				ON bv.m = w.m AND bv.b = w.b AND coalesce(bv.g, '') = w.g AND (bv.g IS NULL) = w.g_null
-			)
-			SELECT w.g, w.g_null, w.m, w.b, w.k, r.v FROM wanted w JOIN ranked r
-			ON r.m = w.m AND r.b = w.b AND r.g = w.g AND r.g_null = w.g_null AND r.k = w.k`;
+				GROUP BY ALL
+			),
+			running AS (SELECT *, sum(n) OVER (PARTITION BY m, b, g, g_null ORDER BY v ROWS UNBOUNDED PRECEDING) AS upto FROM counted)
+			SELECT w.g, w.g_null, w.m, w.b, w.k, r.v FROM wanted w JOIN running r
+			ON r.m = w.m AND r.b = w.b AND r.g = w.g AND r.g_null = w.g_null AND w.k >= r.upto - r.n AND w.k < r.upto`;
 		const rows = await db.all<{ g: string; g_null: boolean; m: number; b: number; k: number; v: number }>(pick, paramsUsedBy(pick, params));
 		const rankOf = new Map(targets.map((t) => [`${t.g}\u0000${t.m}\u0000${t.b}\u0000${t.k}`, t.rank]));
 		for (const r of rows) {
@@ -130,7 +130,7 @@ export async function queryRollupQuantiles(
 		}
 	}
 	const out = new Map<string | null, Record<string, (number | null)[]>>();
-	for (const { g, m, total } of totals.values()) {
+	for (const { g, m, total } of totals) {
 		const column = QUANTILE_MEASURES[m];
 		const list = QUANTILE_COLUMNS.get(column)!.map((quantile) =>
 			interpolate(total, quantile, (rank) => values.get(`${g}\u0000${m}\u0000${rank}`)!)

@@ -5,12 +5,13 @@
 //   MAX_SMALL_DIMS dimensions (grouping sets, told apart by `gs`), so that the common queries
 //   add up a few hundred rows, not every cell. Every aggregate is a sum, so any whole-week
 //   range and any filter or breakdown is a sum of cells, exactly.
-// - kpi_rollup_values: each quantile column's values with their week and dimensions, sorted by
-//   (measure, bucket) so that reading one value bucket skips the rest of the table. Buckets
-//   are a fixed, monotone split of the value axis (8 per doubling), the same for every week.
+// - kpi_rollup_values: each quantile column's distinct values per cell, with how many times each
+//   occurs, sorted by (measure, bucket) so that reading one value bucket skips the rest of the
+//   table. Buckets are a fixed, monotone split of the value axis (16 per doubling), the same for
+//   every week.
 // - kpi_rollup_hist: how many values each (week × bucket) holds, per cell of every combination
-//   of at most MAX_QUANTILE_DIMS dimensions (grouping sets). A query finds from it in which
-//   bucket each needed rank lies, then reads only that bucket's values: exact order
+//   of at most MAX_SMALL_DIMS dimensions (grouping sets). A query finds from it in which
+//   bucket each needed rank lies, then reads only that bucket's counted values: exact order
 //   statistics without sorting every value. Queries over more dimensions take their
 //   quantiles from conversation_facts.
 import { createHash } from 'node:crypto';
@@ -87,7 +88,7 @@ export type RollupTable = (typeof ROLLUP_TABLES)[number];
  * How to fill the rollup for the facts of `weeks` (a table with a week column), or of every
  * week: SELECTs run in this order, each appending to its table. The small grouping sets of
  * kpi_rollup add up its full cells (a tenth of the facts' rows at 1M, and exact: every cell is
- * a sum); the histogram counts kpi_rollup_values.
+ * a sum); the histogram adds up kpi_rollup_values' counts.
  */
 export function rollupSteps(weeks: string | null): { table: RollupTable; select: string }[] {
 	const inWeeks = weeks ? `week IN (SELECT week FROM ${weeks})` : 'true';
@@ -108,16 +109,18 @@ export function rollupSteps(weeks: string | null): { table: RollupTable; select:
 		},
 		{
 			table: 'kpi_rollup_values',
-			select: QUANTILE_MEASURES.map(
+			// Equal values of a cell share one row with their count: measured in whole seconds, many
+			// values repeat (an auto-close a day after the last reply puts a sixth of all resolution
+			// times in one bucket, on a few hundred values), and a rank is then found by a running
+			// count over the distinct values, not by sorting every one.
+			select: `SELECT m, b, v, ${CELL}, count(*)::BIGINT AS n FROM (${QUANTILE_MEASURES.map(
 				(column, m) => `SELECT ${m}::SMALLINT AS m, ${bucketSql(column)} AS b, ${column} AS v, ${CELL}
 				FROM conversation_facts WHERE ${inWeeks} AND ${column} IS NOT NULL`
-			)
-				.join('\nUNION ALL\n')
-				.concat('\nORDER BY m, b, v')
+			).join('\nUNION ALL\n')}) GROUP BY ALL ORDER BY m, b, v`
 		},
 		{
 			table: 'kpi_rollup_hist',
-			select: `SELECT ${gs}, m, ${CELL}, b, count(*) AS n
+			select: `SELECT ${gs}, m, ${CELL}, b, sum(n)::BIGINT AS n
 				FROM kpi_rollup_values WHERE ${inWeeks} GROUP BY GROUPING SETS (${smallSets(['m', 'week', 'b']).join(', ')}) ORDER BY gs, m, b`
 		}
 	];
