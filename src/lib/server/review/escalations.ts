@@ -14,17 +14,25 @@ export interface EscalationRow extends ReviewRow {
 	accurate: boolean;
 }
 
+// events holds millions of rows in import order, not by week: each scan of it costs about as
+// much as the rest of the query. So it is read once per event type, each time filtered by type
+// (pushed into the scan) and semi-joined to a narrow set (the week's conversations, then those
+// with a hand-off), and the rest works on those few rows, materialised once.
 const SQL = `
 WITH ${WEEK_CTE},
-h AS (
+h AS MATERIALIZED (
 	SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.seq, e.occurred_at AS at, e.to_queue, e.reason
-	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
+	FROM events e SEMI JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
 	WHERE e.type = 'handoff'
+),
+a AS MATERIALIZED (
+	SELECT e.source, e.conversation_id AS id, e.seq, e.queue
+	FROM events e SEMI JOIN h ON e.source = h.source AND e.conversation_id = h.id
+	WHERE e.type = 'assignment'
 ),
 after AS (
 	SELECT h.source, h.id, h.event_id, list_sort(list_distinct(list(a.queue))) AS queues
-	FROM h LEFT JOIN events a
-		ON a.source = h.source AND a.conversation_id = h.id AND a.type = 'assignment' AND a.seq > h.seq
+	FROM h LEFT JOIN a ON a.source = h.source AND a.id = h.id AND a.seq > h.seq
 	GROUP BY h.source, h.id, h.event_id
 )
 SELECT h.source, h.id, h.event_id, h.at, wk.channel, h.reason, h.to_queue,

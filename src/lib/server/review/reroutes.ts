@@ -14,13 +14,16 @@ export interface RerouteRow extends ReviewRow {
 	moves: number;
 }
 
+// Only the week's rerouted conversations (from conversation_facts) are looked up in events,
+// once per event type (see escalations.ts for why).
 const SQL = `
 WITH ${WEEK_CTE},
+r AS MATERIALIZED (SELECT source, id, created_at, channel FROM wk WHERE distinct_queues >= 2),
 a AS (
 	SELECT e.source, e.conversation_id AS id, e.seq, e.queue,
 		lag(e.queue) OVER (PARTITION BY e.source, e.conversation_id ORDER BY e.seq) AS prev
-	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
-	WHERE wk.distinct_queues >= 2 AND e.type = 'assignment' AND e.queue IS NOT NULL
+	FROM events e SEMI JOIN r ON e.source = r.source AND e.conversation_id = r.id
+	WHERE e.type = 'assignment' AND e.queue IS NOT NULL
 ),
 g AS (
 	SELECT source, id,
@@ -33,15 +36,15 @@ g AS (
 ),
 h AS (
 	SELECT e.source, e.conversation_id AS id, arg_min(e.to_queue, e.seq) AS handoff_to_queue
-	FROM events e JOIN g ON e.source = g.source AND e.conversation_id = g.id
+	FROM events e SEMI JOIN r ON e.source = r.source AND e.conversation_id = r.id
 	WHERE e.type = 'handoff'
 	GROUP BY e.source, e.conversation_id
 )
-SELECT g.source, g.id, wk.created_at, wk.channel, h.handoff_to_queue, g.first_queue, g.final_queue, g.queue_path, g.moves,
+SELECT g.source, g.id, r.created_at, r.channel, h.handoff_to_queue, g.first_queue, g.final_queue, g.queue_path, g.moves,
 	count(*) OVER () AS total
-FROM g JOIN wk ON wk.source = g.source AND wk.id = g.id
+FROM g JOIN r ON r.source = g.source AND r.id = g.id
 LEFT JOIN h ON h.source = g.source AND h.id = g.id
-ORDER BY g.moves DESC, wk.created_at, g.source, g.id
+ORDER BY g.moves DESC, r.created_at, g.source, g.id
 LIMIT ?`;
 
 export const reroutes: ReviewTable<RerouteRow> = {
