@@ -33,7 +33,7 @@ const excerpt = (text: string) => {
 };
 
 /**
- * Only conversations that can hold a flagged draft are looked up in events, from
+ * Only conversations that can hold a flagged draft are looked up in the week's review_events, from
  * conversation_facts: a rejected draft, or edited drafts whose magnitudes (the same measure,
  * stored per conversation as a sum of non-negative terms) add up to the threshold or more —
  * no single draft reaches it otherwise — or an edited draft the sum left out (no final_body).
