@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/generate/generateSample';
 import { importConversations, importFiles } from '../../src/lib/server/ingest';
 import { HEAVY_EDIT_MAGNITUDE, isoWeekOf, reviewTable } from '../../src/lib/server/review';
+import { refreshReviewEvents } from '../../src/lib/server/review/refreshReviewEvents';
 import { Warehouse } from '../../src/lib/server/warehouse';
 import { referenceReviewRows } from '../helpers/review/referenceReviewTables';
 import { makeTempDir } from '../helpers/tempDir';
@@ -125,5 +126,12 @@ describe('review tables against the plain joins over every event', () => {
 		]);
 		expect(await staleReviewEvents()).toBe(0);
 		await expectSameAsReference();
+	});
+
+	it('rebuilds to the same rows when every conversation is refreshed', async () => {
+		const before = await warehouse.db.one<{ n: number }>('SELECT count(*) AS n FROM review_events');
+		await warehouse.db.transaction((tx) => refreshReviewEvents(tx, null));
+		expect((await warehouse.db.one<{ n: number }>('SELECT count(*) AS n FROM review_events'))!.n).toBe(before!.n);
+		expect(await staleReviewEvents()).toBe(0);
 	});
 });
