@@ -6,11 +6,13 @@ import type { DerivedRefresher } from './warehouse';
 import { refreshConversationFacts } from './kpi/refreshConversationFacts';
 import { refreshHandoffsQualified } from './grading/refreshHandoffsQualified';
 import { refreshKpiRollup } from './kpi/refreshKpiRollup';
+import { refreshReviewEvents } from './review/refreshReviewEvents';
 
 export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
 	{ name: 'conversation_facts', refresh: refreshConversationFacts },
 	// After conversation_facts: it recomputes those rows and leaves touched ones NULL.
 	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) },
+	{ name: 'review_events', refresh: refreshReviewEvents },
 	// Last: rebuilds the weeks whose facts the refreshers above changed.
 	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)) }
 ];

@@ -2,7 +2,15 @@
 // to afterwards and whether the hand-off was accurate (its to_queue is the only one).
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';
-import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
+import {
+	limitOf,
+	WEEK_CTE,
+	WEEK_EVENTS_CTE,
+	weekEventParams,
+	type ReviewRow,
+	type ReviewTable,
+	type ReviewTableResult
+} from './reviewTable';
 
 export interface EscalationRow extends ReviewRow {
 	event_id: string;
@@ -14,17 +22,23 @@ export interface EscalationRow extends ReviewRow {
 	accurate: boolean;
 }
 
+// The week's hand-offs come from review_events (the week's slice, not the millions of events),
+// then the assignments of just those conversations; each step is materialised once.
 const SQL = `
-WITH ${WEEK_CTE},
-h AS (
+WITH ${WEEK_CTE}, ${WEEK_EVENTS_CTE},
+h AS MATERIALIZED (
 	SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.seq, e.occurred_at AS at, e.to_queue, e.reason
-	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
+	FROM wev e SEMI JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
 	WHERE e.type = 'handoff'
+),
+a AS MATERIALIZED (
+	SELECT e.source, e.conversation_id AS id, e.seq, e.queue
+	FROM wev e SEMI JOIN h ON e.source = h.source AND e.conversation_id = h.id
+	WHERE e.type = 'assignment'
 ),
 after AS (
 	SELECT h.source, h.id, h.event_id, list_sort(list_distinct(list(a.queue))) AS queues
-	FROM h LEFT JOIN events a
-		ON a.source = h.source AND a.conversation_id = h.id AND a.type = 'assignment' AND a.seq > h.seq
+	FROM h LEFT JOIN a ON a.source = h.source AND a.id = h.id AND a.seq > h.seq
 	GROUP BY h.source, h.id, h.event_id
 )
 SELECT h.source, h.id, h.event_id, h.at, wk.channel, h.reason, h.to_queue,
@@ -51,7 +65,7 @@ export const escalations: ReviewTable<EscalationRow> = {
 		{ key: 'accurate', label: 'Accurate', format: 'boolean' }
 	],
 	async load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<EscalationRow>> {
-		const rows = await db.all<EscalationRow & { total: number }>(SQL, [...weekParams(week), limitOf(limit)]);
+		const rows = await db.all<EscalationRow & { total: number }>(SQL, [...weekEventParams(week), limitOf(limit)]);
 		return { rows: rows.map(({ total: _t, ...r }) => r as EscalationRow), total: rows[0]?.total ?? 0 };
 	}
 };

@@ -3,7 +3,15 @@
 import { editMagnitude } from '../kpi';
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';
-import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
+import {
+	limitOf,
+	WEEK_CTE,
+	WEEK_EVENTS_CTE,
+	weekEventParams,
+	type ReviewRow,
+	type ReviewTable,
+	type ReviewTableResult
+} from './reviewTable';
 
 /** An edited draft counts as heavily edited from this magnitude on (a third of the text changed). */
 export const HEAVY_EDIT_MAGNITUDE = 0.3;
@@ -24,12 +32,24 @@ const excerpt = (text: string) => {
 	return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat;
 };
 
+/**
+ * Only conversations that can hold a flagged draft are looked up in the week's review_events, from
+ * conversation_facts: a rejected draft, or edited drafts whose magnitudes (the same measure,
+ * stored per conversation as a sum of non-negative terms) add up to the threshold or more —
+ * no single draft reaches it otherwise — or an edited draft the sum left out (no final_body).
+ * The margin below the threshold covers rounding in the stored sum.
+ */
 const SQL = `
-WITH ${WEEK_CTE}
-SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.occurred_at AS at, wk.channel, e.agent_id, e.review,
+WITH ${WEEK_CTE}, ${WEEK_EVENTS_CTE},
+c AS (
+	SELECT source, id, channel FROM wk
+	WHERE drafts_rejected > 0 OR edit_magnitude_sum >= ? OR drafts_edited > edit_magnitude_count
+)
+SELECT e.source, e.conversation_id AS id, e.id AS event_id, e.occurred_at AS at, c.channel, e.agent_id, e.review,
 	coalesce(e.body, '') AS body, e.final_body
-FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
+FROM wev e JOIN c ON e.source = c.source AND e.conversation_id = c.id
 WHERE e.type = 'draft' AND e.review IN ('rejected', 'edited')`;
+const SUM_MARGIN = 1e-9;
 
 interface Raw {
 	source: string;
@@ -58,7 +78,7 @@ export const flaggedDrafts: ReviewTable<FlaggedDraftRow> = {
 		{ key: 'draft', label: 'Draft', format: 'text' }
 	],
 	async load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<FlaggedDraftRow>> {
-		const raw = await db.all<Raw>(SQL, weekParams(week));
+		const raw = await db.all<Raw>(SQL, [...weekEventParams(week), HEAVY_EDIT_MAGNITUDE - SUM_MARGIN]);
 		const flagged: FlaggedDraftRow[] = [];
 		for (const { body, final_body, ...r } of raw) {
 			// The KPI engine's measure; an edited draft without final_body has none and is left out, as in the KPI.

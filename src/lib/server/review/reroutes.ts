@@ -2,7 +2,15 @@
 // numerator, conversation_facts.distinct_queues >= 2), with the path they took and where the AI's hand-off first sent them.
 import type { WarehouseConnection } from '../warehouse';
 import type { IsoWeek } from './isoWeek';
-import { limitOf, WEEK_CTE, weekParams, type ReviewRow, type ReviewTable, type ReviewTableResult } from './reviewTable';
+import {
+	limitOf,
+	WEEK_CTE,
+	WEEK_EVENTS_CTE,
+	weekEventParams,
+	type ReviewRow,
+	type ReviewTable,
+	type ReviewTableResult
+} from './reviewTable';
 
 export interface RerouteRow extends ReviewRow {
 	created_at: Date;
@@ -14,13 +22,16 @@ export interface RerouteRow extends ReviewRow {
 	moves: number;
 }
 
+// Only the week's rerouted conversations (from conversation_facts) are looked up in the
+// week's review_events.
 const SQL = `
-WITH ${WEEK_CTE},
+WITH ${WEEK_CTE}, ${WEEK_EVENTS_CTE},
+r AS MATERIALIZED (SELECT source, id, created_at, channel FROM wk WHERE distinct_queues >= 2),
 a AS (
 	SELECT e.source, e.conversation_id AS id, e.seq, e.queue,
 		lag(e.queue) OVER (PARTITION BY e.source, e.conversation_id ORDER BY e.seq) AS prev
-	FROM events e JOIN wk ON e.source = wk.source AND e.conversation_id = wk.id
-	WHERE wk.distinct_queues >= 2 AND e.type = 'assignment' AND e.queue IS NOT NULL
+	FROM wev e SEMI JOIN r ON e.source = r.source AND e.conversation_id = r.id
+	WHERE e.type = 'assignment' AND e.queue IS NOT NULL
 ),
 g AS (
 	SELECT source, id,
@@ -33,15 +44,15 @@ g AS (
 ),
 h AS (
 	SELECT e.source, e.conversation_id AS id, arg_min(e.to_queue, e.seq) AS handoff_to_queue
-	FROM events e JOIN g ON e.source = g.source AND e.conversation_id = g.id
+	FROM wev e SEMI JOIN r ON e.source = r.source AND e.conversation_id = r.id
 	WHERE e.type = 'handoff'
 	GROUP BY e.source, e.conversation_id
 )
-SELECT g.source, g.id, wk.created_at, wk.channel, h.handoff_to_queue, g.first_queue, g.final_queue, g.queue_path, g.moves,
+SELECT g.source, g.id, r.created_at, r.channel, h.handoff_to_queue, g.first_queue, g.final_queue, g.queue_path, g.moves,
 	count(*) OVER () AS total
-FROM g JOIN wk ON wk.source = g.source AND wk.id = g.id
+FROM g JOIN r ON r.source = g.source AND r.id = g.id
 LEFT JOIN h ON h.source = g.source AND h.id = g.id
-ORDER BY g.moves DESC, wk.created_at, g.source, g.id
+ORDER BY g.moves DESC, r.created_at, g.source, g.id
 LIMIT ?`;
 
 export const reroutes: ReviewTable<RerouteRow> = {
@@ -58,7 +69,7 @@ export const reroutes: ReviewTable<RerouteRow> = {
 		{ key: 'moves', label: 'Moves' }
 	],
 	async load(db: WarehouseConnection, week: IsoWeek, limit: number | null): Promise<ReviewTableResult<RerouteRow>> {
-		const rows = await db.all<RerouteRow & { total: number }>(SQL, [...weekParams(week), limitOf(limit)]);
+		const rows = await db.all<RerouteRow & { total: number }>(SQL, [...weekEventParams(week), limitOf(limit)]);
 		return { rows: rows.map(({ total: _t, ...r }) => r as RerouteRow), total: rows[0]?.total ?? 0 };
 	}
 };

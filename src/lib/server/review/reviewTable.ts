@@ -52,3 +52,12 @@ export const WEEK_CTE = `wk AS (
 )`;
 
 export const weekParams = (week: IsoWeek) => [week.from, week.toExclusive];
+
+/**
+ * The week's hand-offs, assignments and rejected or edited drafts (review_events, kept by
+ * week beside events, which is in import order and millions of rows), as a CTE named wev
+ * after WEEK_CTE; its parameters follow weekParams' (weekEventParams gives all three).
+ */
+export const WEEK_EVENTS_CTE = `wev AS (SELECT * FROM review_events WHERE week = ?::DATE)`;
+
+export const weekEventParams = (week: IsoWeek) => [...weekParams(week), week.from];

@@ -7,6 +7,7 @@ import importRunStatus from './002_import_run_status';
 import partialHistory from './005_partial_history_and_ratings';
 import conversationFacts from './010_conversation_facts';
 import kpiRollup from './011_kpi_rollup';
+import reviewEvents from './015_review_events';
 import auth from './020_auth';
 import userStatusAudit from './021_user_status_audit';
 import gaps from './030_gaps';
@@ -27,6 +28,7 @@ export const MIGRATIONS: Migration[] = [
 	partialHistory,
 	conversationFacts,
 	kpiRollup,
+	reviewEvents,
 	auth,
 	userStatusAudit,
 	gaps,
