@@ -75,16 +75,22 @@ async function computeEdits(db: WarehouseConnection, scope: Scope): Promise<void
 			     ELSE levenshtein(body, final_body) / greatest(length(body), length(final_body)) END AS magnitude
 		FROM kpi_edited_drafts
 		WHERE strlen(body) = length(body) AND strlen(final_body) = length(final_body)`);
-	const wide = await db.all<{ source: string; id: string; body: string; final_body: string }>(`
+	// The texts are read a chunk at a time (at 1M conversations they are tens of thousands of
+	// pairs) and only the magnitudes kept; they are inserted once the read is over (a statement
+	// on this connection would end the stream).
+	const wide = await db.raw.stream(`
 		SELECT source, id, body, final_body FROM kpi_edited_drafts
 		WHERE NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
-	for (let i = 0; i < wide.length; i += JS_EDIT_CHUNK) {
-		const chunk = wide
-			.slice(i, i + JS_EDIT_CHUNK)
-			.map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
+	const magnitudes: { source: string; id: string; magnitude: number }[] = [];
+	for (let chunk = await wide.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await wide.fetchChunk()) {
+		for (const [source, id, body, finalBody] of chunk.getRows()) {
+			magnitudes.push({ source: String(source), id: String(id), magnitude: editMagnitude(String(body), String(finalBody)) });
+		}
+	}
+	for (let i = 0; i < magnitudes.length; i += JS_EDIT_CHUNK) {
 		await db.run(
 			`INSERT INTO kpi_edits SELECT unnest(from_json(?, '[{"source":"VARCHAR","id":"VARCHAR","magnitude":"DOUBLE"}]'), recursive := true)`,
-			[JSON.stringify(chunk)]
+			[JSON.stringify(magnitudes.slice(i, i + JS_EDIT_CHUNK))]
 		);
 	}
 }
