@@ -98,8 +98,8 @@ async function computeEdits(db: WarehouseConnection, scope: Scope): Promise<void
 /**
  * The facts, one temp table per stage: DuckDB plans each small step well, while one big
  * statement with many CTE references made it slow (quadratic-looking) at 100,000 rows.
- * `events` is where the scope's events are read from (the whole table, or it joined with the
- * scope). The events are read once, in one aggregate: what depends on an earlier event (the
+ * `scope` joins the events with kpi_scope, or reads them all when the scope is every
+ * conversation. The events are read once, in one aggregate: what depends on an earlier event (the
  * first reply after the first customer message, a reopen after the first solve, the queues
  * assigned after a hand-off) keeps the few events it needs as short lists, settled per row in
  * the next stage. Joining the events with themselves instead cost a copy of every event and
