@@ -41,10 +41,12 @@ export class FastStaging {
 			await db.run(`DROP TABLE IF EXISTS ${table}`);
 			return null;
 		}
+		const parsed = { table, ordBase, accepted: 0 };
+		this.parsed.push(parsed);
 		const counts = (await db.one<{ lines: number; accepted: number }>(
 			`SELECT count(*) AS lines, count(*) FILTER (WHERE ok) AS accepted FROM ${table}`
 		))!;
-		this.parsed.push({ table, ordBase, accepted: counts.accepted });
+		parsed.accepted = counts.accepted;
 		this.conversations += counts.accepted;
 		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE NOT ok AND raw IS NOT NULL ORDER BY rowid`);
 		let batch: StagedRecord[] = [];
