@@ -114,7 +114,7 @@ const CONVERSATION_CHECK = `
 	${untrimmed('c.id')} AND (c.source IS NULL OR ${untrimmed('c.source')})
 	AND (c.channel IS NULL OR c.channel IN (${list(CHANNELS)}))
 	AND ${utcTimestamp('c.created_at')} AND (c.updated_at IS NULL OR ${utcTimestamp('c.updated_at')})
-	AND regexp_full_match(c.language, '[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*')
+	AND (c.language IS NULL OR regexp_full_match(c.language, '[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*'))
 	AND (c.priority IS NULL OR c.priority IN (${list(PRIORITIES)}))
 	AND (c.history IS NULL OR c.history IN ('full', 'partial'))
 	AND (c.csat IS NULL OR CASE
@@ -146,6 +146,21 @@ FROM (
 				auto_detect = false, new_line = '\\n', max_line_size = ${FAST_MAX_LINE_BYTES * 2}, buffer_size = ${FAST_MAX_LINE_BYTES * 4})
 	)
 )`;
+}
+
+/**
+ * Accepted lines without a language (the import detects theirs, as flattenConversation does):
+ * rowid, subject and the customer's message bodies in event order, for detectLanguage.
+ */
+export function missingLanguageSql(table: string): string {
+	return `SELECT rowid AS r, subject, coalesce(list_transform(list_filter(events, e -> e.type = 'message' AND e.author = 'customer'), e -> e.body), []) AS bodies
+	FROM ${table} WHERE ok AND language IS NULL ORDER BY rowid`;
+}
+
+/** Sets the detected languages, bound as one JSON list of {r: rowid, language}; an in-place update, so rowids stay. */
+export function setDetectedLanguagesSql(table: string): string {
+	return `UPDATE ${table} SET language = d.language, language_detected = true
+	FROM (SELECT unnest(from_json(?, '[{"r":"BIGINT","language":"VARCHAR"}]'), recursive := true)) d WHERE ${table}.rowid = d.r`;
 }
 
 /** An accepted line's conversation row, every column but ord (rowid gives it); separate columns, so the merge reads no event when it reads these. */

@@ -5,6 +5,7 @@
 import type { WarehouseConnection } from '../../warehouse/WarehouseConnection';
 import { stageRecord, type StagedRecord } from '../stageRecord';
 import { columnList, CONVERSATION_COLUMNS, createStagedTableSql, EVENT_COLUMNS } from '../stagedColumns';
+import { detectMissingLanguages } from './detectMissingLanguages';
 import { affectedLinesSql, fastConversationsViewSql, fastEventsSql, parseLinesSql, type ParsedFile } from './canonicalLineSql';
 
 export interface FastFile {
@@ -41,6 +42,7 @@ export class FastStaging {
 			await db.run(`DROP TABLE IF EXISTS ${table}`);
 			return null;
 		}
+		await detectMissingLanguages(db, table);
 		const parsed = { table, ordBase, accepted: 0 };
 		this.parsed.push(parsed);
 		const counts = (await db.one<{ lines: number; accepted: number }>(
