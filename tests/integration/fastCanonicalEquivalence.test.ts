@@ -73,6 +73,24 @@ const set = (path: string[], value: unknown) => (c: Loose) => {
 };
 const ev = (i: number, key: string, value: unknown) => set(['events', String(i), key], value);
 
+/** Valid conversations without a language, whose language the import detects (or finds none). */
+const NO_LANGUAGE: ((c: Loose) => void)[] = [
+	(c) => {
+		delete c.language;
+		ev(0, 'body', 'Buenas tardes, me cobraron dos veces la suscripción este mes y necesito el reembolso')(c);
+	},
+	(c) => {
+		delete c.language;
+		ev(0, 'body', 'ok')(c);
+		set(['subject'], 'Doppelte Abbuchung meiner Rechnung im Oktober')(c);
+	},
+	(c) => {
+		delete c.language;
+		delete c.subject;
+		ev(0, 'body', 'ok')(c);
+	}
+];
+
 /** Edits of a valid conversation: many keep it valid (some in forms only zod reads), the rest break it. */
 const EDITS: ((c: Loose) => void)[] = [
 	set(['id'], 42),
@@ -96,6 +114,7 @@ const EDITS: ((c: Loose) => void)[] = [
 	set(['subject'], null),
 	set(['subject'], { text: 'x' }),
 	set(['language'], undefined),
+	...NO_LANGUAGE,
 	set(['language'], 'english!'),
 	set(['language'], 'pt-BR'),
 	set(['priority'], 'whenever'),
@@ -272,6 +291,17 @@ describe('the canonical fast path', () => {
 				// Every unedited conversation takes the fast path.
 				const acceptedLines = new Set(accepted.map((r) => r.line));
 				for (let n = 1; n <= 20; n++) expect(acceptedLines.has(n)).toBe(true);
+				// So does one without a language: the fast path detects it as the zod path does.
+				const noLanguage = NO_LANGUAGE.map((edit) => 20 + EDITS.indexOf(edit) + 1);
+				for (const line of noLanguage) expect(acceptedLines.has(line), `line ${line}`).toBe(true);
+				const languages = await db.all<{ language: string | null; language_detected: boolean }>(
+					`SELECT language, language_detected FROM fast_lines_0 WHERE rowid + 1 IN (${noLanguage.join(', ')}) ORDER BY rowid`
+				);
+				expect(languages).toEqual([
+					{ language: 'es', language_detected: true },
+					{ language: 'de', language_detected: true },
+					{ language: null, language_detected: false }
+				]);
 				await fast.drop(db);
 			});
 		});

@@ -9,12 +9,10 @@ import { refreshKpiRollup } from './refreshKpiRollup';
 const TEMPS = [
 	'kpi_touched',
 	'kpi_scope',
-	'kpi_events',
 	'kpi_edited_drafts',
 	'kpi_edits',
+	'kpi_event_sums',
 	'kpi_per',
-	'kpi_later',
-	'kpi_accuracy',
 	'kpi_edit_sums',
 	'kpi_base',
 	'kpi_next',
@@ -29,10 +27,10 @@ const JS_EDIT_CHUNK = 5000;
  * the same customer after the first solve" (repeat contact, verified containment) is a fact
  * about the OTHER conversations of that customer.
  */
-async function buildScope(db: WarehouseConnection, affectedTable: string | null): Promise<void> {
+async function buildScope(db: WarehouseConnection, affectedTable: string | null): Promise<Scope> {
 	if (affectedTable === null) {
 		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_scope AS SELECT source, id FROM conversations`);
-		return;
+		return WHOLE;
 	}
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(affectedTable)) throw new Error(`bad affected table name ${affectedTable}`);
 	await db.run(`CREATE OR REPLACE TEMP TABLE kpi_touched AS SELECT DISTINCT source, id FROM ${affectedTable}`);
@@ -49,14 +47,26 @@ async function buildScope(db: WarehouseConnection, affectedTable: string | null)
 		UNION
 		SELECT c.source, c.id FROM conversations c
 		JOIN customers k ON k.source = c.source AND k.customer_id = c.customer_id`);
+	// The scope is a subset of conversations: as many rows means all of them (a first import).
+	const counts = (await db.one<{ scope: number; all: number }>(
+		'SELECT (SELECT count(*) FROM kpi_scope) AS scope, (SELECT count(*) FROM conversations) AS all'
+	))!;
+	return counts.scope === counts.all ? WHOLE : SCOPED;
 }
 
+/** How a stage keeps to the scope's rows: `of(alias, idColumn)` is a join clause, or nothing when the scope is every conversation. */
+interface Scope {
+	of: (alias: string, idColumn: string) => string;
+}
+const WHOLE: Scope = { of: () => '' };
+const SCOPED: Scope = { of: (a, id) => `SEMI JOIN kpi_scope s ON s.source = ${a}.source AND s.id = ${a}.${id}` };
+
 /** Edited drafts' magnitudes: ASCII pairs in SQL (DuckDB's levenshtein counts bytes), the rest in JS. */
-async function computeEdits(db: WarehouseConnection): Promise<void> {
+async function computeEdits(db: WarehouseConnection, scope: Scope): Promise<void> {
 	// Only edited drafts need their texts; copying every event's body would cost gigabytes at 1M.
 	await db.run(`CREATE OR REPLACE TEMP TABLE kpi_edited_drafts AS
 		SELECT e.source, e.conversation_id AS id, e.body, e.final_body
-		FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id
+		FROM events e ${scope.of('e', 'conversation_id')}
 		WHERE e.type = 'draft' AND e.review = 'edited' AND e.body IS NOT NULL AND e.final_body IS NOT NULL`);
 	await db.run(`
 		CREATE OR REPLACE TEMP TABLE kpi_edits AS
@@ -65,16 +75,22 @@ async function computeEdits(db: WarehouseConnection): Promise<void> {
 			     ELSE levenshtein(body, final_body) / greatest(length(body), length(final_body)) END AS magnitude
 		FROM kpi_edited_drafts
 		WHERE strlen(body) = length(body) AND strlen(final_body) = length(final_body)`);
-	const wide = await db.all<{ source: string; id: string; body: string; final_body: string }>(`
+	// The texts are read a chunk at a time (at 1M conversations they are tens of thousands of
+	// pairs) and only the magnitudes kept; they are inserted once the read is over (a statement
+	// on this connection would end the stream).
+	const wide = await db.raw.stream(`
 		SELECT source, id, body, final_body FROM kpi_edited_drafts
 		WHERE NOT (strlen(body) = length(body) AND strlen(final_body) = length(final_body))`);
-	for (let i = 0; i < wide.length; i += JS_EDIT_CHUNK) {
-		const chunk = wide
-			.slice(i, i + JS_EDIT_CHUNK)
-			.map((r) => ({ source: r.source, id: r.id, magnitude: editMagnitude(r.body, r.final_body) }));
+	const magnitudes: { source: string; id: string; magnitude: number }[] = [];
+	for (let chunk = await wide.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await wide.fetchChunk()) {
+		for (const [source, id, body, finalBody] of chunk.getRows()) {
+			magnitudes.push({ source: String(source), id: String(id), magnitude: editMagnitude(String(body), String(finalBody)) });
+		}
+	}
+	for (let i = 0; i < magnitudes.length; i += JS_EDIT_CHUNK) {
 		await db.run(
 			`INSERT INTO kpi_edits SELECT unnest(from_json(?, '[{"source":"VARCHAR","id":"VARCHAR","magnitude":"DOUBLE"}]'), recursive := true)`,
-			[JSON.stringify(chunk)]
+			[JSON.stringify(magnitudes.slice(i, i + JS_EDIT_CHUNK))]
 		);
 	}
 }
@@ -82,12 +98,18 @@ async function computeEdits(db: WarehouseConnection): Promise<void> {
 /**
  * The facts, one temp table per stage: DuckDB plans each small step well, while one big
  * statement with many CTE references made it slow (quadratic-looking) at 100,000 rows.
+ * `scope` joins the events with kpi_scope, or reads them all when the scope is every
+ * conversation. The events are read once, in one aggregate: what depends on an earlier event (the
+ * first reply after the first customer message, a reopen after the first solve, the queues
+ * assigned after a hand-off) keeps the few events it needs as short lists, settled per row in
+ * the next stage. Joining the events with themselves instead cost a copy of every event and
+ * two more hash joins of millions of rows.
  */
-const FACT_STAGES: [string, string][] = [
+const factStages = (scope: Scope): [string, string][] => [
 	[
-		'kpi_per',
+		'kpi_event_sums',
 		`
-	SELECT source, conversation_id AS id,
+	SELECT e.source, e.conversation_id AS id,
 		bool_or(type = 'message' AND author = 'ai') AS ai_involved,
 		bool_or((type = 'message' AND author = 'agent') OR (type = 'draft' AND review IN ('sent_as_is', 'edited'))) AS human_involved,
 		count(*) FILTER (WHERE type = 'handoff') AS handoffs,
@@ -96,39 +118,31 @@ const FACT_STAGES: [string, string][] = [
 		arg_min(occurred_at, seq) FILTER (WHERE type = 'status' AND status IN ('solved', 'closed')) AS first_solve_at,
 		min(seq) FILTER (WHERE type = 'message' AND author = 'customer') AS first_customer_seq,
 		count(*) FILTER (WHERE type = 'assignment') AS assignments,
-		count(DISTINCT queue) FILTER (WHERE type = 'assignment' AND queue IS NOT NULL) AS distinct_queues,
-		arg_max(queue, seq) FILTER (WHERE type = 'assignment' AND queue IS NOT NULL) AS last_queue,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'sent_as_is') AS drafts_sent_as_is,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'edited') AS drafts_edited,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'rejected') AS drafts_rejected,
 		count(*) FILTER (WHERE type = 'draft' AND review = 'escalated') AS drafts_escalated,
-		count(*) FILTER (WHERE type = 'draft' AND review IS NOT NULL) AS drafts_reviewed
-	FROM kpi_events GROUP BY ALL`
+		count(*) FILTER (WHERE type = 'draft' AND review IS NOT NULL) AS drafts_reviewed,
+		list({'seq': seq, 'at': occurred_at}) FILTER (WHERE type = 'message' AND author IN ('ai', 'agent')) AS replies,
+		list({'seq': seq, 'at': occurred_at}) FILTER (WHERE type = 'status' AND status IN ('open', 'pending', 'new')) AS reopenings,
+		list({'seq': seq, 'queue': to_queue}) FILTER (WHERE type = 'handoff') AS handoff_queues,
+		list({'seq': seq, 'queue': queue}) FILTER (WHERE type = 'assignment' AND queue IS NOT NULL) AS assigned
+	FROM events e ${scope.of('e', 'conversation_id')} GROUP BY ALL`
 	],
-	// First reply after the first customer message; first reopen after the first solve.
+	// First reply after the first customer message; first reopen after the first solve; a
+	// hand-off is accurate when the queues assigned after it are exactly its to_queue.
 	[
-		'kpi_later',
+		'kpi_per',
 		`
-	SELECT p.source, p.id,
-		min(e.occurred_at) FILTER (WHERE e.type = 'message' AND e.author IN ('ai', 'agent') AND e.seq > p.first_customer_seq) AS first_response_at,
-		min(e.occurred_at) FILTER (WHERE e.type = 'status' AND e.status IN ('open', 'pending', 'new') AND e.seq > p.first_solve_seq) AS first_reopen_at
-	FROM kpi_per p JOIN kpi_events e ON e.source = p.source AND e.conversation_id = p.id
-	WHERE p.first_customer_seq IS NOT NULL OR p.first_solve_seq IS NOT NULL
-	GROUP BY ALL`
-	],
-	// Per hand-off: accurate when the queues assigned after it are exactly its to_queue.
-	[
-		'kpi_accuracy',
-		`
-	SELECT source, id, count(*) FILTER (WHERE accurate) AS accurate_handoffs FROM (
-		SELECT h.source, h.conversation_id AS id, h.seq,
-			count(DISTINCT a.queue) = 1 AND min(a.queue) = any_value(h.to_queue) AS accurate
-		FROM kpi_events h
-		LEFT JOIN kpi_events a ON a.source = h.source AND a.conversation_id = h.conversation_id
-			AND a.type = 'assignment' AND a.queue IS NOT NULL AND a.seq > h.seq
-		WHERE h.type = 'handoff'
-		GROUP BY h.source, h.conversation_id, h.seq
-	) GROUP BY ALL`
+	SELECT * EXCLUDE (replies, reopenings, handoff_queues, assigned),
+		len(list_distinct(list_transform(assigned, a -> a.queue))) AS distinct_queues,
+		struct_extract(list_reduce(assigned, (x, y) -> CASE WHEN y.seq > x.seq THEN y ELSE x END), 'queue') AS last_queue,
+		list_min(list_transform(list_filter(replies, r -> r.seq > first_customer_seq), r -> r.at)) AS first_response_at,
+		list_min(list_transform(list_filter(reopenings, r -> r.seq > first_solve_seq), r -> r.at)) AS first_reopen_at,
+		len(list_filter(handoff_queues, h ->
+			len(list_distinct(list_transform(list_filter(assigned, a -> a.seq > h.seq), a -> a.queue))) = 1
+			AND list_min(list_transform(list_filter(assigned, a -> a.seq > h.seq), a -> a.queue)) = h.queue)) AS accurate_handoffs
+	FROM kpi_event_sums`
 	],
 	[
 		'kpi_edit_sums',
@@ -148,12 +162,12 @@ const FACT_STAGES: [string, string][] = [
 		coalesce(p.ai_involved AND c.history IS DISTINCT FROM 'partial', false) AS ai_involved,
 		coalesce(p.human_involved, false) AS human_involved,
 		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.handoffs, 0) END::INTEGER AS handoffs,
-		coalesce(acc.accurate_handoffs, 0)::INTEGER AS accurate_handoffs,
+		coalesce(p.accurate_handoffs, 0)::INTEGER AS accurate_handoffs,
 		coalesce(p.fallback, false) AS fallback,
 		p.first_solve_at IS NOT NULL AND c.history IS DISTINCT FROM 'partial' AS solved,
 		p.first_solve_at,
-		l.first_reopen_at IS NOT NULL AND c.history IS DISTINCT FROM 'partial' AS reopened,
-		(epoch_ms(l.first_reopen_at) - epoch_ms(p.first_solve_at)) / 1000.0 AS reopen_gap_s,
+		p.first_reopen_at IS NOT NULL AND c.history IS DISTINCT FROM 'partial' AS reopened,
+		(epoch_ms(p.first_reopen_at) - epoch_ms(p.first_solve_at)) / 1000.0 AS reopen_gap_s,
 		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.assignments, 0) END::INTEGER AS assignments,
 		CASE WHEN c.history = 'partial' THEN 0 ELSE coalesce(p.distinct_queues, 0) END::INTEGER AS distinct_queues,
 		coalesce(p.drafts_sent_as_is, 0)::INTEGER AS drafts_sent_as_is,
@@ -163,7 +177,7 @@ const FACT_STAGES: [string, string][] = [
 		coalesce(p.drafts_reviewed, 0)::INTEGER AS drafts_reviewed,
 		coalesce(ed.edit_magnitude_sum, 0)::DOUBLE AS edit_magnitude_sum,
 		coalesce(ed.edit_magnitude_count, 0)::INTEGER AS edit_magnitude_count,
-		(epoch_ms(l.first_response_at) - epoch_ms(c.created_at)) / 1000.0 AS first_response_s,
+		(epoch_ms(p.first_response_at) - epoch_ms(c.created_at)) / 1000.0 AS first_response_s,
 		(epoch_ms(p.first_solve_at) - epoch_ms(c.created_at)) / 1000.0 AS resolution_s,
 		(c.csat_score IS NOT NULL OR c.csat_rating IS NOT NULL) AS csat_rated,
 		coalesce(c.csat_rating = 'good', c.csat_score * 5 >= 4 * coalesce(c.csat_scale, 5), false) AS csat_positive,
@@ -172,10 +186,8 @@ const FACT_STAGES: [string, string][] = [
 		CASE WHEN nullif(c.customer_id, '') IS NOT NULL AND p.first_solve_at IS NOT NULL
 		     THEN greatest(p.first_solve_at, c.created_at) END AS contact_from
 	FROM conversations c
-	JOIN kpi_scope s ON s.source = c.source AND s.id = c.id
+	${scope.of('c', 'id')}
 	LEFT JOIN kpi_per p ON p.source = c.source AND p.id = c.id
-	LEFT JOIN kpi_later l ON l.source = c.source AND l.id = c.id
-	LEFT JOIN kpi_accuracy acc ON acc.source = c.source AND acc.id = c.id
 	LEFT JOIN kpi_edit_sums ed ON ed.source = c.source AND ed.id = c.id`
 	],
 	// The customer's earliest conversation created strictly after the solve point: the
@@ -222,13 +234,9 @@ const FACT_STAGES: [string, string][] = [
  */
 export async function refreshConversationFacts(db: WarehouseConnection, affectedTable: string | null): Promise<void> {
 	try {
-		await buildScope(db, affectedTable);
-		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_events AS
-			SELECT e.source, e.conversation_id, e.seq, e.occurred_at, e.type, e.author, e.answer_type, e.to_queue,
-				e.queue, e.review, e.status
-			FROM events e JOIN kpi_scope s ON s.source = e.source AND s.id = e.conversation_id`);
-		await computeEdits(db);
-		for (const [name, sql] of FACT_STAGES) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+		const scope = await buildScope(db, affectedTable);
+		await computeEdits(db, scope);
+		for (const [name, sql] of factStages(scope)) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
 		// Grades of unchanged conversations (in scope only through their customer) are kept.
 		await db.run(`CREATE OR REPLACE TEMP TABLE kpi_kept_grades AS
 			SELECT f.source, f.id, f.handoffs_qualified FROM conversation_facts f

@@ -114,7 +114,7 @@ const CONVERSATION_CHECK = `
 	${untrimmed('c.id')} AND (c.source IS NULL OR ${untrimmed('c.source')})
 	AND (c.channel IS NULL OR c.channel IN (${list(CHANNELS)}))
 	AND ${utcTimestamp('c.created_at')} AND (c.updated_at IS NULL OR ${utcTimestamp('c.updated_at')})
-	AND regexp_full_match(c.language, '[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*')
+	AND (c.language IS NULL OR regexp_full_match(c.language, '[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*'))
 	AND (c.priority IS NULL OR c.priority IN (${list(PRIORITIES)}))
 	AND (c.history IS NULL OR c.history IN ('full', 'partial'))
 	AND (c.csat IS NULL OR CASE
@@ -146,6 +146,21 @@ FROM (
 				auto_detect = false, new_line = '\\n', max_line_size = ${FAST_MAX_LINE_BYTES * 2}, buffer_size = ${FAST_MAX_LINE_BYTES * 4})
 	)
 )`;
+}
+
+/**
+ * Accepted lines without a language (the import detects theirs, as flattenConversation does):
+ * rowid, subject and the customer's message bodies in event order, for detectLanguage.
+ */
+export function missingLanguageSql(table: string): string {
+	return `SELECT rowid AS r, subject, coalesce(list_transform(list_filter(events, e -> e.type = 'message' AND e.author = 'customer'), e -> e.body), []) AS bodies
+	FROM ${table} WHERE ok AND language IS NULL ORDER BY rowid`;
+}
+
+/** Sets the detected languages, bound as one JSON list of {r: rowid, language}; an in-place update, so rowids stay. */
+export function setDetectedLanguagesSql(table: string): string {
+	return `UPDATE ${table} SET language = d.language, language_detected = true
+	FROM (SELECT unnest(from_json(?, '[{"r":"BIGINT","language":"VARCHAR"}]'), recursive := true)) d WHERE ${table}.rowid = d.r`;
 }
 
 /** An accepted line's conversation row, every column but ord (rowid gives it); separate columns, so the merge reads no event when it reads these. */
@@ -197,8 +212,12 @@ const keep = (column: string, types: string[]) => `CASE WHEN e.type IN (${list(t
  * The events (the columns of EVENT_COLUMNS) of accepted lines whose conversation is in
  * `affected` (source, id, ord), in their sequence: the checks let only time-ordered ones through.
  * The join comes before the unnest, so unchanged conversations' events are never unpacked.
+ * `affected` null: every accepted line's conversation is affected (a first import), so no join:
+ * DuckDB builds a join's hash table on the parsed lines, event lists and all, which spilled
+ * gigabytes at 1M lines.
  */
-function eventsOf(f: ParsedFile, affected: string): string {
+function eventsOf(f: ParsedFile, affected: string | null): string {
+	const lines = `(SELECT source, id, events, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l`;
 	return `
 SELECT source, conversation_id, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_at, e.type,
 	CASE e.type WHEN 'handoff' THEN coalesce(e.author, 'ai') WHEN 'draft' THEN 'ai' WHEN 'note' THEN coalesce(e.author, 'agent')
@@ -209,10 +228,16 @@ SELECT source, conversation_id, seq, e.id, ${sqlTimestamp('e.at')} AS occurred_a
 	${keep('customer_message', ['handoff'])}, ${keep('queue', ['assignment'])}, ${keep('final_body', ['draft'])},
 	${keep('review', ['draft'])}, ${keep('status', ['status'])}
 FROM (
-	SELECT a.source, a.id AS conversation_id, unnest(l.events) AS e, generate_subscripts(l.events, 1) - 1 AS seq
-	FROM (SELECT source, id, events, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l
-	JOIN ${affected} a ON a.source = l.source AND a.id = l.id AND a.ord = l.ord
+	SELECT l.source, l.id AS conversation_id, unnest(l.events) AS e, generate_subscripts(l.events, 1) - 1 AS seq
+	FROM ${lines}
+	${affected === null ? '' : `JOIN ${affected} a ON a.source = l.source AND a.id = l.id AND a.ord = l.ord`}
 )`;
+}
+
+/** How many of a parsed file's accepted lines are in `affected` (source, id, ord): a join of narrow rows. */
+export function affectedLinesSql(f: ParsedFile, affected: string): string {
+	return `SELECT count(*) AS n FROM (SELECT source, id, ${ordOf(f)} AS ord FROM ${f.table} WHERE ok) l
+	JOIN ${affected} a ON a.source = l.source AND a.id = l.id AND a.ord = l.ord`;
 }
 
 /** The view the merge reads beside the staging files: every parsed file's conversation rows, nothing copied. */
@@ -220,7 +245,7 @@ export function fastConversationsViewSql(files: ParsedFile[]): string {
 	return `CREATE OR REPLACE TEMP VIEW fast_conversations AS ${files.map(conversationsOf).join('\nUNION ALL\n')}`;
 }
 
-/** Each parsed file's events of the conversations in `affected` (a fixed temp table name), for INSERT … SELECT. */
-export function fastEventsSql(files: ParsedFile[], affected: string): string[] {
-	return files.map((f) => eventsOf(f, affected));
+/** A parsed file's events of the conversations in `affected` (a fixed temp table name; null: of every accepted line), for INSERT … SELECT. */
+export function fastEventsSql(f: ParsedFile, affected: string | null): string {
+	return eventsOf(f, affected);
 }

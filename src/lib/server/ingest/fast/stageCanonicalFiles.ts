@@ -5,7 +5,8 @@
 import type { WarehouseConnection } from '../../warehouse/WarehouseConnection';
 import { stageRecord, type StagedRecord } from '../stageRecord';
 import { columnList, CONVERSATION_COLUMNS, createStagedTableSql, EVENT_COLUMNS } from '../stagedColumns';
-import { fastConversationsViewSql, fastEventsSql, parseLinesSql, type ParsedFile } from './canonicalLineSql';
+import { detectMissingLanguages } from './detectMissingLanguages';
+import { affectedLinesSql, fastConversationsViewSql, fastEventsSql, parseLinesSql, type ParsedFile } from './canonicalLineSql';
 
 export interface FastFile {
 	path: string;
@@ -19,7 +20,7 @@ const REJECTED_PER_CHUNK = 2048;
 
 /** The fast path's staged rows on one connection: what the merge reads, and what to drop afterwards. */
 export class FastStaging {
-	private readonly parsed: ParsedFile[] = [];
+	private readonly parsed: (ParsedFile & { accepted: number })[] = [];
 	/** Conversation rows staged here (lines DuckDB accepted). */
 	conversations = 0;
 
@@ -41,10 +42,13 @@ export class FastStaging {
 			await db.run(`DROP TABLE IF EXISTS ${table}`);
 			return null;
 		}
-		this.parsed.push({ table, ordBase });
+		await detectMissingLanguages(db, table);
+		const parsed = { table, ordBase, accepted: 0 };
+		this.parsed.push(parsed);
 		const counts = (await db.one<{ lines: number; accepted: number }>(
 			`SELECT count(*) AS lines, count(*) FILTER (WHERE ok) AS accepted FROM ${table}`
 		))!;
+		parsed.accepted = counts.accepted;
 		this.conversations += counts.accepted;
 		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE NOT ok AND raw IS NOT NULL ORDER BY rowid`);
 		let batch: StagedRecord[] = [];
@@ -76,7 +80,12 @@ export class FastStaging {
 
 	/** Inserts the events of the staged conversations listed in `affected` (source, id, ord). */
 	async insertEvents(db: WarehouseConnection, affected: 'import_affected'): Promise<void> {
-		for (const select of fastEventsSql(this.parsed, affected)) {
+		for (const file of this.parsed) {
+			// None of the file's lines affected (a re-import): nothing to unpack. All of them (a first
+			// import): no join with the affected rows is needed.
+			const n = file.accepted === 0 ? 0 : (await db.one<{ n: number }>(affectedLinesSql(file, affected)))!.n;
+			if (n === 0) continue;
+			const select = fastEventsSql(file, n === file.accepted ? null : affected);
 			await db.run(`INSERT INTO events (${columnList(EVENT_COLUMNS)}) SELECT ${columnList(EVENT_COLUMNS)} FROM (${select})`);
 		}
 	}
