@@ -44,7 +44,8 @@ export async function runGapsBench(ctx: BenchContext) {
 	const publicSets = await scoreLabelledSets(process.env.SUPPORTLENS_INTENT_SETS, (l) => ctx.log(`gaps: ${l}`));
 	ctx.log('gaps: KB-removal test…');
 	const kbRemoval = await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir);
-	if (!('skipped' in kbRemoval)) Object.assign(kbRemoval, { lexical_only: await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir, 'lexical') });
+	if (!('skipped' in kbRemoval))
+		Object.assign(kbRemoval, { lexical_only: await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir, 'lexical') });
 	// The sample's questions are in four languages: `auto` keeps the lexical embedder for them.
 	ctx.log('gaps: the committed sample…');
 	const sample = await scoreSampleGaps('data/samples', ctx.tmpDir);

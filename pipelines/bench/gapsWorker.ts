@@ -8,9 +8,7 @@ const dbPath = process.argv[2];
 const embedder = (process.argv[3] ?? 'lexical') as EmbedderChoice;
 if (!EMBEDDER_CHOICES.includes(embedder)) throw new Error(`unknown embedder ${embedder}`);
 const started = performance.now();
-const summary = await withWarehouse(dbPath, (w) =>
-	mineGaps(w.db, { embedder, onProgress: (l) => process.stderr.write(`${l}\n`) })
-);
+const summary = await withWarehouse(dbPath, (w) => mineGaps(w.db, { embedder, onProgress: (l) => process.stderr.write(`${l}\n`) }));
 const seconds = (performance.now() - started) / 1000;
 console.log(
 	JSON.stringify({

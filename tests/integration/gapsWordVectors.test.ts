@@ -70,7 +70,9 @@ describe('auto for English questions without a transformer model', () => {
 			transformers: { allowRemote: false }
 		});
 		expect(selection.embedder).toBeInstanceOf(WordVectorEmbedder);
-		expect(selection.message).toMatch(/^embedder: auto → wordvectors \(.*\), because the transformer model is unavailable: no model folder given/);
+		expect(selection.message).toMatch(
+			/^embedder: auto → wordvectors \(.*\), because the transformer model is unavailable: no model folder given/
+		);
 	}, 120_000);
 
 	it('keeps the lexical embedder for questions in several languages', async () => {
@@ -92,12 +94,18 @@ describe('auto for English questions without a transformer model', () => {
 			wordVectors: { load: () => loadWordVectors([], path.join(dir, 'missing.json')) }
 		});
 		expect(selection.embedder).toBeInstanceOf(LexicalEmbedder);
-		expect(selection.message).toMatch(/auto → lexical, because the transformer model is unavailable: .*; and cannot read the word vectors in/);
+		expect(selection.message).toMatch(
+			/auto → lexical, because the transformer model is unavailable: .*; and cannot read the word vectors in/
+		);
 	});
 
 	it('an explicit wordvectors choice fails loudly when the vectors are missing', async () => {
 		await expect(
-			createEmbedder({ choice: 'wordvectors', corpus: english, wordVectors: { load: () => loadWordVectors([], path.join(dir, 'missing.json')) } })
+			createEmbedder({
+				choice: 'wordvectors',
+				corpus: english,
+				wordVectors: { load: () => loadWordVectors([], path.join(dir, 'missing.json')) }
+			})
 		).rejects.toBeInstanceOf(EmbedderUnavailableError);
 	});
 });

