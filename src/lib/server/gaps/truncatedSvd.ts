@@ -24,19 +24,25 @@ export interface SvdResult {
 
 /** Orthonormalizes the columns of a row-major rows × cols matrix in place (Gram-Schmidt, twice for stability). */
 function orthonormalize(a: Float64Array, rows: number, cols: number): void {
+	// Column-major copy: each column contiguous, so the inner loops run over adjacent memory.
+	const t = new Float64Array(rows * cols);
+	for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) t[j * rows + r] = a[r * cols + j];
 	for (let pass = 0; pass < 2; pass++) {
 		for (let j = 0; j < cols; j++) {
+			const cj = t.subarray(j * rows, (j + 1) * rows);
 			for (let i = 0; i < j; i++) {
+				const ci = t.subarray(i * rows, (i + 1) * rows);
 				let p = 0;
-				for (let r = 0; r < rows; r++) p += a[r * cols + i] * a[r * cols + j];
-				for (let r = 0; r < rows; r++) a[r * cols + j] -= p * a[r * cols + i];
+				for (let r = 0; r < rows; r++) p += ci[r] * cj[r];
+				for (let r = 0; r < rows; r++) cj[r] -= p * ci[r];
 			}
 			let norm = 0;
-			for (let r = 0; r < rows; r++) norm += a[r * cols + j] ** 2;
+			for (let r = 0; r < rows; r++) norm += cj[r] * cj[r];
 			norm = Math.sqrt(norm);
-			for (let r = 0; r < rows; r++) a[r * cols + j] = norm > 1e-12 ? a[r * cols + j] / norm : 0;
+			for (let r = 0; r < rows; r++) cj[r] = norm > 1e-12 ? cj[r] / norm : 0;
 		}
 	}
+	for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) a[r * cols + j] = t[j * rows + r];
 }
 
 /** X · B for sparse X (m rows) and row-major B (columns × l): m × l. */
@@ -67,13 +73,21 @@ function transposeTimes(x: SparseRow[], q: Float64Array, l: number, columns: num
 
 /** Aᵀ B for row-major A and B (both rows × l), symmetrized: the l × l matrix of a symmetric product. */
 function crossGram(a: Float64Array, b: Float64Array, rows: number, l: number): Matrix {
+	const acc = new Float64Array(l * l);
+	// Row by row, so both matrices are read in order.
+	for (let r = 0; r < rows; r++) {
+		const base = r * l;
+		for (let i = 0; i < l; i++) {
+			const ai = a[base + i];
+			const bi = b[base + i];
+			for (let j = i; j < l; j++) acc[i * l + j] += ai * b[base + j] + a[base + j] * bi;
+		}
+	}
 	const gram = Matrix.zeros(l, l);
 	for (let i = 0; i < l; i++) {
 		for (let j = i; j < l; j++) {
-			let s = 0;
-			for (let r = 0; r < rows; r++) s += a[r * l + i] * b[r * l + j] + a[r * l + j] * b[r * l + i];
-			gram.set(i, j, s / 2);
-			gram.set(j, i, s / 2);
+			gram.set(i, j, acc[i * l + j] / 2);
+			gram.set(j, i, acc[i * l + j] / 2);
 		}
 	}
 	return gram;
