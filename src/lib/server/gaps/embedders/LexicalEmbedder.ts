@@ -25,7 +25,8 @@ export interface LexicalOptions {
 	stem?: boolean;
 }
 
-const VERSION = 'lexical-lsa-v3';
+// v4: the SVD iterates to convergence, so v3's cached vectors are not the same directions.
+const VERSION = 'lexical-lsa-v4';
 
 /** Light English suffix folding: enough for refunds/refunded/refunding to meet, never below 3 letters. */
 export function stem(word: string): string {

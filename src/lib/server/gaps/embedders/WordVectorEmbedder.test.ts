@@ -89,7 +89,7 @@ describe('WordVectorEmbedder', () => {
 		expect(v.length).toBe(embedder.dim);
 		expect(dot(v, v)).toBeCloseTo(1, 5);
 		expect(embedder.kind).toBe('wordvectors');
-		expect(embedder.model).toMatch(/^lexical-wv-v1:test-table:a0\.0001:w0\.2:lexical-lsa-v3:/);
+		expect(embedder.model).toMatch(/^lexical-wv-v1:test-table:a0\.0001:w0\.2:lexical-lsa-v4:/);
 		const again = WordVectorEmbedder.fit([...corpus].reverse(), { load: () => table() });
 		expect(again.model).toBe(embedder.model);
 		expect(Array.from((await again.embed([corpus[0]]))[0])).toEqual(Array.from(v));
