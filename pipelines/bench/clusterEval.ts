@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { kmeans } from 'ml-kmeans';
-import { clusterTexts, createEmbedder } from '../../src/lib/server/gaps';
+import { clusterTexts, createEmbedder, type EmbedderChoice } from '../../src/lib/server/gaps';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/lib/server/gaps/clusterQuality';
 import { intentEvalSet } from './intentEvalSet';
 
@@ -57,16 +57,17 @@ export function readLabelledSets(dir: string): Record<string, Labelled[]> {
 	return sets;
 }
 
-export async function scoreClustering(set: Labelled[], options: { baseline?: boolean } = {}) {
+export async function scoreClustering(set: Labelled[], options: { baseline?: boolean; choice?: EmbedderChoice } = {}) {
 	const texts = set.map((s) => s.text);
 	const truth = set.map((s) => s.label);
 	const trueK = new Set(truth).size;
 	const started = performance.now();
-	const { embedder } = await createEmbedder({ choice: 'lexical', corpus: texts });
+	const { embedder } = await createEmbedder({ choice: options.choice ?? 'lexical', corpus: texts });
 	const r = await clusterTexts(texts, embedder);
 	const seconds = (performance.now() - started) / 1000;
 	const predicted = Array.from(r.labels);
 	const figures: Record<string, unknown> = {
+		embedder: embedder.kind,
 		texts: texts.length,
 		true_k: trueK,
 		clusters: r.sizes.length,
@@ -77,8 +78,9 @@ export async function scoreClustering(set: Labelled[], options: { baseline?: boo
 		seconds: round(seconds)
 	};
 	if (options.baseline) {
-		// Baseline: the same TF-IDF + LSA vectors, k-means (k-means++, three seeds averaged) given the true k.
-		const data = (await embedder.embed(texts)).map((v) => Array.from(v));
+		// Baseline: TF-IDF + LSA vectors, k-means (k-means++, three seeds averaged) given the true k.
+		const lsa = embedder.kind === 'lexical' ? embedder : (await createEmbedder({ choice: 'lexical', corpus: texts })).embedder;
+		const data = (await lsa.embed(texts)).map((v) => Array.from(v));
 		const runs = [1, 2, 3].map((seed) => kmeans(data, trueK, { seed, initialization: 'kmeans++' }).clusters);
 		figures.baseline_kmeans_given_k = {
 			nmi: round(runs.reduce((s, c) => s + normalizedMutualInformation(truth, c), 0) / runs.length),
@@ -88,14 +90,18 @@ export async function scoreClustering(set: Labelled[], options: { baseline?: boo
 	return figures;
 }
 
-/** Every public labelled set in `dir` (with the baseline), or a note when there is none. */
+/**
+ * Every public labelled set in `dir` (with the baseline), or a note when there is none: with the
+ * English word vectors (what `auto` uses offline for English) and, beside, the lexical embedder.
+ */
 export async function scoreLabelledSets(dir: string | undefined, log: (line: string) => void = () => {}) {
 	if (!dir || !fs.existsSync(dir))
 		return { skipped: 'no labelled sets: set SUPPORTLENS_INTENT_SETS to a folder of <name>.in.jsonl + <name>.gold.jsonl' };
 	const out: Record<string, unknown> = {};
 	for (const [name, set] of Object.entries(readLabelledSets(dir))) {
 		log(`clustering ${name} (${set.length} texts)…`);
-		out[name] = await scoreClustering(set, { baseline: true });
+		const lexical = await scoreClustering(set);
+		out[name] = { ...(await scoreClustering(set, { baseline: true, choice: 'wordvectors' })), lexical_only: lexical };
 	}
 	return out;
 }

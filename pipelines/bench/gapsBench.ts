@@ -3,7 +3,7 @@
 // test of coverage verdicts, the committed sample's gap count against its planted topics, NMI
 // and ARI on the generator's labelled questions for each embedder that can load here, and the
 // time and peak RSS to mine 10,000 and 100,000 questions with the lexical embedder (each in its
-// own process). Ratios are against same-run baselines: the 10,000 run for scaling, and plain
+// own process; at the largest size also with the English word vectors). Ratios are against same-run baselines: the 10,000 run for scaling, and plain
 // lexical embedding of the same texts for overhead. Public sets come from folders named by
 // SUPPORTLENS_INTENT_SETS and SUPPORTLENS_KBGAP_SET (skipped, and said so, when unset).
 import fs from 'node:fs';
@@ -44,6 +44,9 @@ export async function runGapsBench(ctx: BenchContext) {
 	const publicSets = await scoreLabelledSets(process.env.SUPPORTLENS_INTENT_SETS, (l) => ctx.log(`gaps: ${l}`));
 	ctx.log('gaps: KB-removal test…');
 	const kbRemoval = await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir);
+	if (!('skipped' in kbRemoval))
+		Object.assign(kbRemoval, { lexical_only: await scoreKbRemoval(process.env.SUPPORTLENS_KBGAP_SET, ctx.tmpDir, 'lexical') });
+	// The sample's questions are in four languages: `auto` keeps the lexical embedder for them.
 	ctx.log('gaps: the committed sample…');
 	const sample = await scoreSampleGaps('data/samples', ctx.tmpDir);
 	const questions = await labelledQuestions(ctx);
@@ -134,6 +137,21 @@ export async function runGapsBench(ctx: BenchContext) {
 			time_vs_smallest: Math.round((figures.seconds / base.seconds) * 10) / 10,
 			size_vs_smallest: n / sizes[0]
 		};
+		if (n === sizes[sizes.length - 1]) {
+			// The same questions through the English word vectors (what `auto` picks offline for English):
+			// their load and the wider vectors, at the largest size.
+			ctx.log(`gaps: mining ${n.toLocaleString('en')} questions with the word vectors…`);
+			const wv = await measureChild<{ seconds: number; peak_rss_mb: number; questions: number; clusters: number; outliers: number }>(
+				path.resolve('pipelines/bench/gapsWorker.ts'),
+				[db, 'wordvectors'],
+				(line) => ctx.log(`gaps ${n} wordvectors: ${line}`)
+			);
+			mining[`wordvectors_${n}`] = {
+				...wv,
+				questions_per_second: Math.round(wv.questions / wv.seconds),
+				time_vs_lexical: Math.round((wv.seconds / figures.seconds) * 10) / 10
+			};
+		}
 		fs.rmSync(db, { force: true });
 	}
 	return { public_intent_sets: publicSets, kb_removal: kbRemoval, committed_sample: sample, clustering_quality: quality, mining };

@@ -6,7 +6,7 @@ import { detectTextLanguage } from '../../src/lib/server/grading/rules/textFeatu
 import { parseFlags, type Command } from '../command';
 import { embedderFlag } from './gaps';
 
-const usage = 'cluster --in FILE.jsonl --out FILE.jsonl [--embedder auto|transformers|lexical]';
+const usage = 'cluster --in FILE.jsonl --out FILE.jsonl [--embedder auto|transformers|wordvectors|lexical]';
 
 export const clusterCommand: Command = {
 	name: 'cluster',

@@ -4,7 +4,7 @@ import { EMBEDDER_CHOICES, gapMembers, listGaps, mineGaps, rerouteFlows, type Em
 import { resolveDbPath, withWarehouse } from '../../src/lib/server/warehouse';
 import { parseFlags, type Command } from '../command';
 
-const usage = 'gaps [--db PATH] [--embedder auto|transformers|lexical] [--json [--members]]';
+const usage = 'gaps [--db PATH] [--embedder auto|transformers|wordvectors|lexical] [--json [--members]]';
 
 export function embedderFlag(value: string | undefined): EmbedderChoice {
 	const choice = (value ?? 'auto') as EmbedderChoice;

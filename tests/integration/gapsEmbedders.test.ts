@@ -1,5 +1,5 @@
 // The embedders on this offline machine: configuration, the transformers loading code and its
-// failures, auto's fallback to lexical (with the reason), and the warehouse embedding cache.
+// failures, auto's fallback to the word vectors or lexical (with the reason), and the warehouse embedding cache.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,7 @@ import { createEmbedder } from '../../src/lib/server/gaps/embedders/createEmbedd
 import { EmbedderUnavailableError } from '../../src/lib/server/gaps/embedders/EmbedderUnavailableError';
 import { LexicalEmbedder } from '../../src/lib/server/gaps/embedders/LexicalEmbedder';
 import { TransformersEmbedder } from '../../src/lib/server/gaps/embedders/TransformersEmbedder';
+import { WordVectorEmbedder } from '../../src/lib/server/gaps/embedders/WordVectorEmbedder';
 import { DEFAULT_MODEL, resolveTransformersConfig } from '../../src/lib/server/gaps/embedders/transformersConfig';
 import { embedWithCache } from '../../src/lib/server/gaps/embeddingCache';
 import { withWarehouse } from '../../src/lib/server/warehouse';
@@ -183,7 +184,8 @@ describe('a model folder given: the transformers path runs for real', () => {
 		} finally {
 			await selection.embedder.dispose?.();
 		}
-		// One language: the configured (English) model, which this folder lacks → lexical, and it says why.
+		// One language, English: the configured (English) model, which this folder lacks → the English
+		// word vectors, and it says why.
 		const english = await createEmbedder({
 			choice: 'auto',
 			corpus: ['a question'],
@@ -191,8 +193,8 @@ describe('a model folder given: the transformers path runs for real', () => {
 			env: {},
 			transformers: { modelDir: multi }
 		});
-		expect(english.embedder).toBeInstanceOf(LexicalEmbedder);
-		expect(english.message).toMatch(/^embedder: auto → lexical, because the transformer model is unavailable/);
+		expect(english.embedder).toBeInstanceOf(WordVectorEmbedder);
+		expect(english.message).toMatch(/^embedder: auto → wordvectors \(.*\), because the transformer model is unavailable/);
 		// Several languages and no multilingual model: lexical, naming the model it wanted.
 		const fallback = await createEmbedder({
 			choice: 'auto',

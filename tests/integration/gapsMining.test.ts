@@ -179,7 +179,7 @@ describe('mining the generator sample', () => {
 	it('the gaps command rejects an unknown embedder and a missing warehouse in one line', () => {
 		const bad = runCli(['gaps', '--db', path.join(dir, 'nope.duckdb'), '--embedder', 'word2vec']);
 		expect(bad.code).toBe(1);
-		expect(bad.stderr.trim()).toBe('supportlens: unknown --embedder "word2vec"; use auto, transformers, lexical');
+		expect(bad.stderr.trim()).toBe('supportlens: unknown --embedder "word2vec"; use auto, transformers, wordvectors, lexical');
 		expect(() => embedderFlag('lexical ')).toThrow(UsageError);
 		const missing = runCli(['gaps', '--db', path.join(dir, 'nope.duckdb')]);
 		expect(missing.code).toBe(1);

@@ -44,7 +44,7 @@ export async function embedMiningTexts(
 		});
 		embedded = result.embedded;
 		texts.forEach((t, i) => vectorOf.set(t, result.vectors[i]));
-		if (embedder.kind === 'lexical') await pruneLexicalCache(db, embedder.model);
+		if (embedder.kind !== 'transformers') await pruneLexicalCache(db, embedder.model);
 	} finally {
 		await embedder.dispose?.();
 	}

@@ -80,7 +80,8 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 	const calibration = CALIBRATION[embedded.kind];
 	const assignSimilarity = settings.assignSimilarity ?? calibration.assignSimilarity;
 	const articleSimilarity = settings.articleSimilarity ?? calibration.articleSimilarity;
-	const lexical = embedded.kind === 'lexical';
+	// Word overlap and English word vectors cannot match across languages; a multilingual model can.
+	const lexical = embedded.kind !== 'transformers';
 
 	const { track, clustering } = await clusterQuestions(questions, openings, vectorOf, {
 		byLanguage: lexical,

@@ -39,6 +39,38 @@ describe('truncatedSvd', () => {
 	});
 });
 
+describe('truncatedSvd on a slowly decaying spectrum', () => {
+	// 80 × 60 with noise everywhere: the spectrum falls slowly, as text's does, and the sketch
+	// (5 + 10 columns) is far narrower than the matrix, so unconverged directions differ by seed.
+	const random = seededRandom(9);
+	const dense = Array.from({ length: 80 }, (_, i) =>
+		Array.from({ length: 60 }, (_, j) => (Math.floor(j / 6) === i % 10 ? 1 + random() : random() < 0.3 ? random() : 0))
+	);
+	const rows: SparseRow[] = dense.map((r) => {
+		const cols = r.flatMap((v, j) => (v ? [j] : []));
+		return { cols: Int32Array.from(cols), vals: Float32Array.from(cols, (j) => r[j]) };
+	});
+	const exact = new SingularValueDecomposition(new Matrix(dense)).diagonal;
+
+	it('iterates until the singular values settle, and then the seed no longer matters', () => {
+		const a = truncatedSvd(rows, 60, 5, { seed: 1 });
+		const b = truncatedSvd(rows, 60, 5, { seed: 2 });
+		expect(a.converged && b.converged).toBe(true);
+		a.singularValues.forEach((s, i) => expect(s).toBeCloseTo(exact[i], 6));
+		for (let c = 0; c < 5; c++) {
+			let d = 0;
+			for (let r = 0; r < 60; r++) d += a.components[r * 5 + c] * b.components[r * 5 + c];
+			expect(d).toBeCloseTo(1, 5);
+		}
+	});
+
+	it('runs exactly the asked power iterations when given a count, unconverged', () => {
+		const r = truncatedSvd(rows, 60, 5, { seed: 1, powerIterations: 1 });
+		expect(r.iterations).toBe(1);
+		expect(r.converged).toBe(false);
+	});
+});
+
 describe('seededSample and leadingDims', () => {
 	it('samples deterministically, in the original order, all items when there are few', () => {
 		const items = Array.from({ length: 100 }, (_, i) => i);

@@ -37,3 +37,10 @@ export const FILLER_WORDS = new Set([
 		' '
 	)
 ]);
+
+/** The words that carry a text's topic: its tokens without filler words (all of them when nothing else is left). */
+export function contentTokens(text: string): string[] {
+	const tokens = tokenize(text);
+	const content = tokens.filter((t) => !FILLER_WORDS.has(t));
+	return content.length > 0 ? content : tokens;
+}

@@ -1,9 +1,9 @@
 // The one interface every embedder implements: texts in, unit-length Float32Array vectors out.
 // `model` is the cache key: two embedders with the same `model` give the same vector for a text.
 
-export type EmbedderKind = 'lexical' | 'transformers';
+export type EmbedderKind = 'lexical' | 'wordvectors' | 'transformers';
 export type EmbedderChoice = EmbedderKind | 'auto';
-export const EMBEDDER_CHOICES: readonly EmbedderChoice[] = ['auto', 'transformers', 'lexical'];
+export const EMBEDDER_CHOICES: readonly EmbedderChoice[] = ['auto', 'transformers', 'wordvectors', 'lexical'];
 
 export interface Embedder {
 	readonly kind: EmbedderKind;
@@ -33,5 +33,7 @@ export interface EmbedderCalibration {
 
 export const CALIBRATION: Record<EmbedderKind, EmbedderCalibration> = {
 	lexical: { assignSimilarity: 0.2, viewEnergy: 0.4, articleSimilarity: 0.5 },
+	// LSA joined with word vectors and turned onto principal axes: ordered like LSA, measured with the same values.
+	wordvectors: { assignSimilarity: 0.2, viewEnergy: 0.4, articleSimilarity: 0.5 },
 	transformers: { assignSimilarity: 0.45, articleSimilarity: 0.5 }
 };

@@ -3,7 +3,7 @@
 // vector. LSA keeps which words occur together, so paraphrases that share few words still land
 // close. No download, deterministic, works for any script; the cache key includes the fit.
 import { createHash } from 'node:crypto';
-import { FILLER_WORDS, tokenize } from '../tokenize';
+import { contentTokens, tokenize } from '../tokenize';
 import { seededSample } from '../seededRandom';
 import { truncatedSvd, type SparseRow } from '../truncatedSvd';
 import { fnv1a, normalize } from '../vectorMath';
@@ -25,7 +25,8 @@ export interface LexicalOptions {
 	stem?: boolean;
 }
 
-const VERSION = 'lexical-lsa-v3';
+// v4: the SVD iterates to convergence, so v3's cached vectors are not the same directions.
+const VERSION = 'lexical-lsa-v4';
 
 /** Light English suffix folding: enough for refunds/refunded/refunding to meet, never below 3 letters. */
 export function stem(word: string): string {
@@ -45,11 +46,7 @@ export function lexicalFeatures(text: string, seed = 0, options: { dropStopWords
 	const words = new Map<number, number>();
 	const chars = new Map<number, number>();
 	const add = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
-	let tokens = tokenize(text);
-	if (options.dropStopWords) {
-		const content = tokens.filter((t) => !FILLER_WORDS.has(t));
-		if (content.length > 0) tokens = content;
-	}
+	const tokens = options.dropStopWords ? contentTokens(text) : tokenize(text);
 	const stems = options.stem ? tokens.map(stem) : tokens;
 	for (let i = 0; i < tokens.length; i++) {
 		const w = tokens[i];

@@ -1,10 +1,12 @@
-// Picks the embedder: `lexical`, `transformers`, or `auto` (transformers when a model loads
-// within its timeout, else lexical), and says which one it used and why. `auto` takes the
+// Picks the embedder: `lexical`, `wordvectors`, `transformers`, or `auto` (transformers when a
+// model loads within its timeout; else, for English questions, LSA joined with the installed
+// English word vectors; else lexical), and says which one it used and why. `auto` takes the
 // multilingual model when the questions are in more than one language and no model was named.
 import { EmbedderUnavailableError } from './EmbedderUnavailableError';
 import type { Embedder, EmbedderChoice } from './Embedder';
 import { LexicalEmbedder, type LexicalOptions } from './LexicalEmbedder';
 import { TransformersEmbedder } from './TransformersEmbedder';
+import { WordVectorEmbedder, type WordVectorOptions } from './WordVectorEmbedder';
 import { MULTILINGUAL_MODEL, type TransformersOptions } from './transformersConfig';
 
 export interface EmbedderSelection {
@@ -21,6 +23,7 @@ export interface CreateEmbedderOptions {
 	corpus: string[];
 	transformers?: TransformersOptions;
 	lexical?: LexicalOptions;
+	wordVectors?: Omit<WordVectorOptions, 'lexical'>;
 	/** Languages of the questions (BCP-47, null when unknown): more than one makes `auto` pick the multilingual model. */
 	languages?: (string | null | undefined)[];
 	env?: Record<string, string | undefined>;
@@ -45,10 +48,17 @@ export function distinctLanguages(languages: (string | null | undefined)[], minS
 		.sort();
 }
 
+const WORD_VECTORS_DESCRIPTION = 'TF-IDF LSA joined with SIF-weighted English word vectors';
+
 export async function createEmbedder(options: CreateEmbedderOptions): Promise<EmbedderSelection> {
 	const lexical = () => LexicalEmbedder.fit(options.corpus, options.lexical);
+	const wordVectors = () => WordVectorEmbedder.fit(options.corpus, { ...options.wordVectors, lexical: options.lexical });
 	if (options.choice === 'lexical') {
 		return { embedder: lexical(), message: 'embedder: lexical (word + character n-gram TF-IDF, LSA)' };
+	}
+	if (options.choice === 'wordvectors') {
+		// Asked for explicitly: a missing package is the user's error, not a reason to switch.
+		return { embedder: wordVectors(), message: `embedder: wordvectors (${WORD_VECTORS_DESCRIPTION})` };
 	}
 	if (options.choice === 'transformers') {
 		// Asked for explicitly: failing to load is the user's error, not a reason to switch.
@@ -66,6 +76,22 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
 		return { embedder, message: `embedder: auto → transformers ${embedder.config.model}${why} (${embedder.dim} dimensions)` };
 	} catch (error) {
 		if (!(error instanceof EmbedderUnavailableError)) throw error;
+		if (languages.length === 1 && languages[0] === 'en') {
+			try {
+				return {
+					embedder: wordVectors(),
+					message: `embedder: auto → wordvectors (${WORD_VECTORS_DESCRIPTION}), because the transformer model is unavailable: ${error.message}`,
+					fallbackReason: error.message
+				};
+			} catch (wvError) {
+				if (!(wvError instanceof EmbedderUnavailableError)) throw wvError;
+				return {
+					embedder: lexical(),
+					message: `embedder: auto → lexical, because the transformer model is unavailable: ${error.message}; and ${wvError.message}`,
+					fallbackReason: `${error.message}; ${wvError.message}`
+				};
+			}
+		}
 		return {
 			embedder: lexical(),
 			message: `embedder: auto → lexical, because the ${multilingual ? `multilingual model ${MULTILINGUAL_MODEL} wanted for questions in ${languages.join(', ')}` : 'transformer model'} is unavailable: ${error.message}${multilingual ? '; the lexical embedder compares questions and articles within each language only' : ''}`,
