@@ -16,12 +16,18 @@ if (mode === 'ours') {
 	let phase: 'reading' | 'loading' = 'reading';
 	let phaseStarted = started;
 	let merges = 0;
-	const onProgress = (p: { phase: string }) => {
+	const onProgress = (p: { phase: string; records: number }) => {
 		const next = p.phase === 'loading' ? 'loading' : 'reading';
 		if (next === phase) return;
 		const now = performance.now();
 		spent[phase] += now - phaseStarted;
 		if (next === 'loading') merges++;
+		// One line per transaction on stderr (the bench logs it): how far a long import got if it is stopped.
+		else
+			process.stderr.write(
+				`import: transaction ${merges} committed, ${p.records.toLocaleString('en')} records read in ${((now - started) / 1000).toFixed(1)} s ` +
+					`(read ${(spent.reading / 1000).toFixed(1)} s, merge ${(spent.loading / 1000).toFixed(1)} s), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`
+			);
 		phase = next;
 		phaseStarted = now;
 	};

@@ -8,6 +8,7 @@
 // Inputs and warehouses are deleted as soon as they are measured (10M is ~15 GB of JSON Lines).
 import fs from 'node:fs';
 import path from 'node:path';
+import { isProcessAlive } from '../../src/lib/server/isProcessAlive';
 import { generateSample } from '../generate/generateSample';
 import { measureChild } from './measureChild';
 import type { BenchContext } from './runBench';
@@ -67,11 +68,20 @@ const GENERATED_MARK = 'generated.json';
 export async function generateScaleInput(out: string, n: number, log: (line: string) => void): Promise<{ file: string; generateSeconds: number }> {
 	const file = path.join(out, 'canonical', 'conversations.jsonl');
 	const mark = path.join(out, GENERATED_MARK);
+	// Another process writing the same kept input (one started ahead of the bench): wait for it.
+	const lock = `${out}.generating`;
+	const writer = () => (fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8')) : 0);
+	if (writer() && writer() !== process.pid && isProcessAlive(writer())) log(`scale: waiting for PID ${writer()} to finish writing ${out}…`);
+	while (!fs.existsSync(mark) && writer() && writer() !== process.pid && isProcessAlive(writer())) {
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
 	if (fs.existsSync(mark)) {
 		log(`scale: reusing the ${n.toLocaleString('en')} conversations in ${out}`);
 		return { file, generateSeconds: JSON.parse(fs.readFileSync(mark, 'utf8')).generate_s };
 	}
 	fs.rmSync(out, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(out), { recursive: true });
+	fs.writeFileSync(lock, String(process.pid));
 	log(`scale: generating ${n.toLocaleString('en')} canonical conversations…`);
 	const generatedAt = performance.now();
 	let nextLog = 0.1;
@@ -88,6 +98,7 @@ export async function generateScaleInput(out: string, n: number, log: (line: str
 	const generateSeconds = (performance.now() - generatedAt) / 1000;
 	for (const entry of fs.readdirSync(out)) if (entry !== 'canonical') fs.rmSync(path.join(out, entry), { recursive: true, force: true });
 	fs.writeFileSync(mark, JSON.stringify({ conversations: n, generate_s: round(generateSeconds, 1) }));
+	fs.rmSync(lock, { force: true });
 	return { file, generateSeconds };
 }
 
