@@ -65,7 +65,11 @@ const GENERATED_MARK = 'generated.json';
  * Writes `n` canonical conversations into `out` (only the JSON Lines stay: the manifest of
  * planted truths is not needed here and is big), unless a complete copy is already there.
  */
-export async function generateScaleInput(out: string, n: number, log: (line: string) => void): Promise<{ file: string; generateSeconds: number }> {
+export async function generateScaleInput(
+	out: string,
+	n: number,
+	log: (line: string) => void
+): Promise<{ file: string; generateSeconds: number }> {
 	const file = path.join(out, 'canonical', 'conversations.jsonl');
 	const mark = path.join(out, GENERATED_MARK);
 	// Another process writing the same kept input (one started ahead of the bench): wait for it.

@@ -134,15 +134,20 @@ describe('importing a canonical file in slices', () => {
 		const file = writeExport(path.join(dir, 'crash.jsonl'));
 		const db = path.join(dir, 'crash.duckdb');
 		const importProcess = (env: Record<string, string> = {}) =>
-			spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'tests/helpers/importFilesProcess.ts'), db, String(SLICE_BYTES), file], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				env: { ...process.env, ...env },
-				timeout: 300_000
-			});
+			spawnSync(
+				path.join(ROOT, 'node_modules/.bin/tsx'),
+				[path.join(ROOT, 'tests/helpers/importFilesProcess.ts'), db, String(SLICE_BYTES), file],
+				{
+					cwd: ROOT,
+					encoding: 'utf8',
+					env: { ...process.env, ...env },
+					timeout: 300_000
+				}
+			);
 		const crashed = importProcess(crashBeforeCommitEnv(3));
 		expect(crashed.signal === 'SIGKILL' || crashed.status === 137).toBe(true);
-		const runs = () => withWarehouse(db, (w) => w.db.all<{ status: string; files: string[] }>('SELECT status, files FROM import_runs ORDER BY id'));
+		const runs = () =>
+			withWarehouse(db, (w) => w.db.all<{ status: string; files: string[] }>('SELECT status, files FROM import_runs ORDER BY id'));
 		const afterCrash = await runs();
 		expect(afterCrash.map((r) => r.status)).toEqual(['done', 'done', 'running']);
 		// Exactly the first two slices' lines are in.
