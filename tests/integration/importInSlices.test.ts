@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/lib/server/ingest';
+import { rollupUsable } from '../../src/lib/server/kpi/queryRollupKpis';
 import { sliceCanonicalFile } from '../../src/lib/server/ingest/fast/sliceCanonicalFile';
 import { parseDuckDbSize } from '../../src/lib/server/ingest/fast/sliceBytesForMemory';
 import { warehouseStats, withWarehouse, type Warehouse } from '../../src/lib/server/warehouse';
@@ -59,7 +60,9 @@ async function contents(w: Warehouse) {
 		conversations: await w.db.all(`SELECT * EXCLUDE (content_hash, import_run_id) FROM conversations ORDER BY source, id`),
 		events: await w.db.all(`SELECT * FROM events ORDER BY source, conversation_id, seq`),
 		quarantine: await w.db.all(`SELECT file, line, reason FROM quarantine ORDER BY file, line`),
-		facts: await w.db.all(`SELECT * FROM conversation_facts ORDER BY source, id`)
+		facts: await w.db.all(`SELECT * FROM conversation_facts ORDER BY source, id`),
+		rollup: await w.db.all(`SELECT * FROM kpi_rollup ORDER BY ALL`),
+		rollupUsable: await rollupUsable(w.db)
 	};
 }
 
@@ -121,6 +124,10 @@ describe('importing a canonical file in slices', () => {
 		expect(sliced.conversations).toEqual(once.conversations);
 		expect(sliced.events).toEqual(once.events);
 		expect(sliced.facts).toEqual(once.facts);
+		// The KPI rollup, left to one rebuild after the last slice, is the one-transaction import's and in use.
+		expect(sliced.rollup).toEqual(once.rollup);
+		expect(sliced.rollup.length).toBeGreaterThan(0);
+		expect(sliced.rollupUsable && once.rollupUsable).toBe(true);
 		expect(once.conversations.find((c) => c.id === 'c2')?.subject).toBe('newer copy');
 		expect(once.conversations.find((c) => c.id === 'c3')?.subject).toBeNull();
 		expect(sliced.summary).toMatchObject({ loaded: once.summary.loaded, quarantined: 3 });
@@ -155,6 +162,8 @@ describe('importing a canonical file in slices', () => {
 		const stats = await withWarehouse(db, (w) => warehouseStats(w.db));
 		expect(stats.conversations).toBe(lastLine - (lastLine >= 7 ? 1 : 0));
 		expect(stats.conversations).toBeGreaterThan(0);
+		// The rollup was left for after the last slice: it says it is stale, so KPI queries read the facts.
+		expect(await withWarehouse(db, (w) => rollupUsable(w.db))).toBe(false);
 
 		const resumed = importProcess();
 		expect(resumed.status).toBe(0);
@@ -167,6 +176,8 @@ describe('importing a canonical file in slices', () => {
 		expect(after.events).toEqual(whole.events);
 		expect(after.quarantine).toEqual(whole.quarantine);
 		expect(after.facts).toEqual(whole.facts);
+		expect(after.rollup).toEqual(whole.rollup);
+		expect(after.rollupUsable).toBe(true);
 		const statuses = (await runs()).map((r) => r.status);
 		expect(statuses.slice(0, 3)).toEqual(['done', 'done', 'failed']);
 		expect(statuses.slice(3).every((s) => s === 'done')).toBe(true);

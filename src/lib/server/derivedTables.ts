@@ -7,10 +7,15 @@ import { refreshConversationFacts } from './kpi/refreshConversationFacts';
 import { refreshHandoffsQualified } from './grading/refreshHandoffsQualified';
 import { refreshKpiRollup } from './kpi/refreshKpiRollup';
 
-export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
+/**
+ * `deferrable`: readers can tell the table is stale (the rollup's dirty weeks make KPI queries
+ * read conversation_facts instead), so an import in several transactions may leave it to one
+ * refresh after the last (importInSlices) instead of rebuilding it in every transaction.
+ */
+export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher; deferrable?: boolean }[] = [
 	{ name: 'conversation_facts', refresh: refreshConversationFacts },
 	// After conversation_facts: it recomputes those rows and leaves touched ones NULL.
 	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) },
 	// Last: rebuilds the weeks whose facts the refreshers above changed.
-	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)) }
+	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)), deferrable: true }
 ];

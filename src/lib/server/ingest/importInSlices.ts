@@ -6,8 +6,11 @@
 // within one transaction (a later copy replaces an earlier one unless older), so the data in
 // the warehouse is what one transaction would have left. A crash leaves the slices committed
 // before it (and their runs) in place and the running one rolled back; importing the same
-// files again skips what is already there and loads the rest.
+// files again skips what is already there and loads the rest. The KPI rollup is rebuilt once,
+// after the last transaction: until then its weeks stay marked dirty, so KPI queries read
+// conversation_facts (exact, slower), also after a crash, until the next import rebuilds it.
 import type { ImportSummary } from '../../imports/types';
+import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { Warehouse } from '../warehouse';
 import { sliceCanonicalFile } from './fast/sliceCanonicalFile';
 import type { FastFile } from './fast/stageCanonicalFiles';
@@ -90,6 +93,8 @@ export async function importInSlices(warehouse: Warehouse, plan: SlicedImport): 
 			origin: options.origin,
 			tmpDir: options.tmpDir,
 			recordEmptyRun: options.recordEmptyRun,
+			// Derived tables readers can see are stale (the KPI rollup) are refreshed once, after the last transaction.
+			deferRefresh: true,
 			// An upload recorded its run before reading: the first transaction completes it.
 			runId: runId === undefined ? options.runId : undefined,
 			onProgress
@@ -121,7 +126,9 @@ export async function importInSlices(warehouse: Warehouse, plan: SlicedImport): 
 				continue;
 			}
 			await flushGroup();
-			for await (const slice of sliceCanonicalFile(file.path, sliceDir, plan.sliceBytes)) {
+			// Slices of equal size: no small last slice paying a whole transaction's fixed costs.
+			const sliceBytes = Math.ceil(file.bytes / Math.ceil(file.bytes / plan.sliceBytes));
+			for await (const slice of sliceCanonicalFile(file.path, sliceDir, sliceBytes)) {
 				const part: FastFile = { path: slice.path, display: file.display, bytes: slice.bytes, firstLine: slice.firstLine };
 				const lines = `lines ${(slice.firstLine + 1).toLocaleString('en')}–${(slice.firstLine + slice.lines).toLocaleString('en')}`;
 				await run(noRecords(), {
@@ -136,6 +143,11 @@ export async function importInSlices(warehouse: Warehouse, plan: SlicedImport): 
 			const { records, files, formats: otherFormats, bytesRead, startStager } = plan.others;
 			await run(records, { files, formats: otherFormats, bytesRead, stager: await startStager() });
 		}
+		await warehouse.withConnection((db) =>
+			db.transaction(async (tx) => {
+				for (const refresher of DERIVED_REFRESHERS) if (refresher.deferrable) await refresher.refresh(tx, null);
+			})
+		);
 	} finally {
 		fs.rmSync(sliceDir, { recursive: true, force: true });
 	}
