@@ -5,8 +5,8 @@
 // its own). The input is removed once imported; the warehouse stays for the caller.
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSample } from '../generate/generateSample';
 import { measureChild } from './measureChild';
+import { generateScaleInput } from './scaleBench';
 import type { BenchContext } from './runBench';
 
 const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
@@ -23,24 +23,8 @@ export interface ImportFigures {
 export async function buildGeneratedWarehouse(ctx: BenchContext, label: string, n: number, out: string, db: string) {
 	const count = n.toLocaleString('en');
 	try {
-		ctx.log(`${label}: generating ${count} canonical conversations…`);
-		const generatedAt = performance.now();
-		let nextLog = 0.1;
-		await generateSample({
-			out,
-			conversations: n,
-			formatShares: { canonical: 1 },
-			onProgress: (written, total) => {
-				if (written / total < nextLog) return;
-				ctx.log(`${label}: generated ${written.toLocaleString('en')} of ${total.toLocaleString('en')}`);
-				nextLog += 0.1;
-			}
-		});
-		const generateSeconds = (performance.now() - generatedAt) / 1000;
-		const file = path.join(out, 'canonical', 'conversations.jsonl');
+		const { file, generateSeconds } = await generateScaleInput(out, n, (line) => ctx.log(line.replace(/^scale:/, `${label}:`)));
 		const inputBytes = fs.statSync(file).size;
-		// Only the input stays: the manifest of planted truths is not needed here and is big.
-		for (const entry of fs.readdirSync(out)) if (entry !== 'canonical') fs.rmSync(path.join(out, entry), { recursive: true, force: true });
 		ctx.log(
 			`${label}: ${count} conversations, ${Math.round(inputBytes / 2 ** 20).toLocaleString('en')} MB in ${generateSeconds.toFixed(0)} s; importing…`
 		);

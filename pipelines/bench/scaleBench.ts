@@ -8,10 +8,13 @@
 // Inputs and warehouses are deleted as soon as they are measured (10M is ~15 GB of JSON Lines).
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildGeneratedWarehouse } from './buildGeneratedWarehouse';
+import { isProcessAlive } from '../../src/lib/server/isProcessAlive';
+import { generateSample } from '../generate/generateSample';
+import type { ImportFigures } from './buildGeneratedWarehouse';
 import { measureChild } from './measureChild';
 import type { BenchContext } from './runBench';
 
+const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
 const QUERY_WORKER = path.resolve('pipelines/bench/scaleWorker.ts');
 /** DuckDB memory limit of the query process (the import keeps its own): big enough not to spill on reads, small enough for a shared box. */
 const QUERY_MEMORY_LIMIT = process.env.SUPPORTLENS_DUCKDB_MEMORY ?? '2GB';
@@ -49,20 +52,79 @@ function fileBytes(file: string): number {
 	return [file, `${file}.wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
 }
 
+/** Where a kept input records that it is complete and how long it took to write. */
+const GENERATED_MARK = 'generated.json';
+
 /**
- * Generates, imports and queries `n` conversations; removes its files before returning.
- * `onImported` gets the figures known once the import is done (saved in case the run stops).
+ * Writes `n` canonical conversations into `out` (only the JSON Lines stay: the manifest of
+ * planted truths is not needed here and is big), unless a complete copy is already there.
+ */
+export async function generateScaleInput(
+	out: string,
+	n: number,
+	log: (line: string) => void
+): Promise<{ file: string; generateSeconds: number }> {
+	const file = path.join(out, 'canonical', 'conversations.jsonl');
+	const mark = path.join(out, GENERATED_MARK);
+	// Another process writing the same kept input (one started ahead of the bench): wait for it.
+	const lock = `${out}.generating`;
+	const writer = () => (fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8')) : 0);
+	if (writer() && writer() !== process.pid && isProcessAlive(writer())) log(`scale: waiting for PID ${writer()} to finish writing ${out}…`);
+	while (!fs.existsSync(mark) && writer() && writer() !== process.pid && isProcessAlive(writer())) {
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
+	if (fs.existsSync(mark)) {
+		log(`scale: reusing the ${n.toLocaleString('en')} conversations in ${out}`);
+		return { file, generateSeconds: JSON.parse(fs.readFileSync(mark, 'utf8')).generate_s };
+	}
+	fs.rmSync(out, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(out), { recursive: true });
+	fs.writeFileSync(lock, String(process.pid));
+	log(`scale: generating ${n.toLocaleString('en')} canonical conversations…`);
+	const generatedAt = performance.now();
+	let nextLog = 0.1;
+	await generateSample({
+		out,
+		conversations: n,
+		formatShares: { canonical: 1 },
+		onProgress: (written, total) => {
+			if (written / total < nextLog) return;
+			log(`scale: generated ${written.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+			nextLog += 0.1;
+		}
+	});
+	const generateSeconds = (performance.now() - generatedAt) / 1000;
+	for (const entry of fs.readdirSync(out)) if (entry !== 'canonical') fs.rmSync(path.join(out, entry), { recursive: true, force: true });
+	fs.writeFileSync(mark, JSON.stringify({ conversations: n, generate_s: round(generateSeconds, 1) }));
+	fs.rmSync(lock, { force: true });
+	return { file, generateSeconds };
+}
+
+/**
+ * Generates, imports and queries `n` conversations; removes its files before returning
+ * (SUPPORTLENS_BENCH_SCALE_INPUTS=DIR keeps the generated inputs in DIR for the next run: 10M
+ * take a quarter of an hour to write). `onImported` gets the figures known once the import is
+ * done (saved in case the run stops).
  */
 async function measureSize(ctx: BenchContext, n: number, onImported: (figures: object) => void) {
 	const label = n.toLocaleString('en');
+	const keptInputs = process.env.SUPPORTLENS_BENCH_SCALE_INPUTS;
+	const out = path.join(keptInputs ?? ctx.tmpDir, `scale-${n}`);
 	const free = fs.statfsSync(ctx.tmpDir);
 	const need = n * DISK_BYTES_PER_CONVERSATION;
-	if (free.bavail * free.bsize < need)
+	if (!fs.existsSync(path.join(out, GENERATED_MARK)) && free.bavail * free.bsize < need)
 		throw new Error(`scale: ${label} conversations need about ${mb(need).toLocaleString('en')} MB free in ${ctx.tmpDir}`);
-	const out = path.join(ctx.tmpDir, `scale-${n}`);
 	const db = path.join(ctx.tmpDir, `scale-${n}.duckdb`);
+	const removeInput = () => {
+		if (!keptInputs) fs.rmSync(out, { recursive: true, force: true });
+	};
 	try {
-		const { generateSeconds, inputBytes, imported } = await buildGeneratedWarehouse(ctx, 'scale', n, out, db);
+		const { file, generateSeconds } = await generateScaleInput(out, n, ctx.log);
+		const inputBytes = fs.statSync(file).size;
+		ctx.log(`scale: ${label} conversations, ${mb(inputBytes).toLocaleString('en')} MB in ${generateSeconds.toFixed(0)} s; importing…`);
+
+		const imported = await measureChild<ImportFigures>(IMPORT_WORKER, ['ours', file, db], ctx.log);
+		removeInput();
 		const warehouseBytes = fileBytes(db);
 		ctx.log(
 			`scale: imported ${imported.loaded.toLocaleString('en')} in ${imported.seconds.toFixed(1)} s, peak RSS ${imported.peak_rss_mb} MB, warehouse ${mb(warehouseBytes)} MB; querying…`
@@ -92,7 +154,7 @@ async function measureSize(ctx: BenchContext, n: number, onImported: (figures: o
 			query_process_peak_rss_mb: queried.peak_rss_mb
 		};
 	} finally {
-		fs.rmSync(out, { recursive: true, force: true });
+		removeInput();
 		for (const f of [db, `${db}.wal`]) fs.rmSync(f, { force: true });
 	}
 }

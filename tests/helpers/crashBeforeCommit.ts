@@ -5,6 +5,10 @@ import { pathToFileURL } from 'node:url';
 
 const PRELOAD = pathToFileURL(path.join(import.meta.dirname, 'killBeforeCommit.preload.mjs')).href;
 
-export function crashBeforeCommitEnv(): Record<string, string> {
-	return { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' ') };
+/** `commit`: which import commit of the process dies (an import in slices commits once per slice). */
+export function crashBeforeCommitEnv(commit = 1): Record<string, string> {
+	return {
+		NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${PRELOAD}`].filter(Boolean).join(' '),
+		SUPPORTLENS_TEST_KILL_AT_COMMIT: String(commit)
+	};
 }

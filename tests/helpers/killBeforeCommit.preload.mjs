@@ -6,6 +6,9 @@
 import { DuckDBConnection } from '@duckdb/node-api';
 
 const MARKS_RUN_DONE = /^\s*UPDATE import_runs SET status = 'done'/;
+// Which such commit of the process to kill (an import in slices commits once per slice): the first by default.
+const KILL_AT = Number(process.env.SUPPORTLENS_TEST_KILL_AT_COMMIT ?? 1);
+let armedCommits = 0;
 const armed = new WeakSet();
 const run = DuckDBConnection.prototype.run;
 
@@ -13,7 +16,10 @@ DuckDBConnection.prototype.run = function (sql, ...rest) {
 	if (typeof sql === 'string') {
 		if (MARKS_RUN_DONE.test(sql)) armed.add(this);
 		else if (/^\s*ROLLBACK\b/i.test(sql)) armed.delete(this);
-		else if (/^\s*COMMIT\b/i.test(sql) && armed.has(this)) process.kill(process.pid, 'SIGKILL');
+		else if (/^\s*COMMIT\b/i.test(sql) && armed.has(this)) {
+			armed.delete(this);
+			if (++armedCommits >= KILL_AT) process.kill(process.pid, 'SIGKILL');
+		}
 	}
 	return run.call(this, sql, ...rest);
 };

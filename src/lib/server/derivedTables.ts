@@ -8,11 +8,16 @@ import { refreshHandoffsQualified } from './grading/refreshHandoffsQualified';
 import { refreshKpiRollup } from './kpi/refreshKpiRollup';
 import { refreshReviewEvents } from './review/refreshReviewEvents';
 
-export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher }[] = [
+/**
+ * `deferrable`: readers can tell the table is stale (the rollup's dirty weeks make KPI queries
+ * read conversation_facts instead), so an import in several transactions may leave it to one
+ * refresh after the last (importInSlices) instead of rebuilding it in every transaction.
+ */
+export const DERIVED_REFRESHERS: { name: string; refresh: DerivedRefresher; deferrable?: boolean }[] = [
 	{ name: 'conversation_facts', refresh: refreshConversationFacts },
 	// After conversation_facts: it recomputes those rows and leaves touched ones NULL.
 	{ name: 'handoffs_qualified', refresh: async (db, affected) => void (await refreshHandoffsQualified(db, affected)) },
 	{ name: 'review_events', refresh: refreshReviewEvents },
 	// Last: rebuilds the weeks whose facts the refreshers above changed.
-	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)) }
+	{ name: 'kpi_rollup', refresh: async (db) => void (await refreshKpiRollup(db)), deferrable: true }
 ];

@@ -6,6 +6,8 @@ import type { Warehouse } from '../warehouse';
 import { ADAPTERS, adapterFor } from './adapters';
 import { canonicalAdapter } from './adapters/canonical';
 import type { FastFile } from './fast/stageCanonicalFiles';
+import { sliceBytesForMemory } from './fast/sliceBytesForMemory';
+import { importInSlices } from './importInSlices';
 import { detectFormat } from './detectFormat';
 import type { ImportProgress } from './ImportProgress';
 import { importRecords, type ImportOrigin, type ImportSummary, type RecordImportOptions } from './importRecords';
@@ -37,6 +39,11 @@ export interface ImportOptions {
 	 * load and quarantine the same records; tests compare them.
 	 */
 	fastPath?: boolean;
+	/**
+	 * Files in our own format larger than this are imported in slices of whole lines, one
+	 * transaction each (see importInSlices). Default: from DuckDB's memory limit (sliceBytesForMemory).
+	 */
+	sliceBytes?: number;
 }
 
 /**
@@ -110,10 +117,50 @@ export async function importFiles(warehouse: Warehouse, paths: string[], options
 	const used = [...groups.entries()];
 	const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0);
 	const lineByLineBytes = totalBytes - fastFiles.reduce((sum, f) => sum + f.bytes, 0);
-	const stager =
+	const startStager = async () =>
 		options.workers && lineByLineBytes >= PARALLEL_MIN_BYTES
 			? (await import('./parallel/WorkerStager')).WorkerStager.start(options.workers)
 			: undefined;
+	const readLineByLine = (fallback: FastFile[]) =>
+		withDisplayNames(
+			readFiles(
+				canonicalAdapter,
+				fallback.map((f) => f.path)
+			)
+		);
+
+	// A sync's cursor must commit with its one transaction: it is never sliced (nor that large).
+	const sliceBytes =
+		options.afterMerge || fastFiles.length === 0
+			? Infinity
+			: (options.sliceBytes ?? (await warehouse.withConnection((db) => sliceBytesForMemory(db))));
+	if (fastFiles.some((f) => f.bytes > sliceBytes)) {
+		const otherFormats = used.filter(([adapter]) => adapter !== canonicalAdapter);
+		const summary = await importInSlices(warehouse, {
+			fastFiles,
+			sliceBytes,
+			totalBytes,
+			readLineByLine,
+			others: otherFormats.length
+				? {
+						files: otherFormats.flatMap(([, f]) => f.map(display)),
+						formats: otherFormats.map(([a]) => a.format),
+						records: allRecords(),
+						bytesRead: () => bytesRead,
+						startStager
+					}
+				: undefined,
+			options: {
+				origin: options.origin,
+				onProgress: options.onProgress,
+				tmpDir: options.tmpDir,
+				runId: options.runId,
+				recordEmptyRun: options.recordEmptyRun
+			}
+		});
+		return { ...summary, files: used.flatMap(([, f]) => f.map(display)), skipped_files: skipped.map(display) };
+	}
+
 	const summary = await importRecords(warehouse, allRecords(), {
 		origin: options.origin,
 		files: used.flatMap(([, f]) => f.map(display)),
@@ -123,21 +170,10 @@ export async function importFiles(warehouse: Warehouse, paths: string[], options
 		onProgress: options.onProgress,
 		tmpDir: options.tmpDir,
 		runId: options.runId,
-		stager,
+		stager: await startStager(),
 		afterMerge: options.afterMerge,
 		recordEmptyRun: options.recordEmptyRun,
-		fast: fastFiles.length
-			? {
-					files: fastFiles,
-					readLineByLine: (fallback) =>
-						withDisplayNames(
-							readFiles(
-								canonicalAdapter,
-								fallback.map((f) => f.path)
-							)
-						)
-				}
-			: undefined
+		fast: fastFiles.length ? { files: fastFiles, readLineByLine } : undefined
 	});
 	return { ...summary, skipped_files: skipped.map(display) };
 }

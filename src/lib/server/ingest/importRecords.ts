@@ -43,6 +43,8 @@ export interface RecordImportOptions {
 	 * read one line by line instead when DuckDB cannot read it as lines of UTF-8.
 	 */
 	fast?: { files: FastFile[]; readLineByLine: (files: FastFile[]) => AsyncIterable<AdapterRecord> };
+	/** One transaction of several (importInSlices): deferrable derived tables are refreshed after the last. */
+	deferRefresh?: boolean;
 }
 
 export async function importRecords(
@@ -138,7 +140,8 @@ export async function importRecords(
 				formats: options.formats ?? [],
 				afterMerge: options.afterMerge,
 				recordEmptyRun: options.recordEmptyRun,
-				fast: fastStaging
+				fast: fastStaging,
+				deferRefresh: options.deferRefresh
 			});
 		});
 		report('done');

@@ -38,6 +38,8 @@ export async function mergeStaged(
 		recordEmptyRun?: boolean;
 		/** Rows of our own format that DuckDB parsed and checked itself. */
 		fast?: FastStaging;
+		/** Leave the deferrable derived tables (see DERIVED_REFRESHERS) to a later transaction of the same import. */
+		deferRefresh?: boolean;
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
@@ -129,7 +131,9 @@ export async function mergeStaged(
 
 			const ratingsApplied = await mergeRatings(tx, staging, runId);
 
-			for (const refresher of DERIVED_REFRESHERS) await refresher.refresh(tx, 'import_affected');
+			for (const refresher of DERIVED_REFRESHERS) {
+				if (!(run.deferRefresh && refresher.deferrable)) await refresher.refresh(tx, 'import_affected');
+			}
 
 			const counts = (await tx.one<Omit<MergeCounts, 'quarantined'>>(
 				`SELECT

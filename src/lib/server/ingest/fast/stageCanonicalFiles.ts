@@ -13,6 +13,8 @@ export interface FastFile {
 	/** The name quarantine rows carry. */
 	display: string;
 	bytes: number;
+	/** Lines before this file's first line in the file quarantine rows name (a slice of it); 0 by default. */
+	firstLine?: number;
 }
 
 /** Left-aside lines are fetched and staged this many at a time (bounded memory). */
@@ -51,6 +53,7 @@ export class FastStaging {
 		parsed.accepted = counts.accepted;
 		this.conversations += counts.accepted;
 		const result = await db.raw.stream(`SELECT rowid + 1 AS line, raw FROM ${table} WHERE NOT ok AND raw IS NOT NULL ORDER BY rowid`);
+		const firstLine = file.firstLine ?? 0;
 		let batch: StagedRecord[] = [];
 		for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
 			for (const [lineValue, rawValue] of chunk.getRows()) {
@@ -61,7 +64,7 @@ export class FastStaging {
 					.replace(/^\uFEFF/, '')
 					.replace(/\r$/, '');
 				if (text.trim() === '') continue;
-				batch.push(stageRecord({ kind: 'canonical_line', location: { file: file.display, line }, text }, ordBase + line));
+				batch.push(stageRecord({ kind: 'canonical_line', location: { file: file.display, line: firstLine + line }, text }, ordBase + line));
 				if (batch.length >= REJECTED_PER_CHUNK) {
 					await write(batch);
 					batch = [];
