@@ -8,6 +8,7 @@ import { seededSample } from '../seededRandom';
 import { truncatedSvd, type SparseRow } from '../truncatedSvd';
 import { fnv1a, normalize } from '../vectorMath';
 import type { Embedder } from './Embedder';
+import { embedEach } from './embedEach';
 
 export interface LexicalOptions {
 	/** LSA components (output dimensions; fewer when the corpus is small). */
@@ -152,18 +153,8 @@ export class LexicalEmbedder implements Embedder {
 		return normalize(out);
 	}
 
-	async embed(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
-		const out: Float32Array[] = [];
-		for (let i = 0; i < texts.length; i++) {
-			out.push(this.embedOne(texts[i]));
-			// Yield now and then so a server process stays responsive during a long mining run.
-			if ((i + 1) % 2000 === 0) {
-				onProgress?.(i + 1, texts.length);
-				await new Promise((r) => setImmediate(r));
-			}
-		}
-		onProgress?.(texts.length, texts.length);
-		return out;
+	embed(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+		return embedEach(texts, (text) => this.embedOne(text), onProgress);
 	}
 }
 

@@ -11,6 +11,7 @@ import { loadWordVectors } from './loadWordVectors';
 import { principalAxes } from './principalAxes';
 import { SIF_A, sifVector } from './sifVector';
 import type { WordVectors } from './WordVectors';
+import { embedEach } from './embedEach';
 
 export interface WordVectorOptions {
 	/** Share of the joined vector's weight given to the word-vector part (the rest is LSA's). */
@@ -62,18 +63,8 @@ export class WordVectorEmbedder implements Embedder {
 		return normalize(Float32Array.from(this.axes, (axis) => dot(joined, axis)));
 	}
 
-	async embed(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
-		const out: Float32Array[] = [];
-		for (let i = 0; i < texts.length; i++) {
-			out.push(this.embedOne(texts[i]));
-			// Yield now and then so a server process stays responsive during a long mining run.
-			if ((i + 1) % 2000 === 0) {
-				onProgress?.(i + 1, texts.length);
-				await new Promise((r) => setImmediate(r));
-			}
-		}
-		onProgress?.(texts.length, texts.length);
-		return out;
+	embed(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+		return embedEach(texts, (text) => this.embedOne(text), onProgress);
 	}
 }
 
