@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/lib/server/ingest';
 import { rollupUsable } from '../../src/lib/server/kpi/queryRollupKpis';
@@ -35,7 +36,10 @@ function conversation(id: string, extra: Record<string, unknown> = {}) {
 	};
 }
 
-/** 60 lines: valid conversations, broken lines at known places, a newer copy after an older one, one line of broken UTF-8. */
+/**
+ * 60 lines: valid conversations, broken lines at known places, a newer copy after an older one, an
+ * older copy after a newer one, another copy with the same updated_at far from the first, one line of broken UTF-8.
+ */
 function writeExport(file: string): string {
 	const lines: (object | string)[] = [];
 	for (let i = 1; i <= 60; i++) {
@@ -43,6 +47,7 @@ function writeExport(file: string): string {
 		else if (i === 23) lines.push(conversation(`c${i}`, { channel: 'pigeon' }));
 		else if (i === 41) lines.push(conversation('c2', { updated_at: at(40), subject: 'newer copy' }));
 		else if (i === 44) lines.push(conversation('c3', { updated_at: at(10), subject: 'older copy' }));
+		else if (i === 55) lines.push(conversation('c5', { subject: 'same time, later line' }));
 		else lines.push(conversation(`c${i}`));
 	}
 	writeJsonl(file, lines);
@@ -95,6 +100,12 @@ describe('sliceCanonicalFile', () => {
 		expect(seen.filter((s) => s.text.includes(long)).map((s) => s.text.endsWith(`${long}"}\n`))).toEqual([true]);
 		expect(seen.length).toBeGreaterThan(3);
 		expect(fs.readdirSync(sliceDir)).toEqual([]);
+
+		// Lines asked to be blank (the first, the long one, the last without newline) lose their text, not their place.
+		const blank = [1, 3, 6, allLines.length];
+		const blanked: string[] = [];
+		for await (const slice of sliceCanonicalFile(file, sliceDir, 16, blank)) blanked.push(fs.readFileSync(slice.path, 'utf8'));
+		expect(blanked.join('')).toBe(allLines.map((line, i) => (blank.includes(i + 1) ? '' : line)).join('\n'));
 	});
 
 	it('reads DuckDB memory sizes as bytes', () => {
@@ -116,8 +127,10 @@ describe('importing a canonical file in slices', () => {
 		const sliced = await withWarehouse(path.join(dir, 'sliced.duckdb'), async (w) => {
 			const summary = await importFiles(w, [file], { ...options, sliceBytes: SLICE_BYTES });
 			const runs = await w.db.all<{ files: string[] }>('SELECT files FROM import_runs ORDER BY id');
+			const rowRuns = () => w.db.all('SELECT source, id, import_run_id FROM conversations ORDER BY source, id');
+			const runsBefore = await rowRuns();
 			const again = await importFiles(w, [file], { ...options, sliceBytes: SLICE_BYTES });
-			return { summary, again, runs, ...(await contents(w)) };
+			return { summary, again, runs, rowRunsKept: isDeepStrictEqual(await rowRuns(), runsBefore), ...(await contents(w)) };
 		});
 		expect(once.quarantine.map((q) => q.line)).toEqual([7, 23, 50]);
 		expect(sliced.quarantine).toEqual(once.quarantine);
@@ -130,11 +143,18 @@ describe('importing a canonical file in slices', () => {
 		expect(sliced.rollupUsable && once.rollupUsable).toBe(true);
 		expect(once.conversations.find((c) => c.id === 'c2')?.subject).toBe('newer copy');
 		expect(once.conversations.find((c) => c.id === 'c3')?.subject).toBeNull();
-		expect(sliced.summary).toMatchObject({ loaded: once.summary.loaded, quarantined: 3 });
+		expect(once.conversations.find((c) => c.id === 'c5')?.subject).toBe('same time, later line');
+		// The counts are one transaction's: a copy another one supersedes counts as skipped, wherever they sit.
+		const { runId: _a, ...slicedCounts } = sliced.summary;
+		const { runId: _b, ...onceCounts } = once.summary;
+		expect(slicedCounts).toEqual(onceCounts);
+		expect(once.summary).toMatchObject({ loaded: 54, updated: 0, skipped_older: 3, quarantined: 3 });
 		// One run per slice, each naming the file and its lines.
 		expect(sliced.runs.length).toBeGreaterThan(5);
 		expect(sliced.runs[0].files[0]).toMatch(/^export\.jsonl \(lines 1–\d+\)$/);
-		expect(sliced.again).toMatchObject({ loaded: 0, updated: 0, quarantined: 3 });
+		// Importing the file again changes nothing: every copy unchanged or skipped, no row rewritten.
+		expect(sliced.again).toMatchObject({ loaded: 0, updated: 0, unchanged: 54, skipped_older: 3, quarantined: 3 });
+		expect(sliced.rowRunsKept).toBe(true);
 	});
 
 	it('after a crash before a slice commits, keeps the slices before it, and the same import completes', async () => {
@@ -160,7 +180,8 @@ describe('importing a canonical file in slices', () => {
 		// Exactly the first two slices' lines are in.
 		const lastLine = Number(/–(\d+)\)$/.exec(afterCrash[1].files[0])![1]);
 		const stats = await withWarehouse(db, (w) => warehouseStats(w.db));
-		expect(stats.conversations).toBe(lastLine - (lastLine >= 7 ? 1 : 0));
+		// Line 7 is broken; lines 2 and 5 hold copies that lines 41 and 55 supersede (left out of their slices).
+		expect(stats.conversations).toBe(lastLine - [2, 5, 7].filter((line) => line <= lastLine).length);
 		expect(stats.conversations).toBeGreaterThan(0);
 		// The rollup was left for after the last slice: it says it is stale, so KPI queries read the facts.
 		expect(await withWarehouse(db, (w) => rollupUsable(w.db))).toBe(false);

@@ -2,9 +2,10 @@
 // memory: such a file goes in slices of whole lines (sliceCanonicalFile), each staged by the
 // fast path and merged in its own transaction, in file order; smaller files of our format go
 // together, and vendor formats last, as in a one-transaction import. Each transaction records
-// its own import run (the slice's lines in its file list). Newer-wins holds across slices as
-// within one transaction (a later copy replaces an earlier one unless older), so the data in
-// the warehouse is what one transaction would have left. A crash leaves the slices committed
+// its own import run (the slice's lines in its file list). Each conversation's winning copy
+// among the files is picked first (supersededLines), as one transaction's merge picks it; the
+// others are left out and counted as skipped, so the warehouse and the counts are what one
+// transaction would have left, and a re-import changes nothing. A crash leaves the slices committed
 // before it (and their runs) in place and the running one rolled back; importing the same
 // files again skips what is already there and loads the rest. The KPI rollup is rebuilt once,
 // after the last transaction: until then its weeks stay marked dirty, so KPI queries read
@@ -13,6 +14,7 @@ import type { ImportSummary } from '../../imports/types';
 import { DERIVED_REFRESHERS } from '../derivedTables';
 import type { Warehouse } from '../warehouse';
 import { sliceCanonicalFile } from './fast/sliceCanonicalFile';
+import { supersededLines } from './fast/supersededLines';
 import type { FastFile } from './fast/stageCanonicalFiles';
 import type { ImportProgress } from './ImportProgress';
 import { importRecords, type RecordImportOptions } from './importRecords';
@@ -84,7 +86,7 @@ export async function importInSlices(warehouse: Warehouse, plan: SlicedImport): 
 	let runId: number | undefined;
 	const run = async (
 		records: AsyncIterable<AdapterRecord>,
-		part: Pick<RecordImportOptions, 'files' | 'formats' | 'fast' | 'bytesRead' | 'stager'>
+		part: Pick<RecordImportOptions, 'files' | 'formats' | 'fast' | 'bytesRead' | 'stager' | 'superseded'>
 	) => {
 		partRecords = 0;
 		partBytes = 0;
@@ -120,21 +122,36 @@ export async function importInSlices(warehouse: Warehouse, plan: SlicedImport): 
 	};
 	const sliceDir = makeOwnedTempDir('slices', options.tmpDir ?? os.tmpdir());
 	try {
-		for (const file of plan.fastFiles) {
-			if (file.bytes <= plan.sliceBytes) {
+		// Each key's winning copy among the files is known before the first transaction: the others are
+		// left out (written as blank lines), conversations counted as skipped, as one transaction's merge does.
+		const supersededPerFile = await warehouse.withConnection((db) =>
+			supersededLines(
+				db,
+				plan.fastFiles.map((f) => f.path)
+			)
+		);
+		for (const [index, file] of plan.fastFiles.entries()) {
+			const superseded = supersededPerFile.lines[index];
+			const skipped = supersededPerFile.conversations[index];
+			// A small file with lines left out goes through the slicer too (as one slice).
+			if (file.bytes <= plan.sliceBytes && superseded.length === 0) {
 				group.push(file);
 				continue;
 			}
 			await flushGroup();
+			let next = 0;
 			// Slices of equal size: no small last slice paying a whole transaction's fixed costs.
 			const sliceBytes = Math.ceil(file.bytes / Math.ceil(file.bytes / plan.sliceBytes));
-			for await (const slice of sliceCanonicalFile(file.path, sliceDir, sliceBytes)) {
+			for await (const slice of sliceCanonicalFile(file.path, sliceDir, sliceBytes, superseded)) {
 				const part: FastFile = { path: slice.path, display: file.display, bytes: slice.bytes, firstLine: slice.firstLine };
 				const lines = `lines ${(slice.firstLine + 1).toLocaleString('en')}–${(slice.firstLine + slice.lines).toLocaleString('en')}`;
+				const first = next;
+				while (next < skipped.length && skipped[next] <= slice.firstLine + slice.lines) next++;
 				await run(noRecords(), {
 					files: [`${file.display} (${lines})`],
 					formats: ['canonical'],
-					fast: { files: [part], readLineByLine: (fallback) => renumbered(plan.readLineByLine(fallback), part) }
+					fast: { files: [part], readLineByLine: (fallback) => renumbered(plan.readLineByLine(fallback), part) },
+					superseded: next - first
 				});
 			}
 		}

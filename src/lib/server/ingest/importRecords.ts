@@ -45,6 +45,8 @@ export interface RecordImportOptions {
 	fast?: { files: FastFile[]; readLineByLine: (files: FastFile[]) => AsyncIterable<AdapterRecord> };
 	/** One transaction of several (importInSlices): deferrable derived tables are refreshed after the last. */
 	deferRefresh?: boolean;
+	/** Copies of conversations left out of the records because a later slice's copy supersedes them (counted as skipped). */
+	superseded?: number;
 }
 
 export async function importRecords(
@@ -141,7 +143,8 @@ export async function importRecords(
 				afterMerge: options.afterMerge,
 				recordEmptyRun: options.recordEmptyRun,
 				fast: fastStaging,
-				deferRefresh: options.deferRefresh
+				deferRefresh: options.deferRefresh,
+				superseded: options.superseded
 			});
 		});
 		report('done');

@@ -40,6 +40,8 @@ export async function mergeStaged(
 		fast?: FastStaging;
 		/** Leave the deferrable derived tables (see DERIVED_REFRESHERS) to a later transaction of the same import. */
 		deferRefresh?: boolean;
+		/** Copies left out before staging because a copy elsewhere in the import supersedes them: counted as skipped. */
+		superseded?: number;
 	}
 ): Promise<MergeCounts & { runId: number }> {
 	const { runId } = run;
@@ -145,7 +147,7 @@ export async function mergeStaged(
 					(SELECT count(*) FILTER (WHERE decision = 'replace') FROM stage_kb_decision) AS kb_updated,
 					(SELECT count(*) FILTER (WHERE decision IN ('unchanged', 'older')) FROM stage_kb_decision) AS kb_unchanged
 				 FROM stage_decision`,
-				[staging.counts.conversations + fast.conversations - (await countRows(tx, 'stage_conversations'))]
+				[staging.counts.conversations + fast.conversations + (run.superseded ?? 0) - (await countRows(tx, 'stage_conversations'))]
 			))!;
 			const result = {
 				...counts,

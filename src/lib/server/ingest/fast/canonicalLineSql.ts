@@ -126,6 +126,10 @@ const CONVERSATION_CHECK = `
 		${everyOne('c.events', '(e, i)', `${EVENT_CHECK.trim()} AND ${IN_TIME_ORDER}`)}
 		AND len(list_distinct(list_transform(c.events, e -> e.id))) = len(c.events)))`;
 
+/** A file's lines as rows of one text column j, in file order (bound parameter: the file path). */
+export const FILE_LINES = `read_csv(?, columns = {'j': 'VARCHAR'}, delim = E'\\x01', quote = '', escape = '', header = false,
+				auto_detect = false, new_line = '\\n', max_line_size = ${FAST_MAX_LINE_BYTES * 2}, buffer_size = ${FAST_MAX_LINE_BYTES * 4})`;
+
 /**
  * One file's lines, parsed, into `table`: `ok` says DuckDB's checks passed the line, `raw` keeps the text of lines the fast path leaves to
  * zod (blank lines are NULL or whitespace), `c` the parsed conversation of the rest. Insertion
@@ -142,8 +146,7 @@ FROM (
 		AND ${CONVERSATION_CHECK.trim()}, false) AS ok
 	FROM (
 		SELECT j, try(from_json(j, '${LINE_STRUCTURE}')) AS c
-		FROM read_csv(?, columns = {'j': 'VARCHAR'}, delim = E'\\x01', quote = '', escape = '', header = false,
-				auto_detect = false, new_line = '\\n', max_line_size = ${FAST_MAX_LINE_BYTES * 2}, buffer_size = ${FAST_MAX_LINE_BYTES * 4})
+		FROM ${FILE_LINES}
 	)
 )`;
 }

@@ -25,9 +25,15 @@ function countNewlines(buf: Buffer): number {
 /**
  * Yields `file` as consecutive slices of at least `sliceBytes` (but whole lines: a slice ends
  * at the first newline after that size, or at the end of the file), written into `dir`. The
- * slice file is deleted when the next is asked for, and when the loop stops early.
+ * slice file is deleted when the next is asked for, and when the loop stops early. Lines in
+ * `blank` (1-based, ascending) are written empty; `bytes` counts the file's bytes as they were.
  */
-export async function* sliceCanonicalFile(file: string, dir: string, sliceBytes: number): AsyncGenerator<FileSlice> {
+export async function* sliceCanonicalFile(
+	file: string,
+	dir: string,
+	sliceBytes: number,
+	blank: readonly number[] = []
+): AsyncGenerator<FileSlice> {
 	const stream = fs.createReadStream(file, { highWaterMark: 4 << 20 });
 	let index = 0;
 	let firstLine = 0;
@@ -38,11 +44,29 @@ export async function* sliceCanonicalFile(file: string, dir: string, sliceBytes:
 		current = { path: slicePath, fd: fs.openSync(slicePath, 'w'), bytes: 0, newlines: 0, endsWithNewline: true };
 		return current;
 	};
+	let nextBlank = 0;
+	/** The piece without the text of the lines in `blank` (their newlines stay, so later lines keep their numbers). */
+	const blanked = (piece: Buffer, line: number, newlines: number): Buffer => {
+		while (nextBlank < blank.length && blank[nextBlank] < line) nextBlank++;
+		if (nextBlank >= blank.length || blank[nextBlank] > line + newlines) return piece;
+		const kept: Buffer[] = [];
+		for (let start = 0; start < piece.length; line++) {
+			const nl = piece.indexOf(NEWLINE, start);
+			const end = nl === -1 ? piece.length : nl;
+			while (nextBlank < blank.length && blank[nextBlank] < line) nextBlank++;
+			if (blank[nextBlank] !== line) kept.push(piece.subarray(start, end));
+			if (nl === -1) break;
+			kept.push(piece.subarray(nl, nl + 1));
+			start = nl + 1;
+		}
+		return Buffer.concat(kept);
+	};
 	const write = (piece: Buffer) => {
 		const c = current ?? open();
-		fs.writeSync(c.fd, piece);
+		const newlines = countNewlines(piece);
+		fs.writeSync(c.fd, blanked(piece, firstLine + c.newlines + 1, newlines));
 		c.bytes += piece.length;
-		c.newlines += countNewlines(piece);
+		c.newlines += newlines;
 		c.endsWithNewline = piece[piece.length - 1] === NEWLINE;
 	};
 	const close = (): FileSlice => {
