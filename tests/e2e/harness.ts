@@ -209,7 +209,8 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
  * busy machine cannot time the login out while the landing page's images and charts still load.
  */
 export async function loginInBrowser(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
-	await page.goto(`${url}/login`);
+	// The form's script loaded, so a slow machine cannot click before the page is interactive.
+	await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
 	await page.getByLabel('User name').fill(user.username);
 	await page.getByLabel('Password').fill(user.password);
 	await Promise.all([
