@@ -9,7 +9,7 @@ import { measureChild } from './measureChild';
 import { generateScaleInput } from './scaleBench';
 import type { BenchContext } from './runBench';
 
-const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
+export const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
 
 /** What the import section's worker prints (it may add more, e.g. where the time went: passed on as is). */
 export interface ImportFigures {

@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isProcessAlive } from '../../src/lib/server/isProcessAlive';
 import { generateSample } from '../generate/generateSample';
-import type { ImportFigures } from './buildGeneratedWarehouse';
+import { IMPORT_WORKER, type ImportFigures } from './buildGeneratedWarehouse';
 import { measureChild } from './measureChild';
 import type { BenchContext } from './runBench';
 
-const IMPORT_WORKER = path.resolve('pipelines/bench/importWorker.ts');
 const QUERY_WORKER = path.resolve('pipelines/bench/scaleWorker.ts');
 /** DuckDB memory limit of the query process (the import keeps its own): big enough not to spill on reads, small enough for a shared box. */
 const QUERY_MEMORY_LIMIT = process.env.SUPPORTLENS_DUCKDB_MEMORY ?? '2GB';
