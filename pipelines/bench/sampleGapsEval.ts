@@ -44,13 +44,34 @@ export async function scoreSampleGaps(sampleDir: string, tmpDir: string) {
 		t.total++;
 		perTopic.set(topic, t);
 	}
+	const plantedMissing = manifest.topics.filter((t) => t.coverage === 'missing').map((t) => t.id);
+	// Purity: the share of gap questions whose gap's most common planted topic is their own.
+	let withTopic = 0;
+	let inMainTopic = 0;
+	let mixedGaps = 0;
+	for (const g of gaps) {
+		const counts = new Map<string, number>();
+		for (const m of members.get(g.id) ?? []) {
+			const topic = topicOf.get(`${m.source}\u0000${m.conversation_id}\u0000${m.event_id}`);
+			if (topic) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+		}
+		const total = [...counts.values()].reduce((a, b) => a + b, 0);
+		const main = Math.max(0, ...counts.values());
+		withTopic += total;
+		inMainTopic += main;
+		if (total > 0 && main < total / 2) mixedGaps++;
+	}
+	let inMissingGaps = 0;
+	let plantedMissingInMissingGaps = 0;
 	for (const g of gaps.filter((x) => x.coverage === 'missing')) {
 		for (const m of members.get(g.id) ?? []) {
 			const topic = topicOf.get(`${m.source}\u0000${m.conversation_id}\u0000${m.event_id}`);
-			if (topic) perTopic.get(topic)!.inMissing++;
+			if (!topic) continue;
+			perTopic.get(topic)!.inMissing++;
+			inMissingGaps++;
+			if (plantedMissing.includes(topic)) plantedMissingInMissingGaps++;
 		}
 	}
-	const plantedMissing = manifest.topics.filter((t) => t.coverage === 'missing').map((t) => t.id);
 	const found = plantedMissing.filter((t) => {
 		const p = perTopic.get(t);
 		return p !== undefined && p.inMissing >= p.total / 2;
@@ -62,6 +83,13 @@ export async function scoreSampleGaps(sampleDir: string, tmpDir: string) {
 		gaps_per_pair: Math.round((gaps.length / Math.max(1, pairs.size)) * 100) / 100,
 		planted_missing_topics: plantedMissing.length,
 		planted_missing_found: found.length,
-		planted_missing_not_found: plantedMissing.filter((t) => !found.includes(t))
+		planted_missing_not_found: plantedMissing.filter((t) => !found.includes(t)),
+		planted_missing_in_missing_gaps: Object.fromEntries(
+			plantedMissing.map((t) => [t, `${perTopic.get(t)?.inMissing ?? 0} of ${perTopic.get(t)?.total ?? 0}`])
+		),
+		// Of the planted-topic questions in `missing` gaps, the share whose topic really has no article.
+		purity: Math.round((inMainTopic / Math.max(1, withTopic)) * 1000) / 1000,
+		gaps_without_a_majority_topic: mixedGaps,
+		missing_gap_precision: Math.round((plantedMissingInMissingGaps / Math.max(1, inMissingGaps)) * 1000) / 1000
 	};
 }

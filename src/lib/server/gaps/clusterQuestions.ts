@@ -8,6 +8,7 @@ import { clusterByGroup } from './clusterByGroup';
 import type { ClusterOptions, ClusterResult } from './clusterVectors';
 import type { Opening, Question } from './extractQuestions';
 import { conversationKey } from './miningKeys';
+import { languageKey } from './centerByLanguage';
 
 export interface QuestionClusters {
 	/** Each question's vector, in question order. */
@@ -36,7 +37,7 @@ export async function clusterQuestions(
 	);
 	const groups = track.map(
 		(t, i) =>
-			`${byLanguage ? (questions[i].language ?? '?').toLowerCase().split(/[-_]/)[0] : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`
+			`${byLanguage ? languageKey(questions[i].language) : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`
 	);
 	const clustering = await clusterByGroup(vectors, groups, { ...clusterOptions, onProgress: say });
 	return { vectors, track, clustering };

@@ -38,6 +38,7 @@ export interface Opening {
 	source: string;
 	conversation_id: string;
 	text: string;
+	language: string | null;
 	/** The AI's first non-clarifying reply was an answer at or above the confidence threshold. */
 	answered: boolean;
 }
@@ -111,7 +112,7 @@ export async function extractQuestions(
 		const text = questionText(r.body);
 		if (!text) continue;
 		if (r.first_message && r.ai_involved)
-			openings.push({ source: r.source, conversation_id: r.conversation_id, text, answered: r.answered });
+			openings.push({ source: r.source, conversation_id: r.conversation_id, text, language: r.language, answered: r.answered });
 		const reasons = QUESTION_REASONS.filter((reason) => r[`r_${reason}`]);
 		if (reasons.length === 0) continue;
 		questions.push({

@@ -6,6 +6,7 @@ import { assessCoverage } from './assessCoverage';
 import { chunkArticle, type ArticleChunk } from './chunkArticle';
 import { clusterQuestions } from './clusterQuestions';
 import { embedMiningTexts } from './embedMiningTexts';
+import { languageCentredVectors } from './languageCentredVectors';
 import { CALIBRATION, type EmbedderChoice } from './embedders/Embedder';
 import type { TransformersOptions } from './embedders/transformersConfig';
 import { extractQuestions } from './extractQuestions';
@@ -76,12 +77,12 @@ export async function mineGaps(db: WarehouseConnection, options: MineOptions = {
 		languages: questions.map((q) => q.language),
 		say
 	});
-	const { vectorOf } = embedded;
+	// Word overlap cannot match across languages; a multilingual model can.
+	const lexical = embedded.kind !== 'transformers';
+	const vectorOf = lexical ? languageCentredVectors(embedded.vectorOf, [...questions, ...openings, ...chunks]) : embedded.vectorOf;
 	const calibration = CALIBRATION[embedded.kind];
 	const assignSimilarity = settings.assignSimilarity ?? calibration.assignSimilarity;
 	const articleSimilarity = settings.articleSimilarity ?? calibration.articleSimilarity;
-	// Word overlap and English word vectors cannot match across languages; a multilingual model can.
-	const lexical = embedded.kind !== 'transformers';
 
 	const { track, clustering } = await clusterQuestions(questions, openings, vectorOf, {
 		byLanguage: lexical,

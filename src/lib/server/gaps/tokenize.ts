@@ -33,9 +33,12 @@ export const STOP_WORDS = new Set(
  */
 export const FILLER_WORDS = new Set([
 	...STOP_WORDS,
-	...'too because although don doesn didn isn wasn won couldn shouldn haven hasn aren ve ll re had much many been being am some very really pretty hi hello hey hiya thanks thank thx ty cheers regards best team dear good morning afternoon evening ok okay yes yeah sorry asap urgent quick question help idea anyone tell know need want like id ill youre whats hasnt havent wont couldnt wasnt shouldnt'.split(
-		' '
-	)
+	...(
+		'too because although don doesn didn isn wasn won couldn shouldn haven hasn aren ve ll re had much many been being am some very really pretty hi hello hey hiya thanks thank thx ty cheers regards best team dear good morning afternoon evening ok okay yes yeah sorry asap urgent quick question help idea anyone tell know need want like id ill youre whats hasnt havent wont couldnt wasnt shouldnt ' +
+		'hallo moin servus guten zusammen danke dank vielen voraus gruss grusse lg dringend ziemlich eilig schnelle hilfe brauche frage ' +
+		'hola buenas buenos dias tardes equipo gracias antemano saludos favor urgente ayuda alguna idea necesito pregunta ' +
+		'bonjour bonsoir salut madame monsieur equipe toute merci avance cordialement urgent assez aide idee besoin question'
+	).split(' ')
 ]);
 
 /** The words that carry a text's topic: its tokens without filler words (all of them when nothing else is left). */
