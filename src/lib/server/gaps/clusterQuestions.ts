@@ -36,8 +36,7 @@ export async function clusterQuestions(
 		}))
 	);
 	const groups = track.map(
-		(t, i) =>
-			`${byLanguage ? languageKey(questions[i].language) : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`
+		(t, i) => `${byLanguage ? languageKey(questions[i].language) : ''}/${t !== null && t >= 0.5 ? 'answered-like' : 'unanswered-like'}`
 	);
 	const clustering = await clusterByGroup(vectors, groups, { ...clusterOptions, onProgress: say });
 	return { vectors, track, clustering };
