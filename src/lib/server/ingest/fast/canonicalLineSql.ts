@@ -85,11 +85,15 @@ const utcTimestamp = (x: string) =>
 /** DuckDB reads the form utcTimestamp accepts as the UTC instant (TRY_: DuckDB may evaluate it before the check drops a row). */
 export const sqlTimestamp = (x: string) => `TRY_CAST(${x} AS TIMESTAMP)`;
 /**
- * Event i (1-based) is not earlier than the one before. The text is compared: with every
- * timestamp of a conversation in one of utcTimestamp's two forms, it sorts as the instant does.
- * Already in order, zod's stable sort leaves the events where they are.
+ * The events are in time order: each not earlier than the one before. The texts are compared:
+ * with every timestamp of a conversation in one of utcTimestamp's two forms (one length for
+ * all), they sort as the instants do. Already in order, zod's stable sort leaves the events
+ * where they are. Whole-list functions, not a lambda reading its neighbour: with a lambda that
+ * read the outer list (c.events[i - 1]) the same CPU time did not spread over two threads
+ * (a 386 MB slice took 9.7-11.7 s instead of 6.7-6.9 s on 2 busy cores).
  */
-const IN_TIME_ORDER = `strlen(e.at) = strlen(c.events[1].at) AND (i = 1 OR c.events[i - 1].at <= e.at)`;
+const IN_TIME_ORDER = `len(list_distinct(list_transform(c.events, e -> strlen(e.at)))) <= 1
+		AND list_sort(list_transform(c.events, e -> e.at)) = list_transform(c.events, e -> e.at)`;
 const finite = (x: string) => `isfinite(${x})`;
 /** Every element passes (an element whose check is NULL does not); an empty list passes. */
 const everyOne = (x: string, v: string, check: string) =>
@@ -123,7 +127,8 @@ const CONVERSATION_CHECK = `
 			AND c.csat.score BETWEEN 0 AND coalesce(c.csat.scale, 5)
 		ELSE c.csat.rating IN ('good', 'bad') AND c.csat.scale IS NULL END)
 	AND (c.events IS NULL OR (
-		${everyOne('c.events', '(e, i)', `${EVENT_CHECK.trim()} AND ${IN_TIME_ORDER}`)}
+		${everyOne('c.events', 'e', EVENT_CHECK.trim())}
+		AND ${IN_TIME_ORDER}
 		AND len(list_distinct(list_transform(c.events, e -> e.id))) = len(c.events)))`;
 
 /** A file's lines as rows of one text column j, in file order (bound parameter: the file path). */

@@ -24,8 +24,9 @@ const loose = (x: string) => `regexp_replace(${x}, '${SPACES}', '', 'g')`;
 const LOOSE_KEYS_SQL = `
 CREATE OR REPLACE TEMP TABLE superseded_file_keys AS
 SELECT CASE WHEN id IS NOT NULL THEN hash(${loose(`coalesce(source, 'canonical')`)}, ${loose('id')}) END AS k
-FROM (SELECT try(json_extract_string(j, '$.id')) AS id, try(json_extract_string(j, '$.source')) AS source
-	FROM (SELECT ltrim(j, chr(65279)) AS j FROM ${FILE_LINES}))`;
+FROM (SELECT v[1] AS id, v[2] AS source
+	-- both paths in one call: the line is parsed once (two calls took half as long again)
+	FROM (SELECT try(json_extract_string(j, ['$.id', '$.source'])) AS v FROM (SELECT ltrim(j, chr(65279)) AS j FROM ${FILE_LINES})))`;
 
 /**
  * Per file, the 1-based numbers of the lines whose loose key occurs more than once among all
