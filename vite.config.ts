@@ -1,9 +1,13 @@
+import os from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 // Three test projects, each runnable alone (npm run test:unit | test:integration | test:e2e);
 // `npm test` runs them all.
-const project = (name: string, include: string[]) => ({ extends: true as const, test: { name, include } });
+const project = (name: string, include: string[], options: { isolate?: boolean } = {}) => ({
+	extends: true as const,
+	test: { name, include, ...options }
+});
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -13,10 +17,17 @@ export default defineConfig({
 	},
 	test: {
 		pool: 'forks',
+		// Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file
+		// one after the other. Most of a file's time is spent waiting on DuckDB, a child process
+		// (CLI, server, Chromium) or I/O, so two workers keep both cores busy.
+		maxWorkers: Math.max(2, os.availableParallelism() - 1),
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
 		projects: [
-			project('unit', ['src/**/*.test.ts', 'pipelines/**/*.test.ts']),
+			// Unit tests do no I/O and hold no state between files, so one module graph per worker
+			// serves them all (a fresh one per file cost more than the tests themselves). A test
+			// that stubs a global or fakes timers undoes it in afterEach/finally.
+			project('unit', ['src/**/*.test.ts', 'pipelines/**/*.test.ts'], { isolate: false }),
 			project('integration', ['tests/integration/**/*.test.ts']),
 			project('e2e', ['tests/e2e/**/*.test.ts'])
 		]
