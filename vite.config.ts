@@ -23,6 +23,8 @@ export default defineConfig({
 		maxWorkers: Math.max(2, os.availableParallelism() - 1),
 		testTimeout: 60_000,
 		hookTimeout: 300_000,
+		// A folder per run where test files share fixtures built once (tests/helpers/sharedFixture.ts).
+		globalSetup: ['tests/helpers/sharedFixtures.globalSetup.ts'],
 		projects: [
 			// Unit tests do no I/O and hold no state between files, so one module graph per worker
 			// serves them all (a fresh one per file cost more than the tests themselves). A test
