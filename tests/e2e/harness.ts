@@ -91,7 +91,9 @@ export interface PreparedWarehouse {
  * once per test run and copied for each caller (sharedFixture): importing and mining it took most
  * of a dashboard test file's setup.
  */
-export async function prepareWarehouse(options: { samples?: boolean; fixtures?: string[]; minedGaps?: boolean } = {}): Promise<PreparedWarehouse> {
+export async function prepareWarehouse(
+	options: { samples?: boolean; fixtures?: string[]; minedGaps?: boolean } = {}
+): Promise<PreparedWarehouse> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-e2e-'));
 	const dbPath = path.join(dir, 'e2e.duckdb');
 	const samples = (options.samples ?? true) && fs.existsSync(SAMPLE_DIR);
