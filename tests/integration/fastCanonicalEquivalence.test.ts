@@ -5,24 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { conversationSchema } from '../../src/lib/schema';
 import { importFiles } from '../../src/lib/server/ingest';
 import { FastStaging } from '../../src/lib/server/ingest/fast/stageCanonicalFiles';
 import { withWarehouse, type Warehouse } from '../../src/lib/server/warehouse';
 import { baseConversation, EDITS, NO_LANGUAGE, RAW_LINES } from '../helpers/canonicalEdits';
+import { withFreshWarehouse } from '../helpers/freshWarehouse';
 import { makeTempDir } from '../helpers/tempDir';
 
 const { dir, cleanup } = makeTempDir();
 afterAll(cleanup);
-
-// Every run opens four new warehouses: each starts as a copy of one migrated once, not migrating again.
-const MIGRATED = path.join(dir, 'migrated.duckdb');
-beforeAll(() => withWarehouse(MIGRATED, async () => {}));
-function freshWarehouse<T>(file: string, fn: (w: Warehouse) => Promise<T>): Promise<T> {
-	fs.copyFileSync(MIGRATED, file);
-	return withWarehouse(file, fn);
-}
 
 const lineArb = fc.oneof(
 	{ weight: 6, arbitrary: fc.record({ n: fc.nat(30), ms: fc.boolean(), edits: fc.array(fc.nat(EDITS.length - 1), { maxLength: 2 }) }) },
@@ -62,7 +55,7 @@ async function importBoth(lines: string[]) {
 		displayNames: { [files[0]]: 'export-a.jsonl', [files[1]]: 'export-b.jsonl' }
 	});
 	const load = (mode: 'fast' | 'zod' | 'sliced') =>
-		freshWarehouse(path.join(dir, `run-${run}-${mode}.duckdb`), async (w) => {
+		withFreshWarehouse(path.join(dir, `run-${run}-${mode}.duckdb`), async (w) => {
 			const summary = await importFiles(w, files, options(mode));
 			const rowRuns = () => w.db.all(`SELECT source, id, import_run_id FROM conversations ORDER BY source, id`);
 			const runsBefore = await rowRuns();
@@ -72,7 +65,7 @@ async function importBoth(lines: string[]) {
 			return { summary, again, ...(await tables(w)) };
 		});
 	// The fast path really ran: DuckDB read each file (it falls back to line by line when it cannot).
-	const fastLines = await freshWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
+	const fastLines = await withFreshWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
 		w.withConnection(async (db) => {
 			const fast = new FastStaging();
 			const counts = [];
