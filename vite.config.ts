@@ -47,7 +47,8 @@ export default defineConfig(async () => ({
 		// one after the other. Most of a file's time is spent waiting on DuckDB, a child process
 		// (CLI, server, Chromium) or I/O, so two workers keep both cores busy.
 		maxWorkers: Math.max(2, os.availableParallelism() - 1),
-		testTimeout: 60_000,
+		// Two files share the 2 cores, so a test may take twice as long as alone (no timing is asserted).
+		testTimeout: 120_000,
 		hookTimeout: 300_000,
 		// A folder per run where test files share fixtures built once (tests/helpers/sharedFixture.ts).
 		globalSetup: ['tests/helpers/sharedFixtures.globalSetup.ts'],
