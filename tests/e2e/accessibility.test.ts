@@ -5,8 +5,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mineGaps } from '../../src/lib/server/gaps';
-import { withWarehouse } from '../../src/lib/server/warehouse';
 import { openDashboard, type DashboardSession, type RunningServer } from './harness';
 
 vi.setConfig({ testTimeout: 600_000 });
@@ -23,7 +21,7 @@ beforeAll(async () => {
 	session = await openDashboard({
 		role: 'admin',
 		// Mined gaps, so the gap list and a gap's page have content to check.
-		beforeServe: (wh) => withWarehouse(wh.dbPath, (w) => mineGaps(w.db, { embedder: 'lexical' }).then(() => undefined))
+		minedGaps: true
 	});
 	({ server, page } = session);
 }, 600_000);

@@ -7,8 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mineGaps } from '../../src/lib/server/gaps';
-import { withWarehouse } from '../../src/lib/server/warehouse';
 import { launchBrowser, loginInBrowser, openDashboard, screenshot, type DashboardSession } from './harness';
 
 // A shared 2-core machine can be slow to drive a browser; no timing is asserted.
@@ -21,7 +19,7 @@ let url: string;
 beforeAll(async () => {
 	session = await openDashboard({
 		role: 'manager',
-		beforeServe: (wh) => withWarehouse(wh.dbPath, async (w) => void (await mineGaps(w.db, { embedder: 'lexical' })))
+		minedGaps: true
 	});
 	({ page } = session);
 	url = session.server.url;

@@ -1,6 +1,7 @@
 // End-to-end harness: builds the dashboard once when stale (under the shared build lock),
 // runs a private copy of the build with `node` on a free port against a temp warehouse
-// loaded from data/samples/ (plus any fixtures), creates one user per role, logs in over
+// loaded from data/samples/ (a copy of one built once per test run; plus any fixtures), with
+// one user per role, logs in over
 // HTTP, and drives Debian's Chromium through playwright-core with a fresh profile.
 // Screenshots go to tests/artifacts/. Every part's tests/e2e/<part>.test.ts uses it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,8 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createUser, type Role, ROLES } from '../../src/lib/server/auth';
+import { mineGaps } from '../../src/lib/server/gaps';
 import { importFiles } from '../../src/lib/server/ingest';
 import { withWarehouse } from '../../src/lib/server/warehouse';
+import { sharedFixture } from '../helpers/sharedFixture';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
@@ -82,20 +85,56 @@ export interface PreparedWarehouse {
 	users: Record<Role, TestUser>;
 }
 
-/** A temp warehouse with data/samples/ (when present) and `fixtures` imported, and one user per role. */
-export async function prepareWarehouse(options: { samples?: boolean; fixtures?: string[] } = {}): Promise<PreparedWarehouse> {
+/**
+ * A temp warehouse with data/samples/ (when present) and `fixtures` imported, and one user per role;
+ * `minedGaps`: with the sample's gaps mined (lexical). The sample warehouse, mined or not, is built
+ * once per test run and copied for each caller (sharedFixture): importing and mining it took most
+ * of a dashboard test file's setup.
+ */
+export async function prepareWarehouse(
+	options: { samples?: boolean; fixtures?: string[]; minedGaps?: boolean } = {}
+): Promise<PreparedWarehouse> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'supportlens-e2e-'));
 	const dbPath = path.join(dir, 'e2e.duckdb');
+	const samples = (options.samples ?? true) && fs.existsSync(SAMPLE_DIR);
+	if (samples && !options.fixtures?.length) {
+		const users = await copySharedWarehouse(options.minedGaps ? 'sample-warehouse-mined' : 'sample-warehouse', dbPath);
+		return { dir, dbPath, users };
+	}
+	if (options.minedGaps) throw new Error('prepareWarehouse: minedGaps is for the sample warehouse alone');
+	const users = await buildWarehouse(dbPath, [...(samples ? [SAMPLE_DIR] : []), ...(options.fixtures ?? [])]);
+	return { dir, dbPath, users };
+}
+
+/** Imports `inputs` into a new warehouse at `dbPath` and creates one user per role. */
+async function buildWarehouse(dbPath: string, inputs: string[]): Promise<Record<Role, TestUser>> {
 	const users = {} as Record<Role, TestUser>;
 	await withWarehouse(dbPath, async (warehouse) => {
-		const inputs = [...((options.samples ?? true) && fs.existsSync(SAMPLE_DIR) ? [SAMPLE_DIR] : []), ...(options.fixtures ?? [])];
 		if (inputs.length) await importFiles(warehouse, inputs, { origin: 'test' });
 		for (const role of ROLES) {
 			const username = `e2e_${role}`;
 			users[role] = { username, role, password: await createUser(warehouse.db, username, role) };
 		}
 	});
-	return { dir, dbPath, users };
+	return users;
+}
+
+/** Copies this run's shared sample warehouse (built on first use) to `dbPath`; returns its users. */
+async function copySharedWarehouse(name: 'sample-warehouse' | 'sample-warehouse-mined', dbPath: string): Promise<Record<Role, TestUser>> {
+	const folder = await sharedFixture(name, async (into) => {
+		const target = path.join(into, 'e2e.duckdb');
+		let users: Record<Role, TestUser>;
+		if (name === 'sample-warehouse') users = await buildWarehouse(target, [SAMPLE_DIR]);
+		else {
+			users = await copySharedWarehouse('sample-warehouse', target);
+			await withWarehouse(target, (w) => mineGaps(w.db, { embedder: 'lexical' }));
+		}
+		fs.writeFileSync(path.join(into, 'users.json'), JSON.stringify(users));
+	});
+	fs.copyFileSync(path.join(folder, 'e2e.duckdb'), dbPath);
+	// Closing checkpoints the warehouse into its one file; a write-ahead log left anyway goes with it.
+	if (fs.existsSync(path.join(folder, 'e2e.duckdb.wal'))) fs.copyFileSync(path.join(folder, 'e2e.duckdb.wal'), `${dbPath}.wal`);
+	return JSON.parse(fs.readFileSync(path.join(folder, 'users.json'), 'utf8'));
 }
 
 async function freePort(): Promise<number> {
@@ -255,6 +294,8 @@ export interface DashboardSession {
  */
 export async function openDashboard(options: {
 	role: Role;
+	/** The sample's gaps mined (lexical) before `beforeServe`. */
+	minedGaps?: boolean;
 	beforeServe?: (wh: PreparedWarehouse) => Promise<void>;
 	env?: Record<string, string>;
 }): Promise<DashboardSession> {
@@ -268,7 +309,7 @@ export async function openDashboard(options: {
 		cleanup(buildDir, wh?.dir);
 	};
 	try {
-		wh = await prepareWarehouse();
+		wh = await prepareWarehouse({ minedGaps: options.minedGaps });
 		await options.beforeServe?.(wh);
 		server = await startServer(buildDir, wh.dbPath, options.env);
 		browser = await launchBrowser();

@@ -1,11 +1,13 @@
-// Runs the real command line (`npm run --silent cli -- …` is `tsx pipelines/cli.ts …`) as a child process.
+// Runs the real command line as a child process: one node process with tsx loaded in it, as
+// bin/supportlens.js runs it (the tsx launcher of `npm run cli` starts a second node process,
+// which cost every CLI test another start-up).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export function runCli(args: string[], env: Record<string, string> = {}) {
-	const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'pipelines/cli.ts'), ...args], {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'pipelines/cli.ts'), ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		env: { ...process.env, ...env },

@@ -11,6 +11,7 @@ import { importFiles } from '../../src/lib/server/ingest';
 import { FastStaging } from '../../src/lib/server/ingest/fast/stageCanonicalFiles';
 import { withWarehouse, type Warehouse } from '../../src/lib/server/warehouse';
 import { baseConversation, EDITS, NO_LANGUAGE, RAW_LINES } from '../helpers/canonicalEdits';
+import { withFreshWarehouse } from '../helpers/freshWarehouse';
 import { makeTempDir } from '../helpers/tempDir';
 
 const { dir, cleanup } = makeTempDir();
@@ -54,7 +55,7 @@ async function importBoth(lines: string[]) {
 		displayNames: { [files[0]]: 'export-a.jsonl', [files[1]]: 'export-b.jsonl' }
 	});
 	const load = (mode: 'fast' | 'zod' | 'sliced') =>
-		withWarehouse(path.join(dir, `run-${run}-${mode}.duckdb`), async (w) => {
+		withFreshWarehouse(path.join(dir, `run-${run}-${mode}.duckdb`), async (w) => {
 			const summary = await importFiles(w, files, options(mode));
 			const rowRuns = () => w.db.all(`SELECT source, id, import_run_id FROM conversations ORDER BY source, id`);
 			const runsBefore = await rowRuns();
@@ -64,7 +65,7 @@ async function importBoth(lines: string[]) {
 			return { summary, again, ...(await tables(w)) };
 		});
 	// The fast path really ran: DuckDB read each file (it falls back to line by line when it cannot).
-	const fastLines = await withWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
+	const fastLines = await withFreshWarehouse(path.join(dir, `run-${run}-probe.duckdb`), (w) =>
 		w.withConnection(async (db) => {
 			const fast = new FastStaging();
 			const counts = [];
@@ -80,49 +81,68 @@ async function importBoth(lines: string[]) {
 /** Slices of a few lines: each generated line is about 1 KB. */
 const SLICE_BYTES = 2500;
 
+/** Twenty plain conversations, then each edit on a conversation of its own, then the raw lines. */
+const EACH_EDIT_LINES = [
+	...Array.from({ length: 20 }, (_, n) => JSON.stringify(baseConversation(n, n % 2 === 0))),
+	...EDITS.map((edit, i) => {
+		const c = baseConversation(100 + i, false);
+		edit(c);
+		return JSON.stringify(c);
+	}),
+	...RAW_LINES
+];
+
+/**
+ * Random runs on top of the every-edit file: 12 took 40 s, most in the sliced imports (a transaction
+ * per two lines). An edit mishandled alone fails the every-edit test; mishandled copies of a key (the
+ * winner picked per slice, not per file) fail in any run, each having several.
+ */
+const NUM_RUNS = 4;
+
+/** Both paths, and the sliced import, left the same tables and counts, and a re-import changed nothing. */
+function expectSameOutcome({ fast, zod, sliced }: Awaited<ReturnType<typeof importBoth>>): void {
+	expect(fast.conversations).toEqual(zod.conversations);
+	expect(fast.events).toEqual(zod.events);
+	expect(fast.quarantine).toEqual(zod.quarantine);
+	expect(fast.facts).toEqual(zod.facts);
+	const { runId: _a, ...fastCounts } = fast.summary;
+	const { runId: _b, ...zodCounts } = zod.summary;
+	expect(fastCounts).toEqual(zodCounts);
+	// Re-importing the same file changes nothing, on either path.
+	expect(fast.again).toMatchObject({ loaded: 0, updated: 0 });
+	expect(zod.again).toMatchObject({ loaded: 0, updated: 0 });
+	// In slices, one transaction each, the warehouse ends as after one transaction (the tables are read after
+	// the re-import), quarantine rows name the whole file's lines, and the counts are one transaction's, on
+	// the re-import too: each key's winning copy is picked before the first slice.
+	expect(sliced.conversations).toEqual(zod.conversations);
+	expect(sliced.events).toEqual(zod.events);
+	expect(sliced.quarantine).toEqual(zod.quarantine);
+	expect(sliced.facts).toEqual(zod.facts);
+	const { runId: _c, ...slicedCounts } = sliced.summary;
+	expect(slicedCounts).toEqual(zodCounts);
+	const { runId: _d, ...slicedAgain } = sliced.again;
+	const { runId: _e, ...zodAgain } = zod.again;
+	expect(slicedAgain).toEqual(zodAgain);
+	expect(sliced.again).toMatchObject({ loaded: 0, updated: 0 });
+}
+
 describe('the canonical fast path', () => {
+	it('loads and quarantines exactly what the line-by-line path does, for every edit', async () => {
+		expectSameOutcome(await importBoth(EACH_EDIT_LINES));
+	}, 300_000);
+
+	// Random mixes: copies of one key in both files and across slices, two edits on one record.
 	it('loads and quarantines exactly what the line-by-line path does', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(lineArb, { minLength: 20, maxLength: 60 }), async (items) => {
-				const { fast, zod, sliced } = await importBoth(items.map(render));
-				expect(fast.conversations).toEqual(zod.conversations);
-				expect(fast.events).toEqual(zod.events);
-				expect(fast.quarantine).toEqual(zod.quarantine);
-				expect(fast.facts).toEqual(zod.facts);
-				const { runId: _a, ...fastCounts } = fast.summary;
-				const { runId: _b, ...zodCounts } = zod.summary;
-				expect(fastCounts).toEqual(zodCounts);
-				// Re-importing the same file changes nothing, on either path.
-				expect(fast.again).toMatchObject({ loaded: 0, updated: 0 });
-				expect(zod.again).toMatchObject({ loaded: 0, updated: 0 });
-				// In slices, one transaction each, the warehouse ends as after one transaction (the tables are read after
-				// the re-import), quarantine rows name the whole file's lines, and the counts are one transaction's, on
-				// the re-import too: each key's winning copy is picked before the first slice.
-				expect(sliced.conversations).toEqual(zod.conversations);
-				expect(sliced.events).toEqual(zod.events);
-				expect(sliced.quarantine).toEqual(zod.quarantine);
-				expect(sliced.facts).toEqual(zod.facts);
-				const { runId: _c, ...slicedCounts } = sliced.summary;
-				expect(slicedCounts).toEqual(zodCounts);
-				const { runId: _d, ...slicedAgain } = sliced.again;
-				const { runId: _e, ...zodAgain } = zod.again;
-				expect(slicedAgain).toEqual(zodAgain);
-				expect(sliced.again).toMatchObject({ loaded: 0, updated: 0 });
-			}),
-			{ numRuns: 12, endOnFailure: true }
+			fc.asyncProperty(fc.array(lineArb, { minLength: 20, maxLength: 60 }), async (items) =>
+				expectSameOutcome(await importBoth(items.map(render)))
+			),
+			{ numRuns: NUM_RUNS, endOnFailure: true }
 		);
 	}, 600_000);
 
 	it('accepts in SQL only lines zod accepts, and most plain valid lines', async () => {
-		const lines = [
-			...Array.from({ length: 20 }, (_, n) => JSON.stringify(baseConversation(n, n % 2 === 0))),
-			...EDITS.map((edit, i) => {
-				const c = baseConversation(100 + i, false);
-				edit(c);
-				return JSON.stringify(c);
-			}),
-			...RAW_LINES
-		];
+		const lines = EACH_EDIT_LINES;
 		const file = path.join(dir, 'each-edit.jsonl');
 		fs.writeFileSync(file, lines.join('\n') + '\n');
 		await withWarehouse(path.join(dir, 'each-edit.duckdb'), async (w) => {

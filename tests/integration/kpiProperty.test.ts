@@ -16,23 +16,14 @@ import {
 	type KpiDetailRow,
 	type Dimension
 } from '../../src/lib/server/kpi';
-import { Warehouse } from '../../src/lib/server/warehouse';
 import { linkCustomers, oracleConversation, quantile, tally, type OracleConversation, type OracleSettings } from '../kpi/kpiOracle';
 import { conversationArb, datasetArb, toCanonical } from '../kpi/randomConversations';
+import { withFreshWarehouse } from '../helpers/freshWarehouse';
 import { makeTempDir } from '../helpers/tempDir';
 
 const { dir, cleanup } = makeTempDir('supportlens-kpiprop-');
 afterAll(cleanup);
 let runNo = 0;
-
-async function withFreshWarehouse<T>(fn: (w: Warehouse) => Promise<T>): Promise<T> {
-	const w = await Warehouse.open(path.join(dir, `p${runNo++}.duckdb`));
-	try {
-		return await fn(w);
-	} finally {
-		w.close();
-	}
-}
 
 const COUNT_KEYS = ['conversations', 'ai_involved', 'csat_responses'] as const;
 const SETTINGS = fc.constantFrom<OracleSettings>(
@@ -78,7 +69,7 @@ describe('KPI properties on random canonical data', () => {
 				const parsed = records.map((r) => conversationSchema.parse(r));
 				const oracle = parsed.map((c) => ({ ...oracleConversation(c), source: c.source }));
 				linkCustomers(oracle);
-				await withFreshWarehouse(async (w) => {
+				await withFreshWarehouse(path.join(dir, `p${runNo++}.duckdb`), async (w) => {
 					const summary = await importConversations(w, records);
 					expect(summary.quarantined).toBe(0);
 					// Detected languages are the import's business: read them back for the oracle's grouping.
@@ -123,7 +114,7 @@ describe('KPI properties on random canonical data', () => {
 	it('refreshing after a re-import of changed copies equals a full rebuild', async () => {
 		await fc.assert(
 			fc.asyncProperty(datasetArb, fc.array(fc.tuple(fc.nat(30), conversationArb), { maxLength: 10 }), async (first, changes) => {
-				await withFreshWarehouse(async (w) => {
+				await withFreshWarehouse(path.join(dir, `p${runNo++}.duckdb`), async (w) => {
 					await importConversations(
 						w,
 						first.map((p, i) => toCanonical(p, i))

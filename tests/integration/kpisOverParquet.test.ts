@@ -39,10 +39,16 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(cleanup);
 
+/** Tests that compare with the same figures share one CLI run per set of flags. */
+const printed = new Map<string, KpiResult>();
 function kpis(...flags: string[]): KpiResult {
-	const r = runCli(['kpis', '--json', ...flags]);
-	expect(r.code, r.stderr).toBe(0);
-	return JSON.parse(r.stdout) as KpiResult;
+	const key = JSON.stringify(flags);
+	if (!printed.has(key)) {
+		const r = runCli(['kpis', '--json', ...flags]);
+		expect(r.code, r.stderr).toBe(0);
+		printed.set(key, JSON.parse(r.stdout) as KpiResult);
+	}
+	return printed.get(key)!;
 }
 
 /**
