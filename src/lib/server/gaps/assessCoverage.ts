@@ -7,6 +7,8 @@
 //   confident answer; `weak`: an article answers it, or is very close, yet the AI mostly fails;
 // `missing`: similar questions are rarely answered and no article is cited for them (when the AI
 //   cites articles at all; otherwise: no article is very close).
+// A cluster whose own nearest look-alikes went unanswered trusts farther answered ones only when
+// they were answered with its nearest article (then `weak`: the article is there, the AI fails).
 import type { ArticleChunk } from './chunkArticle';
 import { dot } from './vectorMath';
 
@@ -80,8 +82,14 @@ export function assessCoverage(input: CoverageInput): CoverageResult[] {
 			if (perArticle.has(id) && (n > citedCount || (n === citedCount && cited !== null && id < cited))) [cited, citedCount] = [id, n];
 		const [ok, total] = input.answered[k] ?? [0, 0];
 		const answeredShare = total ? ok / total : null;
+		// An unanswered-like cluster takes no evidence from farther look-alikes, except when the
+		// article they were answered with is also the nearest one: two signals then say the
+		// article is about these questions, and the AI still failed on them.
 		const hasEvidence =
-			!input.unansweredLike?.[k] && cited !== null && citedCount >= minEvidence && citedCount >= (input.evidenceShare ?? 0.2) * total;
+			(!input.unansweredLike?.[k] || cited === nearest) &&
+			cited !== null &&
+			citedCount >= minEvidence &&
+			citedCount >= (input.evidenceShare ?? 0.2) * total;
 		const nearestSim = nearest ? perArticle.get(nearest)!.sim : null;
 		const veryClose = nearestSim !== null && nearestSim >= input.articleSimilarity;
 		const article = hasEvidence ? cited : nearest;

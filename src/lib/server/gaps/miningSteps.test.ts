@@ -119,20 +119,27 @@ describe('assessCoverage', () => {
 		expect(r.reason).toContain('6 similar questions answered citing it');
 	});
 
-	it('takes no evidence from farther look-alikes when the nearest ones went unanswered', () => {
+	it('takes no evidence from farther look-alikes when the nearest ones went unanswered, unless it names the nearest article', () => {
 		const input = {
 			...base,
 			citationsKnown: true,
-			answeredWith: new Map([['kb-api', 50]]),
+			answeredWith: new Map([
+				['kb-api', 50],
+				['kb-refund', 50]
+			]),
 			locales: ['en'],
-			centroids: [v(0.1, 1, 0)],
-			evidence: [new Map([['kb-api', 6]])],
+			centroids: [v(0.1, 1, 0)], // nearest article: kb-api
+			evidence: [new Map([['kb-refund', 6]])],
 			answered: [[8, 10]] as [number, number][]
 		};
 		expect(assessCoverage(input)[0].coverage).toBe('covered');
 		const [r] = assessCoverage({ ...input, unansweredLike: [true] });
 		expect(r.coverage).toBe('missing');
 		expect(r.reason).toContain('the AI failed on the nearest look-alikes');
+		// The look-alikes were answered with the nearest article itself: it is about these questions.
+		const [weak] = assessCoverage({ ...input, evidence: [new Map([['kb-api', 6]])], unansweredLike: [true] });
+		expect(weak).toMatchObject({ coverage: 'weak', nearest_article_id: 'kb-api', answered_citing: 6 });
+		expect(weak.reason).toMatch(/^weak: the article answers similar questions, yet the AI fails most of these/);
 	});
 
 	it('is weak when the article is cited for similar questions yet the AI mostly fails', () => {
