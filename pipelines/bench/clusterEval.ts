@@ -78,16 +78,31 @@ export async function scoreClustering(set: Labelled[], options: { baseline?: boo
 		seconds: round(seconds)
 	};
 	if (options.baseline) {
-		// Baseline: TF-IDF + LSA vectors, k-means (k-means++, three seeds averaged) given the true k.
+		// Baseline: TF-IDF + LSA vectors, k-means given the true k, as scikit-learn runs it by default:
+		// ten k-means++ starts, the one with the lowest inertia kept (averaging starts instead
+		// understates it: on SNIPS 0.691 NMI against 0.742 for the best start).
 		const lsa = embedder.kind === 'lexical' ? embedder : (await createEmbedder({ choice: 'lexical', corpus: texts })).embedder;
 		const data = (await lsa.embed(texts)).map((v) => Array.from(v));
-		const runs = [1, 2, 3].map((seed) => kmeans(data, trueK, { seed, initialization: 'kmeans++' }).clusters);
+		const best = bestOfStarts(data, trueK, 10);
 		figures.baseline_kmeans_given_k = {
-			nmi: round(runs.reduce((s, c) => s + normalizedMutualInformation(truth, c), 0) / runs.length),
-			ari: round(runs.reduce((s, c) => s + adjustedRandIndex(truth, c), 0) / runs.length)
+			nmi: round(normalizedMutualInformation(truth, best)),
+			ari: round(adjustedRandIndex(truth, best)),
+			starts: 10
 		};
 	}
 	return figures;
+}
+
+/** The labels of the k-means run (k-means++ starts seeded 1…starts) with the lowest inertia. */
+function bestOfStarts(data: number[][], k: number, starts: number): number[] {
+	let best: { labels: number[]; inertia: number } | null = null;
+	for (let seed = 1; seed <= starts; seed++) {
+		const run = kmeans(data, k, { seed, initialization: 'kmeans++' });
+		let inertia = 0;
+		data.forEach((x, i) => x.forEach((v, d) => (inertia += (v - run.centroids[run.clusters[i]][d]) ** 2)));
+		if (!best || inertia < best.inertia) best = { labels: run.clusters, inertia };
+	}
+	return best!.labels;
 }
 
 /**
