@@ -1,8 +1,8 @@
 // End-to-end harness: builds the dashboard once when stale (under the shared build lock),
 // runs a private copy of the build with `node` on a free port against a temp warehouse
 // loaded from data/samples/ (a copy of one built once per test run; plus any fixtures), with
-// one user per role, logs in over
-// HTTP, and drives Debian's Chromium through playwright-core with a fresh profile.
+// one user per role, logs in over HTTP, and drives Debian's Chromium through playwright-core
+// with a fresh profile.
 // Screenshots go to tests/artifacts/. Every part's tests/e2e/<part>.test.ts uses it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
